@@ -1,0 +1,40 @@
+package dev.l2r;
+
+/**
+ * Progress of long work on stderr, only when stderr is a terminal (a console is attached); quiet in
+ * pipes, files and CI.
+ */
+public interface Progress {
+
+    void rows(String file, long rows);
+
+    void done(String file, long rows);
+
+    void step(String what);
+
+    Progress QUIET = new Progress() {
+        public void rows(String file, long rows) {}
+
+        public void done(String file, long rows) {}
+
+        public void step(String what) {}
+    };
+
+    /** A terminal reporter when a console is attached, else {@link #QUIET}. */
+    static Progress forTerminal() {
+        if (System.console() == null) return QUIET;
+        return new Progress() {
+            public void rows(String file, long rows) {
+                if (rows % 100_000 == 0) System.err.printf("\rreading %s: %,d rows", file, rows);
+            }
+
+            public void done(String file, long rows) {
+                System.err.printf("\rreading %s: %,d rows%n", file, rows);
+            }
+
+            public void step(String what) {
+                System.err.println(what);
+            }
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package dev.l2r.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A business calendar observed in one zone. All instants are epoch milliseconds. Business intervals
+ * are half-open [open, close); a local opening time that falls into a daylight-saving gap moves
+ * forward as {@link ZonedDateTime#of} does.
+ */
+public final class ZonedCalendar {
+
+    /** How far a search for the next opening looks before giving up: ten years. */
+    private static final int SEARCH_DAYS = 3660;
+
+    private final BusinessCalendar calendar;
+    private final ZoneId zone;
+    private final ConcurrentHashMap<Long, long[]> days = new ConcurrentHashMap<>();
+
+    ZonedCalendar(BusinessCalendar calendar, ZoneId zone) {
+        this.calendar = calendar;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() { return zone; }
+
+    /** Business intervals of a local date as [open0, close0, open1, close1, ...] in epoch millis. */
+    public long[] intervals(LocalDate date) {
+        return days.computeIfAbsent(date.toEpochDay(), k -> {
+            List<BusinessCalendar.Span> spans = calendar.spans(date);
+            long[] iv = new long[spans.size() * 2];
+            for (int i = 0; i < spans.size(); i++) {
+                iv[2 * i] = boundary(date, spans.get(i).open());
+                iv[2 * i + 1] = boundary(date, spans.get(i).close());
+            }
+            return iv;
+        });
+    }
+
+    private long boundary(LocalDate date, int minutes) {
+        ZonedDateTime z = minutes == 1440
+                ? date.plusDays(1).atStartOfDay(zone)
+                : ZonedDateTime.of(date, BusinessCalendar.time(minutes), zone);
+        return z.toInstant().toEpochMilli();
+    }
+
+    public LocalDate dateOf(long t) {
+        return Instant.ofEpochMilli(t).atZone(zone).toLocalDate();
+    }
+
+    public boolean isOpen(long t) {
+        long[] iv = intervals(dateOf(t));
+        for (int i = 0; i < iv.length; i += 2) {
+            if (iv[i] <= t && t < iv[i + 1]) return true;
+        }
+        return false;
+    }
+
+    /** The first instant at or after t that is within business hours. */
+    public long nextOpening(long t) {
+        LocalDate d = dateOf(t);
+        for (int n = 0; n < SEARCH_DAYS; n++, d = d.plusDays(1)) {
+            long[] iv = intervals(d);
+            for (int i = 0; i < iv.length; i += 2) {
+                if (t < iv[i + 1]) return Math.max(t, iv[i]);
+            }
+        }
+        throw new IllegalStateException("no business hours within ten years of " + Instant.ofEpochMilli(t));
+    }
+
+    /** Business time in [a, b), in millis; 0 when b <= a. */
+    public long businessMillis(long a, long b) {
+        if (b <= a) return 0;
+        long sum = 0;
+        for (LocalDate d = dateOf(a), last = dateOf(b); !d.isAfter(last); d = d.plusDays(1)) {
+            long[] iv = intervals(d);
+            for (int i = 0; i < iv.length; i += 2) {
+                long lo = Math.max(a, iv[i]);
+                long hi = Math.min(b, iv[i + 1]);
+                if (hi > lo) sum += hi - lo;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The earliest instant t at or after start with exactly {@code millis} of business time in
+     * [start, t). When the amount is used up exactly at a closing time, that closing time is returned.
+     */
+    public long addBusiness(long start, long millis) {
+        if (millis <= 0) return start;
+        long remaining = millis;
+        LocalDate d = dateOf(start);
+        for (int n = 0; n < SEARCH_DAYS; n++, d = d.plusDays(1)) {
+            long[] iv = intervals(d);
+            for (int i = 0; i < iv.length; i += 2) {
+                if (iv[i + 1] <= start) continue;
+                long from = Math.max(start, iv[i]);
+                long avail = iv[i + 1] - from;
+                if (remaining <= avail) return from + remaining;
+                remaining -= avail;
+            }
+        }
+        throw new IllegalStateException("no business hours within ten years of " + Instant.ofEpochMilli(start));
+    }
+
+    /** The next local date after {@code d} that has business hours. */
+    public LocalDate nextBusinessDay(LocalDate d) {
+        LocalDate x = d.plusDays(1);
+        for (int n = 0; n < SEARCH_DAYS; n++, x = x.plusDays(1)) {
+            if (intervals(x).length > 0) return x;
+        }
+        throw new IllegalStateException("no business day within ten years of " + d);
+    }
+
+    /**
+     * The same business time of day {@code n} business days after an instant within business hours:
+     * the business time elapsed since that day's opening is carried over to the target day (clamped
+     * to the target day's closing when that day is shorter).
+     */
+    public long sameBusinessTimeAfterDays(long openInstant, int n) {
+        LocalDate d = dateOf(openInstant);
+        long[] iv = intervals(d);
+        long offset = businessMillis(iv[0], openInstant);
+        LocalDate target = d;
+        for (int i = 0; i < n; i++) target = nextBusinessDay(target);
+        long[] tv = intervals(target);
+        long remaining = offset;
+        for (int i = 0; i < tv.length; i += 2) {
+            long len = tv[i + 1] - tv[i];
+            if (remaining < len) return tv[i] + remaining;
+            remaining -= len;
+        }
+        return tv[tv.length - 1];
+    }
+}

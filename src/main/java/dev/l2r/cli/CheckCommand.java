@@ -1,0 +1,121 @@
+package dev.l2r.cli;
+
+import dev.l2r.InputError;
+import dev.l2r.Progress;
+import dev.l2r.compile.CompiledRules;
+import dev.l2r.compile.Digests;
+import dev.l2r.compile.DrlGenerator;
+import dev.l2r.compile.RulesFile;
+import dev.l2r.evaluate.Evaluation;
+import dev.l2r.evaluate.Evaluator;
+import dev.l2r.evaluate.Fmt;
+import dev.l2r.evaluate.TeamAccountability;
+import dev.l2r.ingest.DataLoader;
+import dev.l2r.ingest.Dataset;
+import dev.l2r.ingest.InputFile;
+import dev.l2r.ingest.Timestamps;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Period;
+import dev.l2r.model.Severity;
+import dev.l2r.report.ReportWriter;
+import dev.l2r.report.RunInfo;
+import dev.l2r.spec.AgreementParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code l2r check}: evaluates one period of CRM data against an agreement (SPEC section 4). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check one period of CRM data against an agreement and write violations, accountability and summaries.",
+                "Exit 0: no violation at or above --fail-on; 1: there is one; 2: bad agreement, rules, arguments or input."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--sla", required = true, paramLabel = "FILE", description = "Agreement (YAML or JSON).")
+    Path sla;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH",
+            description = "Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.")
+    Path data;
+
+    @Option(names = "--period", required = true, paramLabel = "LABEL",
+            description = "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period.")
+    String period;
+
+    @Option(names = "--as-of", paramLabel = "TIME",
+            description = "Check as of this time (ISO-8601; without offset in the SLA zone). Default: the end of the period.")
+    String asOf;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Hand-written DRL (default: rules/).")
+    Path rules;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/PERIOD).")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical",
+            description = "Exit 1 when a violation at or above this severity exists: critical, major, minor or none (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        Severity threshold = failOn();
+        Agreement a = AgreementParser.load(sla);
+        Period p = Period.parse(a.period(), period).orElseThrow(() -> new InputError("--period: \"" + period
+                + "\" is not a " + a.period().key() + " of agreement " + a.id() + "; use a label such as " + Period.example(a.period())));
+        if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
+            throw new InputError("--period: " + period + " ends before agreement " + a.id() + " takes effect (" + a.effectiveFrom() + ")");
+        }
+        Instant asOfInstant = null;
+        if (asOf != null) {
+            asOfInstant = Timestamps.parse(asOf, a.zone());
+            if (asOfInstant == null) {
+                throw new InputError("--as-of: \"" + asOf + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
+            }
+            if (asOfInstant.isBefore(p.startIn(a.zone()).toInstant())) {
+                throw new InputError("--as-of: " + asOf + " is before period " + period + " starts (" + p.start() + ")");
+            }
+        }
+        Progress progress = Progress.forTerminal();
+        List<RulesFile> rulesFiles = RulesFile.readAll(Common.rulesDir(rules));
+        String drl = DrlGenerator.generate(a);
+        progress.step("compiling " + a.id() + " (" + a.clauses().size() + " clauses) with " + rulesFiles.size() + " rules files");
+        CompiledRules compiled = CompiledRules.build(a, sla.toString(), drl, rulesFiles);
+        Dataset dataset = new DataLoader(a.zone(), a.fields(), progress).load(data, p.label());
+        Evaluation e = Evaluator.run(a, compiled, dataset, p, asOfInstant, progress);
+
+        boolean failing = threshold != null && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
+        int code = failing ? 1 : 0;
+        RunInfo run = new RunInfo(a, sla.toString(), Digests.sha256(sla), Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
+                rulesFiles, dataset.inputs(), p, threshold);
+        Path dir = out != null ? out : Path.of("out", p.label());
+        ReportWriter.write(dir, run, e, dataset.rejected(), code);
+
+        for (InputFile f : dataset.inputs()) {
+            System.err.printf(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d rejected%n", f.path(), f.read(), f.accepted(), f.rejected());
+        }
+        long met = e.teams().stream().mapToLong(TeamAccountability::met).sum();
+        long violated = e.teams().stream().mapToLong(TeamAccountability::violated).sum();
+        System.out.printf(Locale.ROOT, "%s %s: %d violations (%d critical, %d major, %d minor), compliance %s; wrote %s%n",
+                a.id(), p.label(), e.violations().size(), count(e, Severity.CRITICAL), count(e, Severity.MAJOR),
+                count(e, Severity.MINOR), met + violated == 0 ? "n/a" : Fmt.percent((double) met / (met + violated)), dir);
+        return code;
+    }
+
+    private static long count(Evaluation e, Severity s) {
+        return e.violations().stream().filter(v -> v.severity() == s).count();
+    }
+
+    private Severity failOn() {
+        String f = failOn.toLowerCase(Locale.ROOT);
+        if (f.equals("none")) return null;
+        return Severity.of(f).orElseThrow(() -> new InputError("--fail-on: \"" + failOn + "\" is not a level; use critical, major, minor or none"));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.l2r.cli;
+
+import dev.l2r.InputError;
+import dev.l2r.compile.DrlGenerator;
+import dev.l2r.model.Agreement;
+import dev.l2r.spec.AgreementParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code l2r compile}: prints the DRL an agreement compiles to. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Print the Drools rules (DRL) an agreement compiles to.")
+final class CompileCommand implements Callable<Integer> {
+
+    @Option(names = "--sla", required = true, paramLabel = "FILE", description = "Agreement (YAML or JSON).")
+    Path sla;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the DRL to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        Agreement a = AgreementParser.load(sla);
+        String drl = DrlGenerator.generate(a);
+        if (out == null) {
+            System.out.print(drl);
+        } else {
+            try {
+                Files.writeString(out, drl, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + e.getMessage()));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.l2r.cli;
+
+import dev.l2r.InputError;
+import dev.l2r.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The l2r command line: one class per command, each a thin layer over spec → compile → evaluate → report. */
+@Command(name = "l2r", mixinStandardHelpOptions = true, version = "l2r " + Version.VERSION,
+        description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.",
+        subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for a bug in l2r itself, distinct from bad input (2). */
+    public static final int INTERNAL = 70;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command; try l2r check --help");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests too. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cli.setParameterExceptionHandler((ex, a) -> {
+            String cmd = ex.getCommandLine().getCommandName();
+            System.err.println("l2r: " + oneLine(ex.getMessage()) + " (see " + ("l2r".equals(cmd) ? "l2r" : "l2r " + cmd) + " --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof InputError ie) {
+                for (String line : ie.lines()) System.err.println(line);
+                return 2;
+            }
+            if (debug) ex.printStackTrace();
+            System.err.println("l2r: internal error: " + oneLine(String.valueOf(ex)) + " (an l2r bug; run with --debug for details)");
+            return INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.l2r.compile;
+
+import dev.l2r.InputError;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * The generated DRL of an agreement plus the hand-written rules, built into one KieBase. Build errors in
+ * a rules file come back as {@code file:line:col} lines; a {@code rule} clause that names no existing rule
+ * is an agreement error.
+ */
+public final class CompiledRules {
+
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private final KieBase kieBase;
+    private final String generatedPackage;
+    private final Set<String> referenced;
+
+    private CompiledRules(KieBase kieBase, String generatedPackage, Set<String> referenced) {
+        this.kieBase = kieBase;
+        this.generatedPackage = generatedPackage;
+        this.referenced = referenced;
+    }
+
+    public KieBase kieBase() { return kieBase; }
+
+    /** Metadata key that marks a hand-written data-quality rule. */
+    public static final String DATA_QUALITY = "dataQuality";
+
+    public static CompiledRules build(Agreement a, String agreementFile, String drl, List<RulesFile> rulesFiles) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("dev.l2r.run", "rules" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(rid);
+        String generatedPath = "src/main/resources/" + DrlGenerator.packageOf(a).replace('.', '/') + "/agreement.drl";
+        kfs.write(generatedPath, drl);
+        Map<String, RulesFile> byPath = new HashMap<>();
+        for (RulesFile f : rulesFiles) {
+            String path = "src/main/resources/" + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
+            byPath.put(path, f);
+            kfs.write(path, f.text());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<String> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath();
+            RulesFile f = path == null ? null : byPath.get(path);
+            String text = oneLine(m.getText());
+            if (f != null) {
+                String where = f.path().toString() + (m.getLine() > 0 ? ":" + m.getLine() + ":" + Math.max(m.getColumn(), 0) : "");
+                errors.add(where + ": " + text);
+            } else if (generatedPath.equals(path)) {
+                errors.add(InputError.at(agreementFile, 0, null, "the generated rules do not compile (an l2r bug; run l2r compile to see them): " + text));
+            } else {
+                errors.add((path == null ? "rules" : path) + ": " + text);
+            }
+        }
+        if (!errors.isEmpty()) throw new InputError(errors.stream().distinct().toList());
+        KieBase kb = ks.newKieContainer(rid).getKieBase();
+
+        Set<String> names = new TreeSet<>();
+        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            if (!p.getName().equals(DrlGenerator.packageOf(a))) names.add(r.getName());
+        }));
+        Set<String> referenced = new TreeSet<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < a.clauses().size(); i++) {
+            if (a.clauses().get(i) instanceof Clause.Rule r) {
+                if (names.contains(r.rule())) {
+                    referenced.add(r.rule());
+                } else {
+                    missing.add(InputError.at(agreementFile, r.head().line(), "clauses[" + i + "].rule",
+                            "no rule named \"" + r.rule() + "\" in the rules directory"
+                                    + (names.isEmpty() ? " (it has no rules)" : "; rules there: " + String.join(", ", names))));
+                }
+            }
+        }
+        if (!missing.isEmpty()) throw new InputError(missing);
+        return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced);
+    }
+
+    /** True for a hand-written data-quality rule. */
+    public static boolean isDataQuality(Rule r) {
+        return r.getMetaData().containsKey(DATA_QUALITY);
+    }
+
+    /**
+     * Fires the agreement's own rules, data-quality rules and the hand-written rules its clauses name;
+     * other hand-written rules belong to other agreements.
+     */
+    public AgendaFilter filter() {
+        return match -> {
+            Rule r = match.getRule();
+            return r.getPackageName().equals(generatedPackage) || isDataQuality(r) || referenced.contains(r.getName());
+        };
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.l2r.compile;
+
+import dev.l2r.Version;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Bound;
+import dev.l2r.model.Clause;
+import dev.l2r.model.Stage;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles an agreement into DRL text: a small group of rules per clause, named after the agreement
+ * and the clause, with {@code @sla}/{@code @clause}/{@code @outcome} metadata. The output depends on
+ * the agreement only, so it is the same byte for byte on every run. No free text of the agreement
+ * (titles, owners) enters the DRL; values used in constraints go through {@link DrlLiterals}.
+ */
+public final class DrlGenerator {
+
+    private final Agreement a;
+    private final StringBuilder out = new StringBuilder();
+
+    private DrlGenerator(Agreement a) { this.a = a; }
+
+    /** The DRL package of an agreement's generated rules. */
+    public static String packageOf(Agreement a) {
+        return "l2r.sla." + a.id().replace('-', '_');
+    }
+
+    public static String generate(Agreement a) {
+        return new DrlGenerator(a).render();
+    }
+
+    private String render() {
+        line("// Generated from " + a.source() + " (agreement " + a.id() + ") by l2r " + Version.VERSION + ".");
+        line("// Do not edit: change the agreement and run `l2r compile` again. Hand-written rules belong in rules/.");
+        line("// Calendar math (deadlines, business hours) is done in Java before facts are inserted; these rules");
+        line("// decide which leads each clause covers and whether each item meets it.");
+        line("package " + packageOf(a) + ";");
+        line("");
+        line("import dev.l2r.facts.Lead;");
+        line("import dev.l2r.facts.PeriodWindow;");
+        line("import dev.l2r.facts.FollowUpItem;");
+        line("import dev.l2r.facts.Measurement;");
+        line("");
+        line("global dev.l2r.facts.SlaSink sla;");
+        for (Clause c : a.clauses()) {
+            line("");
+            line("// ---- " + c.id() + " (" + c.type() + ", " + a.source() + " line " + c.head().line() + ")");
+            if (c instanceof Clause.Target t) target(t);
+            else if (c instanceof Clause.FollowUp f) followUp(f);
+            else if (c instanceof Clause.Handoff h) handoff(h);
+            else if (c instanceof Clause.Rejection r) rejection(r);
+            else line("// " + c.id() + " is checked by the hand-written rule it names, in rules/.");
+        }
+        return out.toString();
+    }
+
+    private void target(Clause.Target t) {
+        if (!t.head().where().isEmpty()) {
+            rule(t, "segment", List.of("$l : Lead( " + ConditionDrl.all(t.head().where(), "") + " )"),
+                    "sla.member(" + id(t) + ", $l);");
+        } else {
+            line("// " + t.id() + " measures every lead of the period (no where).");
+        }
+        Set<String> keyed = new LinkedHashSet<>();
+        for (Bound b : new Bound[] {t.min(), t.max()}) {
+            if (b != null && b.perTeam() != null) keyed.addAll(b.perTeam().keySet());
+        }
+        for (String team : keyed) {
+            comparison(t, "team " + team, "subject == " + DrlLiterals.string(team),
+                    bound(t.min(), team), bound(t.max(), team));
+        }
+        BigDecimal min = t.min() == null ? null : t.min().all();
+        BigDecimal max = t.max() == null ? null : t.max().all();
+        if (min != null || max != null) {
+            String subject;
+            if (!t.perTeam()) subject = "subject == \"all\"";
+            else if (keyed.isEmpty()) subject = null;
+            else subject = "subject not in (" + DrlLiterals.strings(List.copyOf(keyed)) + ")";
+            comparison(t, t.perTeam() ? "each team" : "all", subject, min, max);
+        }
+    }
+
+    private static BigDecimal bound(Bound b, String team) {
+        return b == null ? null : b.forSubject(team).orElse(null);
+    }
+
+    private void comparison(Clause.Target t, String label, String subject, BigDecimal min, BigDecimal max) {
+        if (min == null && max == null) return;
+        List<String> within = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        if (min != null) {
+            within.add("value >= " + DrlLiterals.number(min));
+            outside.add("value < " + DrlLiterals.number(min));
+        }
+        if (max != null) {
+            within.add("value <= " + DrlLiterals.number(max));
+            outside.add("value > " + DrlLiterals.number(max));
+        }
+        String head = "$m : Measurement( clause == " + id(t) + (subject == null ? "" : ", " + subject);
+        rule(t, "met (" + label + ")", List.of(head + ", " + String.join(", ", within) + " )"),
+                "sla.target(" + id(t) + ", $m, true);");
+        rule(t, "violated (" + label + ")", List.of(head + ", " + String.join(" || ", outside) + " )"),
+                "sla.target(" + id(t) + ", $m, false);");
+    }
+
+    private void followUp(Clause.FollowUp f) {
+        String where = f.head().where().isEmpty() ? "" : ConditionDrl.all(f.head().where(), "lead.") + ", ";
+        String item = "$f : FollowUpItem( clause == " + id(f) + ", " + where;
+        String[][] cases = {
+                {"met", "stop != null, stop <= deadline"},
+                {"late", "stop != null, stop > deadline"},
+                {"missed", "stop == null, deadline <= asOf"},
+                {"at_risk", "stop == null, deadline > asOf, riskAt <= asOf"},
+                {"open", "stop == null, deadline > asOf, riskAt > asOf"},
+        };
+        for (String[] c : cases) {
+            rule(f, c[0], List.of(item + c[1] + " )"), "sla.followUp(" + id(f) + ", $f, \"" + c[0] + "\");");
+        }
+    }
+
+    private void handoff(Clause.Handoff h) {
+        String scope = inPeriod(h.at()) + where(h);
+        String req = ConditionDrl.conjunction(h.require(), "");
+        rule(h, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", " + req + " )"),
+                "sla.met(" + id(h) + ", $l);");
+        rule(h, "violated", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", !( " + req + " ) )"),
+                "sla.handoffFailed(" + id(h) + ", $l);");
+    }
+
+    private void rejection(Clause.Rejection r) {
+        String scope = inPeriod(Stage.REJECTED) + where(r);
+        String reasons = DrlLiterals.strings(r.reasons());
+        rule(r, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", rejectionReason in (" + reasons + ") )"),
+                "sla.met(" + id(r) + ", $l);");
+        rule(r, "violated", List.of("$p : PeriodWindow()",
+                        "$l : Lead( " + scope + ", rejectionReason == null || rejectionReason not in (" + reasons + ") )"),
+                "sla.rejectionFailed(" + id(r) + ", $l);");
+    }
+
+    private static String inPeriod(Stage s) {
+        String p = s.property();
+        return p + " != null, " + p + " >= $p.start, " + p + " < $p.end";
+    }
+
+    private static String where(Clause c) {
+        return c.head().where().isEmpty() ? "" : ", " + ConditionDrl.all(c.head().where(), "");
+    }
+
+    private static String id(Clause c) {
+        return DrlLiterals.string(c.id());
+    }
+
+    private void rule(Clause c, String outcome, List<String> when, String then) {
+        line("rule " + DrlLiterals.string(a.id() + " " + c.id() + ": " + outcome));
+        line("    @sla(" + DrlLiterals.string(a.id()) + ") @clause(" + id(c) + ") @outcome("
+                + DrlLiterals.string(outcome.replaceAll(" \\(.*", "")) + ")");
+        line("when");
+        for (String w : when) line("    " + w);
+        line("then");
+        line("    " + then);
+        line("end");
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+}

@@ -1,0 +1,116 @@
+package dev.l2r.evaluate;
+
+import dev.l2r.Progress;
+import dev.l2r.calendar.FollowUpClock;
+import dev.l2r.compile.CompiledRules;
+import dev.l2r.facts.FollowUpItem;
+import dev.l2r.facts.Lead;
+import dev.l2r.facts.Measurement;
+import dev.l2r.facts.PeriodWindow;
+import dev.l2r.ingest.Dataset;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
+import dev.l2r.model.Period;
+import dev.l2r.model.Stage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Checks one period: builds the facts (leads as they stood at as-of, one clock per follow-up item), fires
+ * the compiled rules, measures the targets' segments, and fires again for the targets' bounds.
+ */
+public final class Evaluator {
+
+    private Evaluator() {}
+
+    public static Evaluation run(Agreement a, CompiledRules rules, Dataset data, Period period, Instant asOfInstant,
+                                 Progress progress) {
+        long start = period.startIn(a.zone()).toInstant().toEpochMilli();
+        long end = period.endIn(a.zone()).toInstant().toEpochMilli();
+        long asOf = asOfInstant == null ? end : asOfInstant.toEpochMilli();
+        PeriodWindow window = new PeriodWindow(period.label(), start, end, asOf);
+
+        List<Lead> seen = new ArrayList<>(data.leads().size());
+        long notYet = 0;
+        for (Lead l : data.leads()) {
+            Lead s = l.seenAt(asOf);
+            if (s == null) notYet++;
+            else seen.add(s);
+        }
+
+        Clocks clocks = new Clocks(a);
+        Verdicts verdicts = new Verdicts(a, period.label(), asOf, clocks);
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("sla", verdicts);
+            session.insert(window);
+            progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
+            for (Lead l : seen) session.insert(l);
+            for (Clause c : a.clauses()) {
+                if (c instanceof Clause.FollowUp f) {
+                    for (Lead l : seen) {
+                        FollowUpItem item = item(a, f, l, window, clocks);
+                        if (item != null) session.insert(item);
+                    }
+                }
+            }
+            session.fireAllRules(rules.filter());
+
+            for (Clause c : a.clauses()) {
+                if (c instanceof Clause.Target t) {
+                    List<Lead> segment = t.head().where().isEmpty() ? seen : verdicts.members(t.id());
+                    for (Map.Entry<String, List<Lead>> e : subjects(t, seen, segment).entrySet()) {
+                        Optional<MetricCalculator.Measure> m = MetricCalculator.measure(t.metric(), e.getValue(), window,
+                                data.metrics(), e.getKey().equals("all") ? "" : e.getKey());
+                        if (m.isPresent()) {
+                            verdicts.measured(t.id(), e.getKey(), m.get());
+                            session.insert(new Measurement(t.id(), e.getKey(), m.get().value()));
+                        }
+                    }
+                }
+            }
+            session.fireAllRules(rules.filter());
+        } finally {
+            session.dispose();
+        }
+        return new Evaluation(period.label(), Fmt.iso(asOf, a.zone()), verdicts.violations(), verdicts.teams(), verdicts.targets(),
+                verdicts.openItems(), seen.size(), notYet);
+    }
+
+    /** The clock of a follow-up clause for one lead, or null when its {@code from} is not in the period. */
+    static FollowUpItem item(Agreement a, Clause.FollowUp f, Lead l, PeriodWindow w, Clocks clocks) {
+        Long from = Stages.at(l, f.from());
+        if (!w.contains(from)) return null;
+        String team = Verdicts.teamOf(f, l);
+        FollowUpClock clock = clocks.of(f, a.zoneOf(team));
+        long deadline = clock.deadline(from);
+        Long stop = null;
+        for (Stage s : f.to()) {
+            Long t = Stages.at(l, s);
+            if (t != null && (stop == null || t < stop)) stop = t;
+        }
+        long riskAt = f.warnAt() == null ? Long.MAX_VALUE : clock.reaches(from, deadline, f.warnAt());
+        return new FollowUpItem(f.id(), l, team, from, deadline, stop, riskAt, w.getAsOf());
+    }
+
+    /** The subjects a target measures: "all", or each team named on a lead, with that subject's segment. */
+    private static Map<String, List<Lead>> subjects(Clause.Target t, List<Lead> all, List<Lead> segment) {
+        Map<String, List<Lead>> out = new java.util.LinkedHashMap<>();
+        if (!t.perTeam()) {
+            out.put("all", segment);
+            return out;
+        }
+        TreeSet<String> teams = new TreeSet<>();
+        for (Lead l : all) if (l.getTeam() != null) teams.add(l.getTeam());
+        Map<String, List<Lead>> byTeam = new HashMap<>();
+        for (Lead l : segment) if (l.getTeam() != null) byTeam.computeIfAbsent(l.getTeam(), k -> new ArrayList<>()).add(l);
+        for (String team : teams) out.put(team, byTeam.getOrDefault(team, List.of()));
+        return out;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.l2r.facts;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A lead as rules see it: canonical fields of SPEC section 3, timestamps as epoch milliseconds
+ * ({@code null} when absent), numbers as {@link Double}. Immutable. Custom fields an agreement declares
+ * are read with {@link #text}, {@link #number} and {@link #time}.
+ */
+public final class Lead {
+
+    private final String leadId;
+    private final long createdAt;
+    private final String source;
+    private final String channel;
+    private final String campaign;
+    private final String team;
+    private final String owner;
+    private final Double score;
+    private final String company;
+    private final String title;
+    private final String email;
+    private final String country;
+    private final Long inquiryAt;
+    private final Long mqlAt;
+    private final Long autoResponseAt;
+    private final Long firstTouchAt;
+    private final Long salAt;
+    private final Long rejectedAt;
+    private final String rejectionReason;
+    private final Long sqoAt;
+    private final String opportunityId;
+    private final Double amount;
+    private final Long closedAt;
+    private final String outcome;
+    private final Map<String, Object> extras;
+
+    private Lead(Builder b) {
+        leadId = b.leadId;
+        createdAt = b.createdAt;
+        source = b.source;
+        channel = b.channel;
+        campaign = b.campaign;
+        team = b.team;
+        owner = b.owner;
+        score = b.score;
+        company = b.company;
+        title = b.title;
+        email = b.email;
+        country = b.country;
+        inquiryAt = b.inquiryAt;
+        mqlAt = b.mqlAt;
+        autoResponseAt = b.autoResponseAt;
+        firstTouchAt = b.firstTouchAt;
+        salAt = b.salAt;
+        rejectedAt = b.rejectedAt;
+        rejectionReason = b.rejectionReason;
+        sqoAt = b.sqoAt;
+        opportunityId = b.opportunityId;
+        amount = b.amount;
+        closedAt = b.closedAt;
+        outcome = b.outcome;
+        extras = b.extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(b.extras));
+    }
+
+    public String getLeadId() { return leadId; }
+    public long getCreatedAt() { return createdAt; }
+    public String getSource() { return source; }
+    public String getChannel() { return channel; }
+    public String getCampaign() { return campaign; }
+    public String getTeam() { return team; }
+    public String getOwner() { return owner; }
+    public Double getScore() { return score; }
+    public String getCompany() { return company; }
+    public String getTitle() { return title; }
+    public String getEmail() { return email; }
+    public String getCountry() { return country; }
+    public Long getInquiryAt() { return inquiryAt; }
+    public Long getMqlAt() { return mqlAt; }
+    public Long getAutoResponseAt() { return autoResponseAt; }
+    public Long getFirstTouchAt() { return firstTouchAt; }
+    public Long getSalAt() { return salAt; }
+    public Long getRejectedAt() { return rejectedAt; }
+    public String getRejectionReason() { return rejectionReason; }
+    public Long getSqoAt() { return sqoAt; }
+    public String getOpportunityId() { return opportunityId; }
+    public Double getAmount() { return amount; }
+    public Long getClosedAt() { return closedAt; }
+    public String getOutcome() { return outcome; }
+
+    /** closed_at when the outcome is won, else null. */
+    public Long getWonAt() { return "won".equals(outcome) ? closedAt : null; }
+
+    /** closed_at when the outcome is lost, else null. */
+    public Long getLostAt() { return "lost".equals(outcome) ? closedAt : null; }
+
+    /** True for an opportunity (sqo_at or opportunity_id) that is neither won nor lost. */
+    public boolean isOpenOpportunity() {
+        return (sqoAt != null || opportunityId != null) && getWonAt() == null && getLostAt() == null;
+    }
+
+    /** A custom text field, or null. */
+    public String text(String name) { return extras.get(name) instanceof String s ? s : null; }
+
+    /** A custom number field, or null. */
+    public Double number(String name) { return extras.get(name) instanceof Double d ? d : null; }
+
+    /** A custom timestamp field in epoch millis, or null. */
+    public Long time(String name) { return extras.get(name) instanceof Long l ? l : null; }
+
+    /** Every extra column kept from the input, by name. */
+    public Map<String, Object> extras() { return extras; }
+
+    /**
+     * The lead as it stood at {@code asOf}: events after it have not happened yet (SPEC section 2). A
+     * deal closed after as-of is still open; a rejection after as-of has no reason yet. Returns this
+     * lead when nothing changes, and null when the lead did not exist yet.
+     */
+    public Lead seenAt(long asOf) {
+        if (createdAt > asOf) return null;
+        if (!after(inquiryAt, asOf) && !after(mqlAt, asOf) && !after(autoResponseAt, asOf) && !after(firstTouchAt, asOf)
+                && !after(salAt, asOf) && !after(rejectedAt, asOf) && !after(sqoAt, asOf) && !after(closedAt, asOf)) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.inquiryAt = upTo(inquiryAt, asOf);
+        b.mqlAt = upTo(mqlAt, asOf);
+        b.autoResponseAt = upTo(autoResponseAt, asOf);
+        b.firstTouchAt = upTo(firstTouchAt, asOf);
+        b.salAt = upTo(salAt, asOf);
+        if (after(rejectedAt, asOf)) {
+            b.rejectedAt = null;
+            b.rejectionReason = null;
+        }
+        b.sqoAt = upTo(sqoAt, asOf);
+        if (after(closedAt, asOf)) {
+            b.closedAt = null;
+            if ("won".equals(outcome) || "lost".equals(outcome)) b.outcome = "open";
+        }
+        return b.build();
+    }
+
+    private static boolean after(Long t, long asOf) { return t != null && t > asOf; }
+
+    private static Long upTo(Long t, long asOf) { return after(t, asOf) ? null : t; }
+
+    @Override
+    public String toString() { return "Lead[" + leadId + "]"; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.leadId = leadId;
+        b.createdAt = createdAt;
+        b.source = source;
+        b.channel = channel;
+        b.campaign = campaign;
+        b.team = team;
+        b.owner = owner;
+        b.score = score;
+        b.company = company;
+        b.title = title;
+        b.email = email;
+        b.country = country;
+        b.inquiryAt = inquiryAt;
+        b.mqlAt = mqlAt;
+        b.autoResponseAt = autoResponseAt;
+        b.firstTouchAt = firstTouchAt;
+        b.salAt = salAt;
+        b.rejectedAt = rejectedAt;
+        b.rejectionReason = rejectionReason;
+        b.sqoAt = sqoAt;
+        b.opportunityId = opportunityId;
+        b.amount = amount;
+        b.closedAt = closedAt;
+        b.outcome = outcome;
+        b.extras.putAll(extras);
+        return b;
+    }
+
+    public static Builder builder(String leadId, long createdAt) {
+        Builder b = new Builder();
+        b.leadId = leadId;
+        b.createdAt = createdAt;
+        return b;
+    }
+
+    /** Mutable builder; fields are set by name so that readers can fill them column by column. */
+    public static final class Builder {
+        public String leadId;
+        public long createdAt;
+        public String source;
+        public String channel;
+        public String campaign;
+        public String team;
+        public String owner;
+        public Double score;
+        public String company;
+        public String title;
+        public String email;
+        public String country;
+        public Long inquiryAt;
+        public Long mqlAt;
+        public Long autoResponseAt;
+        public Long firstTouchAt;
+        public Long salAt;
+        public Long rejectedAt;
+        public String rejectionReason;
+        public Long sqoAt;
+        public String opportunityId;
+        public Double amount;
+        public Long closedAt;
+        public String outcome;
+        public final Map<String, Object> extras = new HashMap<>();
+
+        private Builder() {}
+
+        public Lead build() { return new Lead(this); }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.l2r.ingest;
+
+import dev.l2r.InputError;
+import dev.l2r.Progress;
+import dev.l2r.facts.Lead;
+import dev.l2r.model.FieldType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code --data}: a folder with one leads file (leads.csv, leads.json or leads.ndjson) and an
+ * optional metrics.csv, or a single leads file. Every row is accepted or rejected with a reason.
+ */
+public final class DataLoader {
+
+    private static final List<String> LEAD_FILES = List.of("leads.csv", "leads.json", "leads.ndjson");
+
+    private final ZoneId zone;
+    private final Map<String, FieldType> custom;
+    private final Progress progress;
+
+    public DataLoader(ZoneId zone, Map<String, FieldType> custom, Progress progress) {
+        this.zone = zone;
+        this.custom = custom;
+        this.progress = progress;
+    }
+
+    /** Loads leads and the metrics of {@code period} (a period label such as 2026-10). */
+    public Dataset load(Path data, String period) {
+        Path leadsFile;
+        Path metricsFile = null;
+        if (Files.isDirectory(data)) {
+            List<Path> found = LEAD_FILES.stream().map(data::resolve).filter(Files::isRegularFile).toList();
+            if (found.isEmpty()) {
+                throw new InputError(InputError.at(data.toString(), 0, null, "no leads file; expected one of " + String.join(", ", LEAD_FILES)));
+            }
+            if (found.size() > 1) {
+                throw new InputError(InputError.at(data.toString(), 0, null, "more than one leads file ("
+                        + String.join(", ", found.stream().map(p -> p.getFileName().toString()).toList()) + "); keep one"));
+            }
+            leadsFile = found.get(0);
+            Path m = data.resolve("metrics.csv");
+            if (Files.isRegularFile(m)) metricsFile = m;
+        } else if (Files.isRegularFile(data)) {
+            leadsFile = data;
+        } else {
+            throw new InputError(InputError.at(data.toString(), 0, null, "no such file or folder"));
+        }
+        List<RejectedRow> rejected = new ArrayList<>();
+        List<InputFile> inputs = new ArrayList<>();
+        List<Lead> leads = readLeads(leadsFile, rejected, inputs);
+        MetricsTable metrics = metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
+        return new Dataset(List.copyOf(leads), metrics, List.copyOf(inputs), List.copyOf(rejected));
+    }
+
+    private List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {
+        LeadParser parser = new LeadParser(zone, custom);
+        List<Lead> leads = new ArrayList<>();
+        long[] counts = new long[2];
+        String name = file.toString();
+        boolean csv = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        String sha = Rows.read(file, (names, values, line, problem) -> {
+            counts[0]++;
+            progress.rows(name, counts[0]);
+            if (counts[0] == 1 && csv && (!names.contains("lead_id") || !names.contains("created_at"))) {
+                throw new InputError(InputError.at(name, 1, names.contains("lead_id") ? "created_at" : "lead_id",
+                        "missing column; a leads file needs lead_id and created_at"));
+            }
+            if (problem != null) {
+                rejected.add(new RejectedRow(name, line, "", problem, ""));
+                counts[1]++;
+                return;
+            }
+            Object r = parser.parse(names, values, line);
+            if (r instanceof Lead l) {
+                leads.add(l);
+            } else {
+                LeadParser.Problem p = (LeadParser.Problem) r;
+                rejected.add(new RejectedRow(name, line, p.field(), p.reason(), p.value()));
+                counts[1]++;
+            }
+        });
+        progress.done(name, counts[0]);
+        inputs.add(new InputFile(name, sha, counts[0], counts[0] - counts[1], counts[1]));
+        return leads;
+    }
+
+    private MetricsTable readMetrics(Path file, String period, List<RejectedRow> rejected, List<InputFile> inputs) {
+        MetricsTable table = new MetricsTable();
+        Map<String, Long> seen = new HashMap<>();
+        long[] counts = new long[2];
+        String name = file.toString();
+        String sha = Rows.read(file, (names, values, line, problem) -> {
+            counts[0]++;
+            for (String col : List.of("period", "team", "metric", "value")) {
+                if (!names.contains(col)) {
+                    throw new InputError(InputError.at(name, 1, col, "missing column; metrics.csv has period, team, metric, value"));
+                }
+            }
+            String[] v = new String[4];
+            if (problem == null) {
+                for (int i = 0; i < 4; i++) {
+                    int idx = names.indexOf(List.of("period", "team", "metric", "value").get(i));
+                    v[i] = values[idx] == null ? "" : values[idx].strip();
+                }
+                if (v[0].isEmpty()) problem = "period|required";
+                else if (v[2].isEmpty()) problem = "metric|required";
+                else if (!isNumber(v[3])) problem = "value|not a number";
+                else {
+                    Long first = seen.putIfAbsent(v[0] + "\u0000" + v[1] + "\u0000" + v[2], line);
+                    if (first != null) problem = "metric|duplicate of line " + first + " (same period, team and metric); the first is kept";
+                }
+            }
+            if (problem != null) {
+                int bar = problem.indexOf('|');
+                String field = bar > 0 ? problem.substring(0, bar) : "";
+                rejected.add(new RejectedRow(name, line, field, problem.substring(bar + 1), bar > 0 ? value(v, field) : ""));
+                counts[1]++;
+                return;
+            }
+            if (v[0].equals(period)) table.put(v[1], v[2], Double.parseDouble(v[3]));
+        });
+        inputs.add(new InputFile(name, sha, counts[0], counts[0] - counts[1], counts[1]));
+        return table;
+    }
+
+    private static String value(String[] v, String field) {
+        int i = List.of("period", "team", "metric", "value").indexOf(field);
+        return i < 0 || v[i] == null ? "" : v[i];
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.l2r.ingest;
+
+import dev.l2r.facts.Lead;
+import java.util.List;
+
+/** Everything read for a run: accepted leads, the period's metrics, per-file counts and rejected rows. */
+public record Dataset(List<Lead> leads, MetricsTable metrics, List<InputFile> inputs, List<RejectedRow> rejected) {}

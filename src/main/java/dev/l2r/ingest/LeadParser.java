@@ -1,0 +1,132 @@
+package dev.l2r.ingest;
+
+import dev.l2r.facts.Lead;
+import dev.l2r.model.FieldType;
+import dev.l2r.model.LeadField;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one row (column names and text values) into a {@link Lead}, or says which field is wrong. A row
+ * is taken whole or rejected whole: an auditing tool does not guess a value. Empty text is a missing value.
+ * Columns that are not canonical are kept as extra fields (typed when the agreement declares them).
+ */
+final class LeadParser {
+
+    /** Why a row was rejected. */
+    record Problem(String field, String reason, String value) {}
+
+    private final ZoneId zone;
+    private final Map<String, FieldType> custom;
+    private final Map<String, Long> seen = new HashMap<>();
+
+    LeadParser(ZoneId zone, Map<String, FieldType> custom) {
+        this.zone = zone;
+        this.custom = custom;
+    }
+
+    /** The lead, or a {@link Problem}. */
+    Object parse(List<String> names, String[] values, long line) {
+        Lead.Builder b = Lead.builder(null, 0);
+        String id = null;
+        Instant created = null;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String raw = i < values.length ? values[i] : null;
+            String v = raw == null || raw.isBlank() ? null : raw.strip();
+            LeadField f = LeadField.of(name).orElse(null);
+            if (f == null) {
+                if (v == null) continue;
+                FieldType t = custom.get(name);
+                if (t == null || t == FieldType.TEXT) {
+                    b.extras.put(name, v);
+                } else if (t == FieldType.NUMBER) {
+                    Double d = number(v);
+                    if (d == null) return new Problem(name, "not a number", v);
+                    b.extras.put(name, d);
+                } else {
+                    Instant ts = Timestamps.parse(v, zone);
+                    if (ts == null) return new Problem(name, "not an ISO-8601 timestamp", v);
+                    b.extras.put(name, ts.toEpochMilli());
+                }
+                continue;
+            }
+            if (v == null) continue;
+            switch (f.type()) {
+                case TIMESTAMP -> {
+                    Instant ts = Timestamps.parse(v, zone);
+                    if (ts == null) return new Problem(name, "not an ISO-8601 timestamp", v);
+                    if (f == LeadField.CREATED_AT) created = ts;
+                    else setTime(b, f, ts.toEpochMilli());
+                }
+                case NUMBER -> {
+                    Double d = number(v);
+                    if (d == null) return new Problem(name, "not a number", v);
+                    if (f == LeadField.SCORE) b.score = d;
+                    else b.amount = d;
+                }
+                default -> {
+                    if (f == LeadField.LEAD_ID) id = v;
+                    else if (f == LeadField.OUTCOME) {
+                        String o = v.toLowerCase(Locale.ROOT);
+                        if (!o.equals("won") && !o.equals("lost") && !o.equals("open")) {
+                            return new Problem(name, "not an outcome; use won, lost or open", v);
+                        }
+                        b.outcome = o;
+                    } else setText(b, f, v);
+                }
+            }
+        }
+        if (id == null) return new Problem("lead_id", "required", "");
+        if (created == null) return new Problem("created_at", "required", "");
+        Long first = seen.putIfAbsent(id, line);
+        if (first != null) return new Problem("lead_id", "duplicate lead_id; the first one, at line " + first + ", is kept", id);
+        b.leadId = id;
+        b.createdAt = created.toEpochMilli();
+        return b.build();
+    }
+
+    private static Double number(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void setTime(Lead.Builder b, LeadField f, long t) {
+        switch (f) {
+            case INQUIRY_AT -> b.inquiryAt = t;
+            case MQL_AT -> b.mqlAt = t;
+            case AUTO_RESPONSE_AT -> b.autoResponseAt = t;
+            case FIRST_TOUCH_AT -> b.firstTouchAt = t;
+            case SAL_AT -> b.salAt = t;
+            case REJECTED_AT -> b.rejectedAt = t;
+            case SQO_AT -> b.sqoAt = t;
+            case CLOSED_AT -> b.closedAt = t;
+            default -> throw new IllegalStateException(f.column());
+        }
+    }
+
+    private static void setText(Lead.Builder b, LeadField f, String v) {
+        switch (f) {
+            case SOURCE -> b.source = v;
+            case CHANNEL -> b.channel = v;
+            case CAMPAIGN -> b.campaign = v;
+            case TEAM -> b.team = v;
+            case OWNER -> b.owner = v;
+            case COMPANY -> b.company = v;
+            case TITLE -> b.title = v;
+            case EMAIL -> b.email = v;
+            case COUNTRY -> b.country = v;
+            case REJECTION_REASON -> b.rejectionReason = v;
+            case OPPORTUNITY_ID -> b.opportunityId = v;
+            default -> throw new IllegalStateException(f.column());
+        }
+    }
+}

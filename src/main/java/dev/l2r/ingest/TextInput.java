@@ -1,0 +1,70 @@
+package dev.l2r.ingest;
+
+import dev.l2r.InputError;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An input file opened as UTF-8 text (a byte-order mark skipped, malformed bytes refused), digested with
+ * SHA-256 as it is read so that run.json can name exactly what was checked without a second pass.
+ */
+final class TextInput implements AutoCloseable {
+
+    private final DigestInputStream digested;
+    private final Reader reader;
+
+    private TextInput(DigestInputStream digested, Reader reader) {
+        this.digested = digested;
+        this.reader = reader;
+    }
+
+    static TextInput open(Path path) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            DigestInputStream d = new DigestInputStream(Files.newInputStream(path), md);
+            InputStream in = new BufferedInputStream(d, 1 << 16);
+            in.mark(3);
+            byte[] bom = in.readNBytes(3);
+            if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+                in.reset();
+            }
+            Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            return new TextInput(d, r);
+        } catch (NoSuchFileException e) {
+            throw new InputError(InputError.at(path.toString(), 0, null, "no such file"));
+        } catch (IOException e) {
+            throw new InputError(InputError.at(path.toString(), 0, null, "cannot read: " + e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reader reader() { return reader; }
+
+    /** Reads what is left and returns the SHA-256 of the whole file. */
+    String sha256() throws IOException {
+        byte[] buf = new byte[1 << 16];
+        while (digested.read(buf) >= 0) {
+            // drain: the digest covers the bytes a parser did not need
+        }
+        return HexFormat.of().formatHex(digested.getMessageDigest().digest());
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.l2r.ingest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Reads ISO-8601 timestamps as the canonical data holds them: {@code 2026-10-09},
+ * {@code 2026-10-09T15:00}, {@code 2026-10-09 15:00:00.250}, each optionally followed by {@code Z},
+ * {@code +02:00} or {@code +0200}. A value without an offset is local time in the given zone (a local
+ * time inside a daylight-saving gap moves forward by the gap; in an overlap the earlier offset wins);
+ * a date alone is the start of that day. Hand-parsed, because a million rows hold millions of these.
+ */
+public final class Timestamps {
+
+    private Timestamps() {}
+
+    /** The instant, or null when the text is not such a timestamp. */
+    public static Instant parse(String s, ZoneId zone) {
+        try {
+            return parseOrThrow(s.strip(), zone);
+        } catch (DateTimeException | IndexOutOfBoundsException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant parseOrThrow(String s, ZoneId zone) {
+        int n = s.length();
+        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return null;
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if ((year | month | day) < 0) return null;
+        LocalDate date = LocalDate.of(year, month, day);
+        if (n == 10) return date.atStartOfDay(zone).toInstant();
+        char sep = s.charAt(10);
+        if (sep != 'T' && sep != ' ') return null;
+        if (n < 16 || s.charAt(13) != ':') return null;
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = 0;
+        int nanos = 0;
+        int i = 16;
+        if (i < n && s.charAt(i) == ':') {
+            second = digits(s, 17, 2);
+            i = 19;
+            if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+                int start = ++i;
+                while (i < n && Character.isDigit(s.charAt(i))) i++;
+                int len = i - start;
+                if (len == 0 || len > 9) return null;
+                nanos = Integer.parseInt(s.substring(start, i)) * (int) Math.pow(10, 9 - len);
+            }
+        }
+        if ((hour | minute | second) < 0) return null;
+        LocalDateTime local = LocalDateTime.of(date, java.time.LocalTime.of(hour, minute, second, nanos));
+        if (i == n) return local.atZone(zone).toInstant();
+        ZoneOffset offset = offset(s, i);
+        if (offset == null) return null;
+        return local.toInstant(offset);
+    }
+
+    private static ZoneOffset offset(String s, int i) {
+        int n = s.length();
+        char c = s.charAt(i);
+        if (c == 'Z' || c == 'z') return i + 1 == n ? ZoneOffset.UTC : null;
+        if (c != '+' && c != '-') return null;
+        int rest = n - i - 1;
+        int h;
+        int m = 0;
+        if (rest == 2) {
+            h = digits(s, i + 1, 2);
+        } else if (rest == 4) {
+            h = digits(s, i + 1, 2);
+            m = digits(s, i + 3, 2);
+        } else if (rest == 5 && s.charAt(i + 3) == ':') {
+            h = digits(s, i + 1, 2);
+            m = digits(s, i + 4, 2);
+        } else {
+            return null;
+        }
+        if (h < 0 || m < 0) return null;
+        int sign = c == '-' ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * h, sign * m);
+    }
+
+    /** Non-negative value of {@code len} ASCII digits at {@code at}, or -1. */
+    private static int digits(String s, int at, int len) {
+        if (at + len > s.length()) return -1;
+        int v = 0;
+        for (int k = at; k < at + len; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.l2r.model;
+
+import dev.l2r.calendar.BusinessCalendar;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated SLA agreement, independent of the file format it came from.
+ *
+ * @param fields custom lead fields the agreement may use in conditions, by name
+ * @param source the file name it was read from, for traceability
+ */
+public record Agreement(String id, String title, String version, LocalDate effectiveFrom,
+                        List<String> approvedBy, PeriodKind period, ZoneId zone,
+                        BusinessCalendar calendar, Map<String, Team> teams,
+                        Map<String, FieldType> fields, List<Clause> clauses, String source) {
+
+    /** Team that owns data-quality findings; agreements may declare it to name its owner. */
+    public static final String DATA_QUALITY_TEAM = "revenue-ops";
+
+    public Agreement {
+        approvedBy = List.copyOf(approvedBy);
+        teams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(teams));
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        clauses = List.copyOf(clauses);
+    }
+
+    public Optional<Clause> clause(String id) {
+        return clauses.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Zone a team's clocks run in: its own zone, else the SLA zone. Unknown teams use the SLA zone. */
+    public ZoneId zoneOf(String team) {
+        Team t = team == null ? null : teams.get(team);
+        return t != null && t.zone() != null ? t.zone() : zone;
+    }
+
+    /** Person accountable for a team, or null when the team is not declared. */
+    public String ownerOf(String team) {
+        Team t = team == null ? null : teams.get(team);
+        return t == null ? null : t.owner();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.l2r.model;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One SLA period: the half-open interval [start, end) of local dates in the SLA zone.
+ * Labels: {@code 2026-10} (month), {@code 2026-Q4} (quarter), {@code 2026-W44} (ISO week).
+ */
+public record Period(PeriodKind kind, String label, LocalDate start, LocalDate end) {
+
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    /** Parses a label of the given kind; empty when the label does not name such a period. */
+    public static Optional<Period> parse(PeriodKind kind, String label) {
+        Matcher m;
+        switch (kind) {
+            case MONTH -> {
+                m = MONTH.matcher(label);
+                if (!m.matches()) return Optional.empty();
+                int month = Integer.parseInt(m.group(2));
+                if (month < 1 || month > 12) return Optional.empty();
+                LocalDate s = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
+                return Optional.of(new Period(kind, label, s, s.plusMonths(1)));
+            }
+            case QUARTER -> {
+                m = QUARTER.matcher(label);
+                if (!m.matches()) return Optional.empty();
+                LocalDate s = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+                return Optional.of(new Period(kind, label, s, s.plusMonths(3)));
+            }
+            case WEEK -> {
+                m = WEEK.matcher(label);
+                if (!m.matches()) return Optional.empty();
+                int year = Integer.parseInt(m.group(1));
+                int week = Integer.parseInt(m.group(2));
+                LocalDate jan4 = LocalDate.of(year, 1, 4);
+                long weeks = jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+                if (week < 1 || week > weeks) return Optional.empty();
+                LocalDate s = jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                return Optional.of(new Period(kind, label, s, s.plusWeeks(1)));
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** An example label of the kind, for messages. */
+    public static String example(PeriodKind kind) {
+        return switch (kind) {
+            case MONTH -> "2026-10";
+            case QUARTER -> "2026-Q4";
+            case WEEK -> "2026-W44";
+        };
+    }
+
+    public ZonedDateTime startIn(ZoneId zone) { return start.atStartOfDay(zone); }
+
+    public ZonedDateTime endIn(ZoneId zone) { return end.atStartOfDay(zone); }
+}

@@ -1,0 +1,188 @@
+package dev.l2r.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2r.InputError;
+import dev.l2r.Version;
+import dev.l2r.compile.RulesFile;
+import dev.l2r.evaluate.ClauseOutcome;
+import dev.l2r.evaluate.Evaluation;
+import dev.l2r.evaluate.OpenItem;
+import dev.l2r.evaluate.TeamAccountability;
+import dev.l2r.evaluate.Violation;
+import dev.l2r.ingest.InputFile;
+import dev.l2r.ingest.RejectedRow;
+import dev.l2r.model.Agreement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the outputs of SPEC section 4 into the --out folder. Same inputs, byte-identical files. */
+public final class ReportWriter {
+
+    public static final List<String> VIOLATION_COLUMNS = List.of("period", "clause_id", "clause_title", "type", "severity",
+            "team", "owner", "subject", "expected", "actual", "deadline", "message");
+
+    private ReportWriter() {}
+
+    public static void write(Path out, RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
+        try {
+            Files.createDirectories(out);
+            write(out.resolve("violations.json"), violationsJson(e));
+            write(out.resolve("violations.csv"), violationsCsv(e));
+            write(out.resolve("accountability.json"), accountability(run, e));
+            write(out.resolve("open-items.csv"), openItems(e));
+            SummaryBuilder summary = new SummaryBuilder(run, e, rejected);
+            Summary s = summary.build();
+            write(out.resolve("summary.md"), s.markdown());
+            write(out.resolve("summary.html"), s.html(summary.title()));
+            write(out.resolve("run.json"), runJson(run, e, rejected, exitCode));
+            Path rej = out.resolve("rejected.csv");
+            if (rejected.isEmpty()) Files.deleteIfExists(rej);
+            else write(rej, rejectedCsv(rejected));
+        } catch (IOException ex) {
+            throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + ex.getMessage()));
+        }
+    }
+
+    private static void write(Path p, String text) throws IOException {
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    static String violationsJson(Evaluation e) {
+        ArrayNode arr = Json.MAPPER.createArrayNode();
+        for (Violation v : e.violations()) {
+            ObjectNode o = arr.addObject();
+            o.put("period", v.period());
+            o.put("clause_id", v.clauseId());
+            o.put("clause_title", v.clauseTitle());
+            o.put("type", v.type());
+            o.put("severity", v.severity().key());
+            o.put("team", v.team());
+            o.put("owner", v.owner());
+            o.put("subject", v.subject());
+            o.put("expected", v.expected());
+            o.put("actual", v.actual());
+            if (v.deadline() == null) o.putNull("deadline");
+            else o.put("deadline", v.deadline());
+            o.put("message", v.message());
+        }
+        return Json.write(arr);
+    }
+
+    static String violationsCsv(Evaluation e) {
+        Csv csv = new Csv(VIOLATION_COLUMNS);
+        for (Violation v : e.violations()) {
+            csv.row(List.of(v.period(), v.clauseId(), v.clauseTitle(), v.type(), v.severity().key(), v.team(), v.owner(),
+                    v.subject(), v.expected(), v.actual(), v.deadline() == null ? "" : v.deadline(), v.message()));
+        }
+        return csv.toString();
+    }
+
+    static String openItems(Evaluation e) {
+        Csv csv = new Csv(List.of("clause_id", "team", "owner", "lead_id", "started", "deadline", "remaining", "at_risk"));
+        for (OpenItem o : e.openItems()) {
+            csv.row(List.of(o.clauseId(), o.team(), o.owner(), o.leadId(), o.started(), o.deadline(), o.remaining(), o.atRisk()));
+        }
+        return csv.toString();
+    }
+
+    static String accountability(RunInfo run, Evaluation e) {
+        ObjectNode root = Json.object();
+        root.put("agreement", run.agreement().id());
+        root.put("period", e.period());
+        root.put("as_of", e.asOf());
+        ArrayNode teams = root.putArray("teams");
+        for (TeamAccountability t : e.teams()) {
+            ObjectNode o = teams.addObject();
+            o.put("team", t.team());
+            o.put("owner", t.owner());
+            ratio(o, "compliance", t.compliance());
+            o.put("assessed", t.assessed());
+            o.put("met", t.met());
+            o.put("violated", t.violated());
+            o.put("open", t.open());
+            o.put("at_risk", t.atRisk());
+            ArrayNode cl = o.putArray("clauses");
+            for (ClauseOutcome c : t.clauses()) {
+                ObjectNode x = cl.addObject();
+                x.put("clause_id", c.clauseId());
+                x.put("title", c.title());
+                x.put("type", c.type());
+                x.put("severity", c.severity().key());
+                x.put("assessed", c.assessed());
+                x.put("met", c.met());
+                x.put("violated", c.violated());
+                x.put("open", c.open());
+                x.put("at_risk", c.atRisk());
+                ratio(x, "compliance", c.compliance());
+            }
+            if (!t.dataQuality().isEmpty()) {
+                ObjectNode dq = o.putObject("data_quality");
+                for (Map.Entry<String, Long> d : t.dataQuality().entrySet()) dq.put(d.getKey(), d.getValue());
+            }
+        }
+        return Json.write(root);
+    }
+
+    private static void ratio(ObjectNode o, String key, Double v) {
+        if (v == null) o.putNull(key);
+        else o.put(key, new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_UP));
+    }
+
+    static String runJson(RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
+        Agreement a = run.agreement();
+        ObjectNode root = Json.object();
+        root.put("tool", "l2r");
+        root.put("tool_version", Version.VERSION);
+        ObjectNode ag = root.putObject("agreement");
+        ag.put("id", a.id());
+        ag.put("version", a.version());
+        ag.put("title", a.title());
+        ag.put("file", run.agreementFile());
+        ag.put("sha256", run.agreementSha256());
+        ag.put("generated_drl_sha256", run.generatedSha256());
+        ArrayNode rules = root.putArray("rules");
+        for (RulesFile r : run.rules()) {
+            ObjectNode o = rules.addObject();
+            o.put("file", r.path().toString());
+            o.put("sha256", r.sha256());
+        }
+        ArrayNode inputs = root.putArray("inputs");
+        for (InputFile f : run.inputs()) {
+            ObjectNode o = inputs.addObject();
+            o.put("file", f.path());
+            o.put("sha256", f.sha256());
+            o.put("read", f.read());
+            o.put("accepted", f.accepted());
+            o.put("rejected", f.rejected());
+        }
+        ObjectNode p = root.putObject("period");
+        p.put("label", run.period().label());
+        p.put("start", run.period().startIn(a.zone()).toOffsetDateTime().toString());
+        p.put("end", run.period().endIn(a.zone()).toOffsetDateTime().toString());
+        p.put("timezone", a.zone().getId());
+        root.put("as_of", e.asOf());
+        ObjectNode leads = root.putObject("leads");
+        leads.put("existing_at_as_of", e.leadsSeen());
+        leads.put("created_after_as_of", e.leadsAfterAsOf());
+        ObjectNode v = root.putObject("violations");
+        v.put("total", e.violations().size());
+        for (var sev : dev.l2r.model.Severity.values()) {
+            v.put(sev.key(), e.violations().stream().filter(x -> x.severity() == sev).count());
+        }
+        root.put("rejected_rows", rejected.size());
+        root.put("fail_on", run.failOn() == null ? "none" : run.failOn().key());
+        root.put("exit_code", exitCode);
+        return Json.write(root);
+    }
+
+    static String rejectedCsv(List<RejectedRow> rows) {
+        Csv csv = new Csv(List.of("file", "line", "field", "reason", "value"));
+        for (RejectedRow r : rows) csv.row(List.of(r.file(), r.line(), r.field(), r.reason(), r.value()));
+        return csv.toString();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.l2r.report;
+
+import dev.l2r.evaluate.ClauseOutcome;
+import dev.l2r.evaluate.Evaluation;
+import dev.l2r.evaluate.Fmt;
+import dev.l2r.evaluate.OpenItem;
+import dev.l2r.evaluate.TargetResult;
+import dev.l2r.evaluate.TeamAccountability;
+import dev.l2r.evaluate.Violation;
+import dev.l2r.ingest.InputFile;
+import dev.l2r.ingest.RejectedRow;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
+import dev.l2r.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The executive summary: one headline number, what needs attention (with who must act), the target
+ * scorecard, teams, clauses, owners, data quality and inputs. Every figure points at someone's next step.
+ */
+final class SummaryBuilder {
+
+    private static final List<Boolean> TEAM_NUM = List.of(false, false, true, true, true, true, true);
+
+    private final RunInfo run;
+    private final Evaluation e;
+    private final List<RejectedRow> rejected;
+    private final Agreement a;
+
+    SummaryBuilder(RunInfo run, Evaluation e, List<RejectedRow> rejected) {
+        this.run = run;
+        this.e = e;
+        this.rejected = rejected;
+        this.a = run.agreement();
+    }
+
+    String title() {
+        return "SLA compliance: " + a.title() + ", " + e.period();
+    }
+
+    Summary build() {
+        Summary s = new Summary();
+        s.heading(1, title());
+        s.para(null, "Agreement " + a.id() + (a.version().isEmpty() ? "" : " version " + a.version())
+                + (a.approvedBy().isEmpty() ? "" : ", approved by " + String.join(", ", a.approvedBy()))
+                + ". Period " + run.period().start() + " to " + run.period().end().minusDays(1) + " (" + a.zone().getId()
+                + "), as of " + e.asOf() + ".");
+        long met = e.teams().stream().mapToLong(TeamAccountability::met).sum();
+        long violated = e.teams().stream().mapToLong(TeamAccountability::violated).sum();
+        long open = e.teams().stream().mapToLong(TeamAccountability::open).sum();
+        long atRisk = e.teams().stream().mapToLong(TeamAccountability::atRisk).sum();
+        Map<Severity, Long> bySeverity = new java.util.EnumMap<>(Severity.class);
+        for (Severity sev : Severity.values()) bySeverity.put(sev, 0L);
+        e.violations().forEach(v -> bySeverity.merge(v.severity(), 1L, Long::sum));
+        s.para("Compliance " + (met + violated == 0 ? "not assessed" : Fmt.percent((double) met / (met + violated))) + ".",
+                met + " items met, " + violated + " violated; " + open + " follow-ups still open, " + atRisk
+                        + " of them at risk. " + e.violations().size() + " violations: " + bySeverity.get(Severity.CRITICAL)
+                        + " critical, " + bySeverity.get(Severity.MAJOR) + " major, " + bySeverity.get(Severity.MINOR) + " minor.");
+
+        s.heading(2, "What needs attention");
+        s.bullets(attention(atRisk));
+        if (!e.targets().isEmpty()) {
+            s.heading(2, "Targets");
+            List<List<String>> rows = new ArrayList<>();
+            for (TargetResult t : e.targets()) {
+                rows.add(List.of(t.clauseId() + " " + t.title(), t.subject(), t.team(), t.metric(), t.expected(), t.actual(),
+                        t.met() ? "met" : "violated"));
+            }
+            s.table(List.of("Clause", "Subject", "Accountable", "Metric", "Expected", "Actual", "Result"), rows,
+                    List.of(false, false, false, false, false, false, false));
+        }
+        teams(s);
+        clauses(s);
+        owners(s);
+        dataQuality(s);
+        inputs(s);
+        return s;
+    }
+
+    private List<String> attention(long atRisk) {
+        List<String> items = new ArrayList<>();
+        Map<String, List<Violation>> byClause = new LinkedHashMap<>();
+        for (Violation v : e.violations()) {
+            if (!v.type().equals("data-quality")) byClause.computeIfAbsent(v.clauseId(), k -> new ArrayList<>()).add(v);
+        }
+        List<Map.Entry<String, List<Violation>>> entries = new ArrayList<>(byClause.entrySet());
+        entries.sort(Comparator.comparingInt((Map.Entry<String, List<Violation>> x) -> x.getValue().get(0).severity().ordinal())
+                .thenComparing(x -> -x.getValue().size()).thenComparing(Map.Entry::getKey));
+        for (var entry : entries) {
+            List<Violation> vs = entry.getValue();
+            Violation first = vs.get(0);
+            Map<String, Long> teams = new TreeMap<>();
+            vs.forEach(v -> teams.merge(v.team(), 1L, Long::sum));
+            List<String> who = new ArrayList<>();
+            teams.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(t -> who.add(t.getKey() + " (" + nz(a.ownerOf(t.getKey())) + ") " + t.getValue()));
+            String head = capital(first.severity().key()) + ": " + first.clauseId() + " " + first.clauseTitle() + ". ";
+            if (first.type().equals("target")) {
+                items.add(head + first.message() + " Accountable: " + String.join(", ", who) + ".");
+            } else {
+                items.add(head + vs.size() + (vs.size() == 1 ? " violation" : " violations") + "; accountable: "
+                        + String.join(", ", who) + ".");
+            }
+        }
+        if (atRisk > 0) {
+            OpenItem next = e.openItems().stream().filter(OpenItem::atRisk).findFirst().orElseThrow();
+            items.add(atRisk + " follow-ups are at risk: act before their deadlines (open-items.csv); the first is lead "
+                    + next.leadId() + " (" + next.team() + ", " + next.owner() + ") by " + next.deadline() + ".");
+        }
+        long dq = e.violations().stream().filter(v -> v.type().equals("data-quality")).count();
+        if (dq > 0) items.add(dq + " data-quality findings for revenue operations to correct in the CRM (see Data quality).");
+        if (!rejected.isEmpty()) items.add(rejected.size() + " input rows could not be read and were left out (rejected.csv): fix them at the source.");
+        if (items.isEmpty()) items.add("Nothing: every assessed item met the agreement.");
+        return items;
+    }
+
+    private void teams(Summary s) {
+        s.heading(2, "Teams");
+        List<List<String>> rows = new ArrayList<>();
+        for (TeamAccountability t : e.teams()) {
+            if (t.clauses().isEmpty()) continue;
+            rows.add(List.of(t.team(), t.owner(), pct(t.compliance()), n(t.met()), n(t.violated()), n(t.open()), n(t.atRisk())));
+        }
+        s.table(List.of("Team", "Owner", "Compliance", "Met", "Violated", "Open", "At risk"), rows, TEAM_NUM);
+    }
+
+    private void clauses(Summary s) {
+        s.heading(2, "Clauses");
+        List<List<String>> rows = new ArrayList<>();
+        for (Clause c : a.clauses()) {
+            long[] n = new long[4];
+            for (TeamAccountability t : e.teams()) {
+                for (ClauseOutcome o : t.clauses()) {
+                    if (o.clauseId().equals(c.id())) {
+                        n[0] += o.met();
+                        n[1] += o.violated();
+                        n[2] += o.open();
+                        n[3] += o.atRisk();
+                    }
+                }
+            }
+            Double comp = n[0] + n[1] == 0 ? null : (double) n[0] / (n[0] + n[1]);
+            rows.add(List.of(c.id(), c.title(), c.type(), c.head().severity().key(), n(n[0]), n(n[1]), n(n[2]), n(n[3]), pct(comp)));
+        }
+        s.table(List.of("Clause", "Title", "Type", "Severity", "Met", "Violated", "Open", "At risk", "Compliance"), rows,
+                List.of(false, false, false, false, true, true, true, true, true));
+    }
+
+    private void owners(Summary s) {
+        Map<String, long[]> byOwner = new TreeMap<>();
+        for (Violation v : e.violations()) {
+            if (v.type().equals("data-quality")) continue;
+            long[] c = byOwner.computeIfAbsent(v.owner() + "\u0000" + v.team(), k -> new long[2]);
+            c[0]++;
+            if (v.severity() == Severity.CRITICAL) c[1]++;
+        }
+        if (byOwner.isEmpty()) return;
+        s.heading(2, "Who must act");
+        List<Map.Entry<String, long[]>> list = new ArrayList<>(byOwner.entrySet());
+        list.sort(Comparator.comparing((Map.Entry<String, long[]> x) -> -x.getValue()[1])
+                .thenComparing(x -> -x.getValue()[0]).thenComparing(Map.Entry::getKey));
+        List<List<String>> rows = new ArrayList<>();
+        for (var x : list.subList(0, Math.min(10, list.size()))) {
+            String[] k = x.getKey().split("\u0000", 2);
+            rows.add(List.of(k[0].isEmpty() ? "(no owner)" : k[0], k[1], n(x.getValue()[0]), n(x.getValue()[1])));
+        }
+        s.para(null, "The " + rows.size() + " owners with the most violations" + (list.size() > 10 ? " (of " + list.size() + ")" : "")
+                + "; violations.csv lists each one with the lead and the deadline.");
+        s.table(List.of("Owner", "Team", "Violations", "Critical"), rows, List.of(false, false, true, true));
+    }
+
+    private void dataQuality(Summary s) {
+        Map<String, long[]> rules = new TreeMap<>();
+        Map<String, String> titles = new TreeMap<>();
+        for (Violation v : e.violations()) {
+            if (!v.type().equals("data-quality")) continue;
+            rules.computeIfAbsent(v.clauseId(), k -> new long[1])[0]++;
+            titles.put(v.clauseId(), v.clauseTitle());
+        }
+        if (rules.isEmpty()) return;
+        s.heading(2, "Data quality");
+        s.para(null, "Findings for revenue operations: records that make the SLA figures unreliable until corrected.");
+        List<List<String>> rows = new ArrayList<>();
+        rules.forEach((id, c) -> rows.add(List.of(id, titles.get(id), n(c[0]))));
+        s.table(List.of("Check", "Rule", "Leads"), rows, List.of(false, false, true));
+    }
+
+    private void inputs(Summary s) {
+        s.heading(2, "Inputs");
+        List<List<String>> rows = new ArrayList<>();
+        for (InputFile f : run.inputs()) rows.add(List.of(f.path(), n(f.read()), n(f.accepted()), n(f.rejected())));
+        s.table(List.of("File", "Rows read", "Accepted", "Rejected"), rows, List.of(false, true, true, true));
+        if (e.leadsAfterAsOf() > 0) {
+            s.para(null, e.leadsAfterAsOf() + " leads were created after the as-of time and are not part of this check.");
+        }
+    }
+
+    private static String pct(Double v) { return v == null ? "n/a" : Fmt.percent(v); }
+
+    private static String n(long v) { return Fmt.integer(v); }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    private static String capital(String s) { return Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+}
