@@ -15,8 +15,26 @@ public final class InputError extends RuntimeException {
     }
 
     public InputError(List<String> lines) {
+        this(lines.stream().map(InputError::oneLine).toList(), true);
+    }
+
+    private InputError(List<String> lines, boolean clean) {
         super(String.join("\n", lines), null, false, false);
         this.lines = List.copyOf(lines);
+    }
+
+    /** Shows line breaks and other control characters (which may come from the input) as escapes. */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c == '\t') b.append("\\t");
+            else if (Character.isISOControl(c)) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 
     /** Formats {@code file:line: field: message}, leaving out what is unknown. */

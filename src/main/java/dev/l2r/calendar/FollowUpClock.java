@@ -37,7 +37,7 @@ public final class FollowUpClock {
         }
         long start = calendar.nextOpening(from);
         long end = window.unit() == Window.Unit.DAYS
-                ? calendar.sameBusinessTimeAfterDays(start, Math.toIntExact(window.amount()))
+                ? calendar.sameTimeAfterBusinessDays(start, Math.toIntExact(window.amount()))
                 : calendar.addBusiness(start, window.minutes() * 60_000L);
         return calendar.isOpen(end) ? end : calendar.nextOpening(end);
     }

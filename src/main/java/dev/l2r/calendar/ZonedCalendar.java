@@ -2,8 +2,10 @@ package dev.l2r.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,24 +30,34 @@ public final class ZonedCalendar {
 
     public ZoneId zone() { return zone; }
 
-    /** Business intervals of a local date as [open0, close0, open1, close1, ...] in epoch millis. */
+    /**
+     * Business intervals of a local date as [open0, close0, open1, close1, ...] in epoch millis. A boundary
+     * whose local time does not exist (a spring-forward gap) is the instant the clocks jump, so hours that
+     * fall entirely in the gap do not happen that day; in an autumn overlap the earlier offset counts.
+     */
     public long[] intervals(LocalDate date) {
         return days.computeIfAbsent(date.toEpochDay(), k -> {
             List<BusinessCalendar.Span> spans = calendar.spans(date);
             long[] iv = new long[spans.size() * 2];
-            for (int i = 0; i < spans.size(); i++) {
-                iv[2 * i] = boundary(date, spans.get(i).open());
-                iv[2 * i + 1] = boundary(date, spans.get(i).close());
+            int n = 0;
+            for (BusinessCalendar.Span span : spans) {
+                long open = boundary(date, span.open());
+                long close = boundary(date, span.close());
+                if (close > open) {
+                    iv[n++] = open;
+                    iv[n++] = close;
+                }
             }
-            return iv;
+            return n == iv.length ? iv : java.util.Arrays.copyOf(iv, n);
         });
     }
 
     private long boundary(LocalDate date, int minutes) {
-        ZonedDateTime z = minutes == 1440
-                ? date.plusDays(1).atStartOfDay(zone)
-                : ZonedDateTime.of(date, BusinessCalendar.time(minutes), zone);
-        return z.toInstant().toEpochMilli();
+        if (minutes == 1440) return date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        LocalDateTime local = LocalDateTime.of(date, BusinessCalendar.time(minutes));
+        ZoneOffsetTransition t = zone.getRules().getTransition(local);
+        if (t != null && t.isGap()) return t.getInstant().toEpochMilli();
+        return ZonedDateTime.of(local, zone).toInstant().toEpochMilli();
     }
 
     public LocalDate dateOf(long t) {
@@ -118,23 +130,16 @@ public final class ZonedCalendar {
     }
 
     /**
-     * The same business time of day {@code n} business days after an instant within business hours:
-     * the business time elapsed since that day's opening is carried over to the target day (clamped
-     * to the target day's closing when that day is shorter).
+     * The same time of day {@code n} business days after an instant within business hours (SPEC: "N
+     * business days ends at the same business time of day N business days after the start"). When that
+     * local time is not within the target day's hours (a shorter day, a later opening, a lunch break), the
+     * clock is paused there and the deadline is the next opening at or after it.
      */
-    public long sameBusinessTimeAfterDays(long openInstant, int n) {
-        LocalDate d = dateOf(openInstant);
-        long[] iv = intervals(d);
-        long offset = businessMillis(iv[0], openInstant);
-        LocalDate target = d;
+    public long sameTimeAfterBusinessDays(long openInstant, int n) {
+        java.time.ZonedDateTime start = Instant.ofEpochMilli(openInstant).atZone(zone);
+        LocalDate target = start.toLocalDate();
         for (int i = 0; i < n; i++) target = nextBusinessDay(target);
-        long[] tv = intervals(target);
-        long remaining = offset;
-        for (int i = 0; i < tv.length; i += 2) {
-            long len = tv[i + 1] - tv[i];
-            if (remaining < len) return tv[i] + remaining;
-            remaining -= len;
-        }
-        return tv[tv.length - 1];
+        long t = ZonedDateTime.of(target, start.toLocalTime(), zone).toInstant().toEpochMilli();
+        return nextOpening(t);
     }
 }

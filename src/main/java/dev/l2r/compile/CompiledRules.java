@@ -54,6 +54,7 @@ public final class CompiledRules {
         for (RulesFile f : rulesFiles) {
             String path = "src/main/resources/" + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
             byPath.put(path, f);
+            byPath.put(path.substring("src/main/resources/".length()), f);
             kfs.write(path, f.text());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -61,11 +62,11 @@ public final class CompiledRules {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath();
             RulesFile f = path == null ? null : byPath.get(path);
-            String text = oneLine(m.getText());
+            String text = oneLine(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", "");
             if (f != null) {
                 String where = f.path().toString() + (m.getLine() > 0 ? ":" + m.getLine() + ":" + Math.max(m.getColumn(), 0) : "");
                 errors.add(where + ": " + text);
-            } else if (generatedPath.equals(path)) {
+            } else if (generatedPath.endsWith(String.valueOf(path))) {
                 errors.add(InputError.at(agreementFile, 0, null, "the generated rules do not compile (an l2r bug; run l2r compile to see them): " + text));
             } else {
                 errors.add((path == null ? "rules" : path) + ": " + text);

@@ -10,12 +10,12 @@ import java.util.Locale;
 /** Number, time and duration formats of violation texts; fixed locale so outputs are the same everywhere. */
 public final class Fmt {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ROOT);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
     private Fmt() {}
 
-    /** {@code Fri 2026-10-09 15:00}, local to the zone. */
+    /** {@code Fri 2026-10-09 15:00 EDT}, local to the zone. */
     public static String when(long t, ZoneId zone) {
         return WHEN.format(Instant.ofEpochMilli(t).atZone(zone));
     }

@@ -115,6 +115,12 @@ public final class MetricCalculator {
         return n;
     }
 
+    /** A difference between two values of the metric, for people ("12 percentage points" for ratios). */
+    public static String formatGap(Metric metric, double gap) {
+        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return Fmt.trim(gap * 100, 1) + " percentage points";
+        return format(metric, gap);
+    }
+
     /** The metric value formatted for people. */
     public static String format(Metric metric, double v) {
         if (metric instanceof Metric.Count) return Fmt.integer(v);

@@ -128,7 +128,7 @@ final class Verdicts implements SlaSink {
             return;
         }
         String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + Fmt.when(item.getFrom(), zone);
-        String window = "the window is " + f.within().text() + ", in " + zone.getId() + " time";
+        String window = "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
         if (s == Status.VIOLATED && item.getStop() != null) {
             Stage hit = f.to().stream().filter(t -> item.getStop().equals(Stages.at(lead, t))).findFirst().orElse(f.to().get(0));
             add(f, team, person, lead.getLeadId(), toText + " within " + f.within().text(),
@@ -186,9 +186,9 @@ final class Verdicts implements SlaSink {
         if (met) return;
         String gap;
         if (min != null && m.getValue() < min.doubleValue()) {
-            gap = "short by " + MetricCalculator.format(t.metric(), min.doubleValue() - m.getValue());
+            gap = "short by " + MetricCalculator.formatGap(t.metric(), min.doubleValue() - m.getValue());
         } else {
-            gap = "over by " + MetricCalculator.format(t.metric(), m.getValue() - max.doubleValue());
+            gap = "over by " + MetricCalculator.formatGap(t.metric(), m.getValue() - max.doubleValue());
         }
         String who = subject.equals("all") ? "" : "Team " + subject + ": ";
         add(t, team, personOf(team, null), subject, expected, actual, null,

@@ -98,12 +98,28 @@ final class Summary {
         return b.append("</body>\n</html>\n").toString();
     }
 
-    /** Escapes text for Markdown: table pipes, emphasis, HTML and line breaks. */
+    /**
+     * Escapes text for Markdown where it would change the rendering: table pipes, backslashes, code
+     * ticks, links, emphasis ({@code *} anywhere, {@code _} at a word boundary), HTML tags, a leading
+     * heading mark, and line breaks.
+     */
     static String md(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char prev = i > 0 ? s.charAt(i - 1) : ' ';
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
             switch (c) {
-                case '|', '*', '_', '`', '[', ']', '<', '>', '#', '\\' -> b.append('\\').append(c);
+                case '|', '*', '`', '[', ']', '\\' -> b.append('\\').append(c);
+                case '_' -> {
+                    if (Character.isLetterOrDigit(prev) && Character.isLetterOrDigit(next)) b.append(c);
+                    else b.append("\\_");
+                }
+                case '<' -> {
+                    if (Character.isLetter(next) || next == '/' || next == '!' || next == '?') b.append("\\<");
+                    else b.append(c);
+                }
+                case '#' -> b.append(i == 0 ? "\\#" : "#");
                 case '\n', '\r' -> b.append(' ');
                 default -> b.append(c);
             }

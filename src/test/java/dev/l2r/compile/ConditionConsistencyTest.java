@@ -1,0 +1,95 @@
+package dev.l2r.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.l2r.evaluate.ConditionEval;
+import dev.l2r.facts.Lead;
+import dev.l2r.model.Condition;
+import dev.l2r.model.FieldRef;
+import dev.l2r.model.FieldType;
+import dev.l2r.model.LeadField;
+import dev.l2r.model.Operator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DRL a condition compiles to and the Java evaluation used to explain violations must agree on
+ * every lead, including missing values, numbers at the bound and custom fields.
+ */
+class ConditionConsistencyTest {
+
+    private static final List<FieldRef> FIELDS = List.of(FieldRef.of(LeadField.CHANNEL), FieldRef.of(LeadField.SCORE),
+            FieldRef.of(LeadField.AMOUNT), FieldRef.of(LeadField.MQL_AT), FieldRef.of(LeadField.TEAM),
+            FieldRef.custom("segment", FieldType.TEXT), FieldRef.custom("employees", FieldType.NUMBER),
+            FieldRef.custom("signed_at", FieldType.TIMESTAMP));
+    private static final List<String> TEXTS = List.of("web", "partner", "Web", "a\"b", "");
+    private static final List<Double> NUMBERS = List.of(0.0, 59.5, 60.0, 60.5, 100.0, -1.0);
+    private static final List<Long> TIMES = List.of(1_790_000_000_000L, 1_790_000_000_001L, 1_791_000_000_000L);
+
+    @Test
+    void drlAndJavaAgreeOnRandomLeadsAndConditions() {
+        Random r = new Random(7);
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = 0; i < 160; i++) conditions.add(condition(r));
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 60; i++) leads.add(lead("L" + i, r));
+
+        StringBuilder drl = new StringBuilder("package t;\nimport dev.l2r.facts.Lead;\nglobal java.util.List out;\n");
+        for (int i = 0; i < conditions.size(); i++) {
+            drl.append("rule \"c").append(i).append("\" when $l : Lead( ").append(ConditionDrl.constraint(conditions.get(i), ""))
+                    .append(" ) then out.add(\"").append(i).append(" \" + $l.getLeadId()); end\n");
+        }
+        TreeSet<String> byDrl = new TreeSet<>(Drools.fire(drl.toString(), leads));
+        TreeSet<String> byJava = new TreeSet<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            for (Lead l : leads) if (ConditionEval.test(conditions.get(i), l)) byJava.add(i + " " + l.getLeadId());
+        }
+        assertEquals(byJava, byDrl);
+        // the check is only meaningful when both outcomes occur often
+        org.junit.jupiter.api.Assertions.assertTrue(byJava.size() > 1000 && byJava.size() < conditions.size() * leads.size() - 1000,
+                "matches: " + byJava.size());
+    }
+
+    private static Condition condition(Random r) {
+        FieldRef f = FIELDS.get(r.nextInt(FIELDS.size()));
+        List<Operator> ops = new ArrayList<>(List.of(Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN, Operator.PRESENT, Operator.ABSENT));
+        if (f.type() != FieldType.TEXT) ops.addAll(List.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE));
+        Operator op = ops.get(r.nextInt(ops.size()));
+        List<Object> values = new ArrayList<>();
+        int n = op.unary() ? 0 : op.takesList() ? 1 + r.nextInt(3) : 1;
+        for (int i = 0; i < n; i++) values.add(value(f, r));
+        return new Condition(f, op, values, f.name() + " " + op.symbol() + " " + values);
+    }
+
+    private static Object value(FieldRef f, Random r) {
+        return switch (f.type()) {
+            case TEXT -> TEXTS.get(r.nextInt(TEXTS.size() - 1));
+            case NUMBER -> BigDecimal.valueOf(NUMBERS.get(r.nextInt(NUMBERS.size())));
+            case TIMESTAMP -> Instant.ofEpochMilli(TIMES.get(r.nextInt(TIMES.size())));
+        };
+    }
+
+    private static Lead lead(String id, Random r) {
+        Lead.Builder b = Lead.builder(id, 0);
+        b.channel = text(r);
+        b.team = text(r);
+        b.score = r.nextInt(4) == 0 ? null : NUMBERS.get(r.nextInt(NUMBERS.size()));
+        b.amount = r.nextInt(4) == 0 ? null : NUMBERS.get(r.nextInt(NUMBERS.size()));
+        b.mqlAt = r.nextInt(4) == 0 ? null : TIMES.get(r.nextInt(TIMES.size()));
+        String seg = text(r);
+        if (seg != null) b.extras.put("segment", seg);
+        if (r.nextInt(4) > 0) b.extras.put("employees", NUMBERS.get(r.nextInt(NUMBERS.size())));
+        if (r.nextInt(4) > 0) b.extras.put("signed_at", TIMES.get(r.nextInt(TIMES.size())));
+        return b.build();
+    }
+
+    private static String text(Random r) {
+        String t = TEXTS.get(r.nextInt(TEXTS.size()));
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.l2r.rules;
+
+import static dev.l2r.rules.RulesHarness.lead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * rules/data-quality.drl through the real pipeline: one October 2026 data set (New York time) in which each
+ * lead either trips one check or is a near miss of it; one check run, then one assertion per lead.
+ */
+class DataQualityRulesTest {
+
+    /** Each data-quality id with its severity and the field it names (null: depends on the lead). */
+    static final Map<String, String[]> CHECKS = Map.of(
+            "DQ-SAL-BEFORE-MQL", new String[] {"minor", "sal_at"},
+            "DQ-STAGE-BEFORE-CREATED", new String[] {"minor", null},
+            "DQ-TOUCH-IS-AUTO-RESPONSE", new String[] {"major", "first_touch_at"},
+            "DQ-REJECTION-WITHOUT-DATE", new String[] {"minor", "rejected_at"},
+            "DQ-CLOSED-BEFORE-SQO", new String[] {"minor", "closed_at"},
+            "DQ-WON-WITHOUT-AMOUNT", new String[] {"major", "amount"},
+            "DQ-OUTCOME-WITHOUT-CLOSE-DATE", new String[] {"major", "closed_at"},
+            "DQ-CLOSE-DATE-WITHOUT-OUTCOME", new String[] {"minor", "outcome"});
+
+    static final String AGREEMENT = """
+            sla: dq-test
+            title: Data-quality test agreement
+            version: "1"
+            period: month
+            timezone: America/New_York
+            teams:
+              marketing: { owner: "VP Demand Generation" }
+              revenue-ops: { owner: "RevOps Lead" }
+            clauses:
+              - id: T1
+                type: target
+                metric: count(mql)
+                min: 0
+                owner: marketing
+            """;
+
+    /** A lead and the findings it must produce: ids, with the field in brackets where the check varies it. */
+    record Case(String sentence, Map<String, String> lead, List<String> findings) {
+        @Override
+        public String toString() { return sentence; }
+    }
+
+    static Case c(String sentence, Map<String, String> lead, String... findings) {
+        return new Case(sentence, lead, List.of(findings));
+    }
+
+    static final List<Case> CASES = List.of(
+            // SAL before MQL
+            c("SAL a day before the MQL is reported",
+                    lead("SAL1", "mql_at=2026-10-06T10:00", "sal_at=2026-10-05T10:00"), "DQ-SAL-BEFORE-MQL"),
+            c("SAL in September before an October MQL is reported in October, the period of the later event",
+                    lead("SAL2", "created_at=2026-09-20T09:00", "sal_at=2026-09-28T10:00", "mql_at=2026-10-02T10:00"), "DQ-SAL-BEFORE-MQL"),
+            c("SAL after the MQL is fine",
+                    lead("SAL3", "mql_at=2026-10-05T10:00", "sal_at=2026-10-06T10:00")),
+            c("SAL before an MQL that comes after as-of is not reported yet",
+                    lead("SAL4", "sal_at=2026-10-20T10:00", "mql_at=2026-11-02T10:00")),
+            c("SAL before MQL, both in September, belongs to September",
+                    lead("SAL5", "created_at=2026-09-01T09:00", "sal_at=2026-09-05T10:00", "mql_at=2026-09-10T10:00")),
+            // stage before created_at
+            c("An MQL three hours before the lead was created is reported",
+                    lead("CRE1", "created_at=2026-10-10T12:00", "mql_at=2026-10-10T09:00"), "DQ-STAGE-BEFORE-CREATED(mql_at)"),
+            c("An inquiry before created_at is fine (offline inquiries are entered later)",
+                    lead("CRE2", "created_at=2026-10-10T12:00", "inquiry_at=2026-10-01T09:00", "mql_at=2026-10-10T12:30")),
+            c("An MQL at the instant of creation is fine",
+                    lead("CRE3", "created_at=2026-10-10T12:00", "mql_at=2026-10-10T12:00")),
+            c("Several stages before created_at make one finding naming the first",
+                    lead("CRE4", "created_at=2026-10-10T12:00", "sal_at=2026-10-09T12:00", "sqo_at=2026-10-09T13:00",
+                            "opportunity_id=O-CRE4"), "DQ-STAGE-BEFORE-CREATED(sal_at)"),
+            c("A lead created in September belongs to September",
+                    lead("CRE5", "created_at=2026-09-25T12:00", "mql_at=2026-09-24T12:00")),
+            // first touch = auto-response
+            c("A first touch at the instant of the auto-response is reported",
+                    lead("TCH1", "mql_at=2026-10-07T10:00", "auto_response_at=2026-10-07T10:05", "first_touch_at=2026-10-07T10:05"),
+                    "DQ-TOUCH-IS-AUTO-RESPONSE"),
+            c("A first touch after the auto-response is fine",
+                    lead("TCH2", "mql_at=2026-10-07T10:00", "auto_response_at=2026-10-07T10:05", "first_touch_at=2026-10-07T10:30")),
+            c("A person's touch before the auto-response is fine",
+                    lead("TCH5", "mql_at=2026-10-07T10:00", "auto_response_at=2026-10-07T10:05", "first_touch_at=2026-10-07T10:02")),
+            c("A first touch without an auto-response is fine",
+                    lead("TCH3", "mql_at=2026-10-07T10:00", "first_touch_at=2026-10-07T10:30")),
+            c("A copied touch in September belongs to September",
+                    lead("TCH4", "created_at=2026-09-29T09:00", "mql_at=2026-09-30T10:00",
+                            "auto_response_at=2026-09-30T10:05", "first_touch_at=2026-09-30T10:05")),
+            // rejection reason without rejected_at
+            c("A rejection reason without rejected_at is reported",
+                    lead("REJ1", "mql_at=2026-10-08T10:00", "rejection_reason=no-budget"), "DQ-REJECTION-WITHOUT-DATE"),
+            c("A rejection with reason and rejected_at is fine",
+                    lead("REJ2", "mql_at=2026-10-08T10:00", "rejected_at=2026-10-09T10:00", "rejection_reason=no-budget")),
+            c("A rejection after as-of has not happened yet, reason included",
+                    lead("REJ3", "mql_at=2026-10-08T10:00", "rejected_at=2026-11-03T10:00", "rejection_reason=no-budget")),
+            // closed before sqo
+            c("A deal closed the day before it became an opportunity is reported",
+                    lead("CLS1", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-11T10:00", "outcome=won", "amount=1000",
+                            "opportunity_id=O-CLS1"), "DQ-CLOSED-BEFORE-SQO"),
+            c("A deal closed after it became an opportunity is fine",
+                    lead("CLS2", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-20T10:00", "outcome=won", "amount=1000")),
+            c("A deal closed at the instant it became an opportunity is fine",
+                    lead("CLS3", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-12T10:00", "outcome=lost")),
+            // won without amount
+            c("A won deal without amount is reported",
+                    lead("WON1", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=won", "opportunity_id=O-WON1"),
+                    "DQ-WON-WITHOUT-AMOUNT"),
+            c("A won deal with amount 0 is reported",
+                    lead("WON2", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=won", "amount=0"),
+                    "DQ-WON-WITHOUT-AMOUNT"),
+            c("A won deal with an amount is fine",
+                    lead("WON3", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=won", "amount=5000")),
+            c("A lost deal without amount is fine",
+                    lead("WON4", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=lost")),
+            c("A deal won late on October 31 in New York (November 1 in UTC) belongs to October",
+                    lead("WON5", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-31T22:00", "outcome=won"), "DQ-WON-WITHOUT-AMOUNT"),
+            c("A deal won after as-of is still open",
+                    lead("WON6", "sqo_at=2026-10-02T10:00", "closed_at=2026-11-01T00:30", "outcome=won")),
+            c("A deal won late on September 30 in New York (October 1 in UTC) belongs to September",
+                    lead("WON7", "created_at=2026-09-01T09:00", "sqo_at=2026-09-02T10:00", "closed_at=2026-09-30T23:00", "outcome=won")),
+            // won/lost without closed_at
+            c("A won deal without closed_at is reported",
+                    lead("OUT1", "sqo_at=2026-10-02T10:00", "outcome=won", "amount=100", "opportunity_id=O-OUT1"),
+                    "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
+            c("A lost deal without closed_at is reported",
+                    lead("OUT2", "sqo_at=2026-10-02T10:00", "outcome=lost"), "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
+            c("An open deal without closed_at is fine",
+                    lead("OUT3", "sqo_at=2026-10-02T10:00", "outcome=open")),
+            c("A won deal without closed_at created in September belongs to September",
+                    lead("OUT4", "created_at=2026-09-15T09:00", "outcome=won", "amount=100")),
+            // closed_at without won or lost
+            c("A closed_at on an open deal is reported",
+                    lead("CNO1", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-09T10:00", "outcome=open"),
+                    "DQ-CLOSE-DATE-WITHOUT-OUTCOME"),
+            c("A closed_at without any outcome is reported",
+                    lead("CNO2", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-09T10:00"), "DQ-CLOSE-DATE-WITHOUT-OUTCOME"),
+            c("A closed_at after as-of has not happened yet",
+                    lead("CNO3", "sqo_at=2026-10-02T10:00", "closed_at=2026-11-02T10:00", "outcome=open")),
+            // several checks, and clean leads
+            c("Each check reports on its own: won without amount and closed before sqo",
+                    lead("MUL1", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-11T10:00", "outcome=won"),
+                    "DQ-CLOSED-BEFORE-SQO", "DQ-WON-WITHOUT-AMOUNT"),
+            c("A clean lead through the whole funnel is fine",
+                    lead("OK1", "inquiry_at=2026-10-01T08:00", "mql_at=2026-10-01T09:00", "auto_response_at=2026-10-01T09:01",
+                            "first_touch_at=2026-10-01T10:00", "sal_at=2026-10-02T10:00", "sqo_at=2026-10-05T10:00",
+                            "opportunity_id=O-OK1", "amount=25000", "closed_at=2026-10-28T10:00", "outcome=won")),
+            c("Two open opportunities of one company are no data-quality finding",
+                    lead("DUP1", "company=Dupco", "sqo_at=2026-10-03T10:00", "opportunity_id=O-DUP1", "outcome=open")),
+            c("The second open opportunity of one company is no data-quality finding either",
+                    lead("DUP2", "company=Dupco", "sqo_at=2026-10-06T10:00", "opportunity_id=O-DUP2", "outcome=open")));
+
+    @TempDir
+    static Path dir;
+
+    static RulesHarness.Run run;
+
+    @BeforeAll
+    static void check() {
+        run = RulesHarness.check(dir, AGREEMENT, CASES.stream().map(Case::lead).toList(), RulesHarness.RULES);
+        assertEquals(0, run.exitCode(), run.stderr());
+    }
+
+    static Stream<Case> cases() {
+        return CASES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachLeadGetsExactlyItsFindings(Case c) {
+        String id = c.lead().get("lead_id");
+        List<JsonNode> rows = run.violations().stream().filter(v -> v.get("subject").asText().equals(id)).toList();
+        List<String> got = new ArrayList<>();
+        for (JsonNode v : rows) {
+            String clause = v.get("clause_id").asText();
+            String[] check = CHECKS.get(clause);
+            assertNotNull(check, "unexpected finding " + v);
+            String field = v.get("actual").asText();
+            got.add(check[1] == null ? clause + "(" + field + ")" : clause);
+            assertEquals("2026-10", v.get("period").asText());
+            assertEquals("data-quality", v.get("type").asText());
+            assertEquals(check[0], v.get("severity").asText(), clause);
+            assertEquals("revenue-ops", v.get("team").asText());
+            assertEquals("RevOps Lead", v.get("owner").asText());
+            if (check[1] != null) assertEquals(check[1], field, clause);
+            assertEquals("valid " + field, v.get("expected").asText());
+            assertTrue(v.get("deadline").isNull());
+            assertTrue(v.get("message").asText().startsWith("Lead " + id + " "), v.get("message").asText());
+            assertTrue(v.get("message").asText().endsWith("."), v.get("message").asText());
+        }
+        assertEquals(c.findings().stream().sorted().toList(), got.stream().sorted().toList());
+    }
+
+    @Test
+    void onlyDataQualityFindingsWhenNoClauseNamesACustomRule() {
+        // TCH1 (auto-response as touch) and DUP1/DUP2 (two open opportunities of Dupco) would trip the rules
+        // of custom-rules.drl; no clause of this agreement names them, so they stay silent.
+        List<String> other = run.violations().stream().filter(v -> !v.get("type").asText().equals("data-quality"))
+                .map(JsonNode::toString).toList();
+        assertEquals(List.of(), other);
+    }
+
+    @Test
+    void accountabilityCountsFindingsPerCheckForRevenueOps() {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Case c : CASES) {
+            for (String f : c.findings()) expected.merge(f.replaceAll("\\(.*\\)", ""), 1, Integer::sum);
+        }
+        JsonNode team = null;
+        for (JsonNode t : run.accountability().get("teams")) if (t.get("team").asText().equals("revenue-ops")) team = t;
+        assertNotNull(team);
+        assertEquals("RevOps Lead", team.get("owner").asText());
+        Map<String, Integer> got = new TreeMap<>();
+        team.get("data_quality").fields().forEachRemaining(e -> got.put(e.getKey(), e.getValue().asInt()));
+        assertEquals(expected, got);
+        assertEquals(CHECKS.keySet(), got.keySet(), "every check is exercised by a matching lead");
+    }
+
+    @Test
+    void messagesNameTheLeadTheTimesAndTheFix() {
+        assertEquals("Lead SAL2 was accepted by sales (sal_at 2026-09-28 14:00 UTC) before it became an MQL"
+                + " (mql_at 2026-10-02 14:00 UTC); correct sal_at or mql_at in the CRM so that MQL-to-SAL conversion"
+                + " and the acceptance clock are right.", message("SAL2", "DQ-SAL-BEFORE-MQL"));
+        assertEquals("Lead CRE4 was created 2026-10-10 16:00 UTC but has sal_at 2026-10-09 16:00 UTC,"
+                + " sqo_at 2026-10-09 17:00 UTC earlier than that; a lead cannot reach a stage before it exists:"
+                + " correct created_at or the stage timestamp in the CRM.", message("CRE4", "DQ-STAGE-BEFORE-CREATED"));
+        assertEquals("Lead WON1 (opportunity O-WON1) was won 2026-10-15 14:00 UTC with no amount; enter the deal amount"
+                + " in the CRM, or revenue and average selling price are understated.", message("WON1", "DQ-WON-WITHOUT-AMOUNT"));
+        assertEquals("Lead WON2 was won 2026-10-15 14:00 UTC with the amount 0; enter the deal amount"
+                + " in the CRM, or revenue and average selling price are understated.", message("WON2", "DQ-WON-WITHOUT-AMOUNT"));
+        assertEquals("Lead CNO2 has closed_at 2026-10-09 14:00 UTC but the outcome is empty; set it to won or lost"
+                + " in the CRM, or clear closed_at if the deal is still open.", message("CNO2", "DQ-CLOSE-DATE-WITHOUT-OUTCOME"));
+        assertEquals("Lead REJ1 has the rejection reason \"no-budget\" but no rejected_at; record when sales rejected it"
+                + " in the CRM, or clear the reason if it was not rejected.", message("REJ1", "DQ-REJECTION-WITHOUT-DATE"));
+    }
+
+    @Test
+    void clauseTitleIsTheRuleName() {
+        assertEquals("SAL before MQL", row("SAL1", "DQ-SAL-BEFORE-MQL").get("clause_title").asText());
+        assertEquals("First touch is the auto-response", row("TCH1", "DQ-TOUCH-IS-AUTO-RESPONSE").get("clause_title").asText());
+    }
+
+    private static JsonNode row(String lead, String clause) {
+        return run.violations().stream()
+                .filter(v -> v.get("subject").asText().equals(lead) && v.get("clause_id").asText().equals(clause))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + clause + " for " + lead));
+    }
+
+    private static String message(String lead, String clause) {
+        return row(lead, clause).get("message").asText();
+    }
+}
