@@ -6,7 +6,8 @@
  *
  * Single file, Java 17, no dependencies. Deterministic: fixed seeds (one random stream per lead source, one
  * per lead), java.util.Random (its algorithm is specified), StrictMath, sorted output, Locale.ROOT
- * formatting and no iteration over hash-ordered collections. Same bytes on every run and every machine.
+ * formatting and no iteration over hash-ordered collections: the same bytes on every run (given the same
+ * time-zone rules in the JDK).
  *
  * How the data is made (see examples/README.md for the story):
  *  - The funnel is simulated from 2026-01-05 so that deals closing in Q3 and pipeline open at the end of Q3
@@ -14,10 +15,11 @@
  *    event on or after 2026-07-01 (New York) plus every opportunity still open; events after the export
  *    time have not happened yet.
  *  - Lead sources: online (organic, paid search, paid social, webinars, chat), weekly content-syndication
- *    batches, two field events (badge scans), account-based (ABM) programs and executive dinners, and
+ *    batches, field events (badge scans), account-based (ABM) programs and executive dinners, and
  *    partners (deal registrations and referrals).
  *  - Four teams work the leads: sdr-amer (America/New_York), sdr-emea (Europe/London), enterprise
- *    (America/New_York) and channel (America/Chicago). Reps work 08:00-18:00 on their own holidays.
+ *    (America/New_York) and channel (America/Chicago). Reps work 08:00-18:00 (channel 08:00-17:30) in
+ *    their team's zone, on their own country's holidays; follow-up delays are drawn in working minutes.
  *  - Incidents that the SLA checks should surface are planted on purpose and described in the README.
  */
 
@@ -64,6 +66,7 @@ public final class GenerateExample {
             "2026-05-25", "2026-08-31");
 
     /** Marketing-automation outage: auto-responses queued from 13:05 and sent after the fix at 16:40. */
+    static final Instant QUARTER_END_REVIEW = ZonedDateTime.of(2026, 9, 30, 14, 0, 0, 0, NY).toInstant();
     static final Instant OUTAGE_START = ZonedDateTime.of(2026, 8, 12, 13, 5, 0, 0, NY).toInstant();
     static final Instant OUTAGE_END = ZonedDateTime.of(2026, 8, 12, 16, 40, 0, 0, NY).toInstant();
 
@@ -284,6 +287,8 @@ public final class GenerateExample {
         Partner partner;
         /** Set when marketing operations promoted the lead to MQL by hand (bypassing the score). */
         Instant forcedMql;
+        /** Set when the MQL moment is known in advance (a hand-raise during a live webinar). */
+        Instant fixedMql;
         boolean willMql;
         boolean routingFailure;
 
@@ -298,6 +303,13 @@ public final class GenerateExample {
     // ------------------------------------------------------------------------------------------------
     // Random helpers
     // ------------------------------------------------------------------------------------------------
+
+    /** SplitMix64 finalizer: java.util.Random gives correlated first draws for neighbouring seeds. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
 
     static double logn(Random r, double median, double sigma) {
         return median * StrictMath.exp(sigma * r.nextGaussian());
@@ -420,7 +432,7 @@ public final class GenerateExample {
     record Account(String name, String country, Integer employees) {}
 
     static Account[] accounts() {
-        Random r = new Random(SEED + 7);
+        Random r = new Random(mix(SEED + 7));
         String[] countries = {"US", "GB", "DE", "CA", "FR", "NL"};
         double[] w = {60, 15, 10, 5, 5, 5};
         List<Account> out = new ArrayList<>();
@@ -504,7 +516,7 @@ public final class GenerateExample {
     }
 
     static void online(List<Lead> all) {
-        Random r = new Random(SEED + 1);
+        Random r = new Random(mix(SEED + 1));
         for (LocalDate d = SIM_START; !d.isAfter(SIM_END); d = d.plusDays(1)) {
             boolean weekend = d.getDayOfWeek().getValue() >= 6;
             for (String region : new String[] {"amer", "emea"}) {
@@ -527,8 +539,8 @@ public final class GenerateExample {
                     l.channel = onlineChannel(l.source, r);
                     l.campaign = onlineCampaign(l.source, l.channel, d);
                     boolean personal = (l.source.equals("free-trial") || l.source.equals("newsletter-signup")) && chance(r, 0.12);
-                    l.company = personal && chance(r, 0.5) ? null : companyName(r, c.code());
-                    if (l.source.equals("free-trial") && l.company != null && chance(r, 0.06)) l.company = null;
+                    l.company = personal && chance(r, 0.3) ? null : companyName(r, c.code());
+                    if (l.source.equals("free-trial") && l.company != null && chance(r, 0.02)) l.company = null;
                     boolean formAsksTitle = l.source.equals("demo-request") || l.source.equals("contact-sales");
                     person(l, r, chance(r, 0.12) ? WEAK_TITLES : GOOD_TITLES, formAsksTitle ? 0 : 0.35, personal);
                     if (l.source.equals("chat") && chance(r, 0.2)) l.email = null;
@@ -549,7 +561,7 @@ public final class GenerateExample {
                     l.willMql = chance(r, p);
                     // hand promotions by marketing (a sales request, a VIP list): MQL below the score threshold
                     if (!l.willMql && (l.source.equals("content-download") || l.source.equals("webinar-registration"))
-                            && chance(r, 0.008)) {
+                            && chance(r, 0.005)) {
                         l.forcedMql = l.inquiry.plus(Duration.ofMinutes((long) logn(r, 3 * 24 * 60, 0.8)));
                     }
                 }
@@ -557,8 +569,31 @@ public final class GenerateExample {
         }
     }
 
+    /** Live webinar on Wed 2026-09-30 14:00 ET: attendees who ask for a call during it become MQLs at once. */
+    static void lastWebinar(List<Lead> all) {
+        Random r = new Random(mix(SEED + 6));
+        Instant live = ZonedDateTime.of(2026, 9, 30, 14, 20, 0, 0, NY).toInstant();
+        for (int i = 0; i < 14; i++) {
+            Lead l = newLead(all, Motion.ONLINE);
+            Country c = i < 10 ? pick(r, AMER, AMER_W) : pick(r, EMEA, EMEA_W);
+            l.countryCode = c.code();
+            l.localZone = ZoneId.of(pick(r, c.zones(), c.zoneWeights()));
+            l.inquiry = momentOn(LocalDate.of(2026, 9, 21 + r.nextInt(8)), l.localZone, WEEKDAY_HOURS, r);
+            l.created = l.inquiry;
+            l.source = "webinar-registration";
+            l.channel = "webinar";
+            l.campaign = "2026-09-webinar-semantic-layer-101";
+            l.company = companyName(r, c.code());
+            person(l, r, GOOD_TITLES, 0.2, false);
+            l.employees = (int) StrictMath.min(1900, StrictMath.max(20, logn(r, 250, 1.0)));
+            l.team = c.region().equals("amer") ? SDR_AMER : SDR_EMEA;
+            l.willMql = true;
+            l.fixedMql = live.plusSeconds(i * 190L + r.nextInt(120));
+        }
+    }
+
     static void syndication(List<Lead> all) {
-        Random r = new Random(SEED + 2);
+        Random r = new Random(mix(SEED + 2));
         for (LocalDate d = SIM_START; !d.isAfter(SIM_END); d = d.plusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.TUESDAY) continue;
             Instant batch = d.atTime(10, 5).atZone(NY).toInstant();
@@ -592,7 +627,7 @@ public final class GenerateExample {
             new FieldEvent("2026-09-northwind-world-tour-london", LocalDate.of(2026, 9, 16), 2, LONDON, "emea", 150, LocalDate.of(2026, 9, 18))};
 
     static void events(List<Lead> all) {
-        Random r = new Random(SEED + 3);
+        Random r = new Random(mix(SEED + 3));
         for (FieldEvent e : EVENTS) {
             int n = e.scans() - 10 + r.nextInt(21);
             Instant upload = e.upload().atTime(10, 20).atZone(e.zone()).toInstant();
@@ -623,13 +658,13 @@ public final class GenerateExample {
             {LocalDate.of(2026, 8, 19)}, {LocalDate.of(2026, 9, 10)}, {LocalDate.of(2026, 9, 24)}};
 
     static void abm(List<Lead> all, Account[] accounts) {
-        Random r = new Random(SEED + 4);
+        Random r = new Random(mix(SEED + 4));
         String[] tiers = {"finserv", "healthcare", "manufacturing", "retail"};
         for (LocalDate d = SIM_START; !d.isAfter(SIM_END); d = d.plusDays(1)) {
             boolean weekend = d.getDayOfWeek().getValue() >= 6;
             boolean dinner = false;
             for (LocalDate[] x : DINNERS) dinner |= x[0].equals(d);
-            int n = weekend ? poisson(r, 0.2) : poisson(r, US_HOLIDAYS.contains(d) ? 1.0 : 3.0);
+            int n = weekend ? poisson(r, 0.2) : poisson(r, US_HOLIDAYS.contains(d) ? 1.2 : 3.6);
             int guests = dinner ? 7 + r.nextInt(6) : 0;
             for (int i = 0; i < n + guests; i++) {
                 boolean guest = i >= n;
@@ -654,7 +689,7 @@ public final class GenerateExample {
                 }
                 l.channel = "abm";
                 l.company = a.name();
-                person(l, r, EXEC_TITLES, 0.04, false);
+                person(l, r, EXEC_TITLES, 0.03, false);
                 l.employees = a.employees();
                 l.team = ENTERPRISE;
                 l.willMql = chance(r, guest ? 0.75 : 0.42);
@@ -663,7 +698,7 @@ public final class GenerateExample {
     }
 
     static void partners(List<Lead> all) {
-        Random r = new Random(SEED + 5);
+        Random r = new Random(mix(SEED + 5));
         double[] w = new double[PARTNERS.length];
         for (int i = 0; i < w.length; i++) w[i] = PARTNERS[i].weight();
         String[] countries = {"US", "CA", "GB", "DE", "NL", "FR"};
@@ -705,14 +740,14 @@ public final class GenerateExample {
     }
 
     static void live(Lead l) {
-        Random r = new Random(SEED * 1_000_003L + l.seq);
+        Random r = new Random(mix(SEED * 1_000_003L + l.seq));
 
         // auto-response from marketing automation (no sales touch; measured separately)
         if (autoResponds(l)) {
             double u = r.nextDouble();
-            if (u < 0.004) {
+            if (u < 0.002) {
                 l.auto = null; // suppressed: address on the bounce list
-            } else if (u < 0.016) {
+            } else if (u < 0.008) {
                 l.auto = l.inquiry.plusSeconds((long) logn(r, 14 * 60, 0.6)); // sending queue backlog
             } else {
                 l.auto = l.inquiry.plusSeconds((long) StrictMath.max(8, logn(r, 40, 0.5)));
@@ -741,9 +776,9 @@ public final class GenerateExample {
                 default -> (long) logn(r, 10 * 24 * 60, 0.8);
             };
             Instant base = l.created.isAfter(l.inquiry) ? l.created : l.inquiry;
-            l.mql = base.plus(Duration.ofMinutes(minutes)).plusSeconds(r.nextInt(60));
+            l.mql = l.fixedMql != null ? l.fixedMql : base.plus(Duration.ofMinutes(minutes)).plusSeconds(r.nextInt(60));
             if (l.team == ENTERPRISE) {
-                l.score = chance(r, 0.03) ? 55 + r.nextInt(10) : 65 + r.nextInt(35);
+                l.score = chance(r, 0.02) ? 55 + r.nextInt(10) : 65 + r.nextInt(35);
             } else if (hot(l)) {
                 l.score = 60 + r.nextInt(40);
             } else {
@@ -775,15 +810,20 @@ public final class GenerateExample {
             touchMedian = 75;
             touchProb = 0.98;
         } else if (team == CHANNEL) {
-            touchMedian = l.source.equals("deal-registration") ? 90 : 110;
-            touchProb = 0.97;
+            touchMedian = l.source.equals("deal-registration") ? 90 : 80;
+            touchProb = l.source.equals("deal-registration") ? 0.995 : 0.985;
         } else {
-            touchMedian = hot(l) ? 13 : 55;
-            touchSigma = hot(l) ? 0.85 : 0.95;
+            touchMedian = hot(l) ? 10 : 55;
+            touchSigma = hot(l) ? 0.8 : 0.95;
             touchProb = 0.975;
         }
         boolean touched = chance(r, touchProb);
         if (touched) l.touch = team.cal.add(l.mql, logn(r, touchMedian * factor, touchSigma));
+        // quarter end: the Americas desk spends the afternoon of Wed 30 Sep in the pipeline review, and calls
+        // from 14:00 on wait for the next morning
+        if (l.touch != null && team == SDR_AMER && !l.touch.isBefore(QUARTER_END_REVIEW) && l.touch.isBefore(Q3_END)) {
+            l.touch = ZonedDateTime.of(2026, 10, 1, 8, 40, 0, 0, NY).toInstant().plusSeconds(r.nextInt(7200));
+        }
 
         // accept or reject
         boolean disposed = chance(r, touched ? 0.97 : 0.35);
@@ -791,10 +831,10 @@ public final class GenerateExample {
         Instant dispo;
         if (team == CHANNEL && l.source.equals("deal-registration")) {
             boolean tiered = l.tier.equals("platinum") || l.tier.equals("gold");
-            dispo = team.cal.add(l.mql, logn(r, (tiered ? 300 : 600) * factor, 0.8));
+            dispo = team.cal.add(l.mql, logn(r, (tiered ? 200 : 600) * factor, 0.8));
             if (l.touch != null && l.touch.isAfter(dispo)) l.touch = dispo;
         } else {
-            double median = team == ENTERPRISE ? 200 : team == CHANNEL ? 120 : 45;
+            double median = team == ENTERPRISE ? 150 : team == CHANNEL ? 120 : 45;
             dispo = team.cal.add(l.touch != null ? l.touch : l.mql, logn(r, median * factor, 0.95));
         }
 
@@ -824,9 +864,9 @@ public final class GenerateExample {
         } else {
             l.rejected = dispo;
             double u = r.nextDouble();
-            if (u < 0.025) {
+            if (u < 0.02) {
                 l.reason = null;
-            } else if (u < 0.05) {
+            } else if (u < 0.04) {
                 l.reason = any(r, UNLISTED);
             } else if (otherGeo) {
                 l.reason = "wrong-geography";
@@ -843,7 +883,7 @@ public final class GenerateExample {
         }
 
         // opportunity
-        double pSqo = team == ENTERPRISE ? 0.5 : team == CHANNEL ? (l.source.equals("deal-registration") ? 0.7 : 0.45) : 0.45;
+        double pSqo = team == ENTERPRISE ? 0.5 : team == CHANNEL ? (l.source.equals("deal-registration") ? 0.55 : 0.35) : 0.5;
         if (!chance(r, pSqo)) return;
         double toSqo = team == ENTERPRISE ? logn(r, 14, 0.6) : team == CHANNEL ? logn(r, 6, 0.6) : logn(r, 7, 0.6);
         l.sqo = team.cal.workingMomentAfter(l.sal, toSqo, r);
@@ -852,7 +892,7 @@ public final class GenerateExample {
         long step = team == ENTERPRISE ? 1000 : 500;
         l.amount = StrictMath.max(step, StrictMath.round(amount / step) * step);
 
-        double pWin = team == ENTERPRISE ? 0.26 : team == CHANNEL ? 0.36 : 0.27;
+        double pWin = team == ENTERPRISE ? 0.22 : team == CHANNEL ? 0.36 : 0.27;
         boolean won = chance(r, pWin);
         double cycleMedian = team == ENTERPRISE ? 95 : team == CHANNEL ? 52 : 34;
         double days = logn(r, won ? cycleMedian : cycleMedian * 0.8, won ? 0.3 : 0.45);
@@ -915,6 +955,7 @@ public final class GenerateExample {
 
         List<Lead> all = new ArrayList<>();
         online(all);
+        lastWebinar(all);
         syndication(all);
         events(all);
         abm(all, accounts());
@@ -1074,8 +1115,8 @@ public final class GenerateExample {
         long[] spend = {41_200, 56_900, 44_300}; // August: a paid-social experiment
         String[] teams = {"channel", "enterprise", "sdr-amer", "sdr-emea"};
         long[][] quota = {
-                {250_000, 240_000, 290_000},   // channel
-                {700_000, 650_000, 850_000},   // enterprise
+                {330_000, 310_000, 360_000},   // channel
+                {620_000, 590_000, 690_000},   // enterprise
                 {360_000, 340_000, 400_000},   // sdr-amer
                 {180_000, 150_000, 200_000}};  // sdr-emea
         long[] sessions = {5, 2, 4}; // partner enablement sessions delivered by the channel team

@@ -20,8 +20,25 @@ public interface Progress {
         public void step(String what) {}
     };
 
-    /** A terminal reporter when a console is attached, else {@link #QUIET}. */
+    /**
+     * A terminal reporter when a console is attached, else {@link #QUIET}. With the environment variable
+     * L2R_TIMING set, each step is also printed with the seconds since start (for benchmarks).
+     */
     static Progress forTerminal() {
+        if (System.getenv("L2R_TIMING") != null) {
+            long t0 = System.nanoTime();
+            return new Progress() {
+                public void rows(String file, long rows) {}
+
+                public void done(String file, long rows) {
+                    System.err.printf(java.util.Locale.ROOT, "[%.2fs] read %s: %,d rows%n", (System.nanoTime() - t0) / 1e9, file, rows);
+                }
+
+                public void step(String what) {
+                    System.err.printf(java.util.Locale.ROOT, "[%.2fs] %s%n", (System.nanoTime() - t0) / 1e9, what);
+                }
+            };
+        }
         if (System.console() == null) return QUIET;
         return new Progress() {
             public void rows(String file, long rows) {

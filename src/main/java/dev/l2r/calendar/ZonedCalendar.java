@@ -22,6 +22,10 @@ public final class ZonedCalendar {
     private final BusinessCalendar calendar;
     private final ZoneId zone;
     private final ConcurrentHashMap<Long, long[]> days = new ConcurrentHashMap<>();
+    /** Fast path for the days around the first one asked for: most clocks of a run fall in a few months. */
+    private static final int WINDOW = 4096;
+    private final long[][] recent = new long[WINDOW][];
+    private long base = Long.MIN_VALUE;
 
     ZonedCalendar(BusinessCalendar calendar, ZoneId zone) {
         this.calendar = calendar;
@@ -36,20 +40,33 @@ public final class ZonedCalendar {
      * fall entirely in the gap do not happen that day; in an autumn overlap the earlier offset counts.
      */
     public long[] intervals(LocalDate date) {
-        return days.computeIfAbsent(date.toEpochDay(), k -> {
-            List<BusinessCalendar.Span> spans = calendar.spans(date);
-            long[] iv = new long[spans.size() * 2];
-            int n = 0;
-            for (BusinessCalendar.Span span : spans) {
-                long open = boundary(date, span.open());
-                long close = boundary(date, span.close());
-                if (close > open) {
-                    iv[n++] = open;
-                    iv[n++] = close;
-                }
+        long day = date.toEpochDay();
+        if (base == Long.MIN_VALUE) base = day - WINDOW / 2;
+        long slot = day - base;
+        if (slot >= 0 && slot < WINDOW) {
+            long[] iv = recent[(int) slot];
+            if (iv == null) {
+                iv = compute(date);
+                recent[(int) slot] = iv;
             }
-            return n == iv.length ? iv : java.util.Arrays.copyOf(iv, n);
-        });
+            return iv;
+        }
+        return days.computeIfAbsent(day, k -> compute(date));
+    }
+
+    private long[] compute(LocalDate date) {
+        List<BusinessCalendar.Span> spans = calendar.spans(date);
+        long[] iv = new long[spans.size() * 2];
+        int n = 0;
+        for (BusinessCalendar.Span span : spans) {
+            long open = boundary(date, span.open());
+            long close = boundary(date, span.close());
+            if (close > open) {
+                iv[n++] = open;
+                iv[n++] = close;
+            }
+        }
+        return n == iv.length ? iv : java.util.Arrays.copyOf(iv, n);
     }
 
     private long boundary(LocalDate date, int minutes) {

@@ -96,7 +96,9 @@ final class CheckCommand implements Callable<Integer> {
         RunInfo run = new RunInfo(a, sla.toString(), Digests.sha256(sla), Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
                 rulesFiles, dataset.inputs(), p, threshold);
         Path dir = out != null ? out : Path.of("out", p.label());
+        progress.step("evaluated: " + e.violations().size() + " violations; writing " + dir);
         ReportWriter.write(dir, run, e, dataset.rejected(), code);
+        progress.step("written");
 
         for (InputFile f : dataset.inputs()) {
             System.err.printf(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d rejected%n", f.path(), f.read(), f.accepted(), f.rejected());

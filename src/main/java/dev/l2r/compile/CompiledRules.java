@@ -93,6 +93,15 @@ public final class CompiledRules {
             }
         }
         if (!missing.isEmpty()) throw new InputError(missing);
+        // Hand-written rules that this agreement does not name belong to other agreements: take them out
+        // of the network, so they cost nothing (a filter would still match their conditions on every lead).
+        List<String[]> unused = new ArrayList<>();
+        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            if (!p.getName().equals(DrlGenerator.packageOf(a)) && !isDataQuality(r) && !referenced.contains(r.getName())) {
+                unused.add(new String[] {p.getName(), r.getName()});
+            }
+        }));
+        unused.forEach(r -> kb.removeRule(r[0], r[1]));
         return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced);
     }
 

@@ -44,6 +44,7 @@ public final class Evaluator {
             else seen.add(s);
         }
 
+        progress.step("leads seen at as-of: " + seen.size());
         Clocks clocks = new Clocks(a);
         Verdicts verdicts = new Verdicts(a, period.label(), asOf, clocks);
         KieSession session = rules.kieBase().newKieSession();
@@ -60,7 +61,9 @@ public final class Evaluator {
                     }
                 }
             }
+            progress.step("inserted; firing lead rules");
             session.fireAllRules(rules.filter());
+            progress.step("lead rules fired; measuring targets");
 
             for (Clause c : a.clauses()) {
                 if (c instanceof Clause.Target t) {
@@ -76,6 +79,7 @@ public final class Evaluator {
                 }
             }
             session.fireAllRules(rules.filter());
+            progress.step("targets fired");
         } finally {
             session.dispose();
         }

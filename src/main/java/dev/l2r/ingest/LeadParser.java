@@ -29,8 +29,30 @@ final class LeadParser {
         this.custom = custom;
     }
 
+    /** Shares the text of repeated values (teams, owners, channels...) so a million leads hold each once. */
+    private final Map<String, String> shared = new HashMap<>();
+
+    private String share(String v) {
+        if (shared.size() > 200_000) return v;
+        String s = shared.putIfAbsent(v, v);
+        return s == null ? v : s;
+    }
+
+    private List<String> lastNames;
+    private LeadField[] lastFields;
+
+    /** Canonical field of each column (null for extra columns), computed once per header. */
+    private LeadField[] fields(List<String> names) {
+        if (names != lastNames) {
+            lastFields = names.stream().map(n -> LeadField.of(n).orElse(null)).toArray(LeadField[]::new);
+            lastNames = names;
+        }
+        return lastFields;
+    }
+
     /** The lead, or a {@link Problem}. */
     Object parse(List<String> names, String[] values, long line) {
+        LeadField[] fields = fields(names);
         Lead.Builder b = Lead.builder(null, 0);
         String id = null;
         Instant created = null;
@@ -38,12 +60,12 @@ final class LeadParser {
             String name = names.get(i);
             String raw = i < values.length ? values[i] : null;
             String v = raw == null || raw.isBlank() ? null : raw.strip();
-            LeadField f = LeadField.of(name).orElse(null);
+            LeadField f = fields[i];
             if (f == null) {
                 if (v == null) continue;
                 FieldType t = custom.get(name);
                 if (t == null || t == FieldType.TEXT) {
-                    b.extras.put(name, v);
+                    b.extras.put(name, share(v));
                 } else if (t == FieldType.NUMBER) {
                     Double d = number(v);
                     if (d == null) return new Problem(name, "not a number", v);
@@ -77,7 +99,7 @@ final class LeadParser {
                             return new Problem(name, "not an outcome; use won, lost or open", v);
                         }
                         b.outcome = o;
-                    } else setText(b, f, v);
+                    } else setText(b, f, f == LeadField.EMAIL || f == LeadField.OPPORTUNITY_ID ? v : share(v));
                 }
             }
         }

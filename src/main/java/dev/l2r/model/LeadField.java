@@ -1,6 +1,5 @@
 package dev.l2r.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The canonical lead columns of SPEC section 3, in their canonical order. */
@@ -47,7 +46,13 @@ public enum LeadField {
     /** The {@code Lead} fact property that holds this field. */
     public String property() { return property; }
 
+    private static final java.util.Map<String, LeadField> BY_COLUMN = new java.util.HashMap<>();
+
+    static {
+        for (LeadField f : values()) BY_COLUMN.put(f.column, f);
+    }
+
     public static Optional<LeadField> of(String column) {
-        return Arrays.stream(values()).filter(f -> f.column.equals(column)).findFirst();
+        return Optional.ofNullable(BY_COLUMN.get(column));
     }
 }

@@ -1,29 +1,47 @@
 package dev.l2r.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
-/** RFC 4180 CSV text: fields with a comma, quote or line break are quoted; lines end with \n. */
+/** RFC 4180 CSV: fields with a comma, quote or line break are quoted; lines end with \n. */
 final class Csv {
 
-    private final StringBuilder out = new StringBuilder();
+    private final Appendable out;
 
-    Csv(List<String> header) { row(header); }
+    Csv(Appendable out, List<String> header) {
+        this.out = out;
+        row(header);
+    }
+
+    /** CSV text held in memory, for small files. */
+    static Csv text(List<String> header) {
+        return new Csv(new StringBuilder(), header);
+    }
 
     Csv row(List<?> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) out.append(',');
-            Object f = fields.get(i);
-            String s = f == null ? "" : f.toString();
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                out.append('"').append(s.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(s);
+        try {
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) out.append(',');
+                Object f = fields.get(i);
+                String s = f == null ? "" : f.toString();
+                if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                    out.append('"').append(s.replace("\"", "\"\"")).append('"');
+                } else {
+                    out.append(s);
+                }
             }
+            out.append('\n');
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append('\n');
-        return this;
     }
 
     @Override
-    public String toString() { return out.toString(); }
+    public String toString() {
+        if (out instanceof Writer) throw new IllegalStateException("streamed to a file");
+        return out.toString();
+    }
 }

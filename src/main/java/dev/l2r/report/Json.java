@@ -15,12 +15,15 @@ final class Json {
 
     static ObjectNode object() { return MAPPER.createObjectNode(); }
 
-    static String write(Object node) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+    static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    static String write(Object node) {
         try {
-            return MAPPER.writer(pp).writeValueAsString(node) + "\n";
+            return MAPPER.writer(printer()).writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

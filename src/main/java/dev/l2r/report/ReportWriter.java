@@ -13,7 +13,9 @@ import dev.l2r.evaluate.Violation;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.RejectedRow;
 import dev.l2r.model.Agreement;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,7 @@ public final class ReportWriter {
     public static void write(Path out, RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
         try {
             Files.createDirectories(out);
-            write(out.resolve("violations.json"), violationsJson(e));
-            write(out.resolve("violations.csv"), violationsCsv(e));
+            violations(out, e);
             write(out.resolve("accountability.json"), accountability(run, e));
             write(out.resolve("open-items.csv"), openItems(e));
             SummaryBuilder summary = new SummaryBuilder(run, e, rejected);
@@ -52,38 +53,38 @@ public final class ReportWriter {
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
-    static String violationsJson(Evaluation e) {
-        ArrayNode arr = Json.MAPPER.createArrayNode();
-        for (Violation v : e.violations()) {
-            ObjectNode o = arr.addObject();
-            o.put("period", v.period());
-            o.put("clause_id", v.clauseId());
-            o.put("clause_title", v.clauseTitle());
-            o.put("type", v.type());
-            o.put("severity", v.severity().key());
-            o.put("team", v.team());
-            o.put("owner", v.owner());
-            o.put("subject", v.subject());
-            o.put("expected", v.expected());
-            o.put("actual", v.actual());
-            if (v.deadline() == null) o.putNull("deadline");
-            else o.put("deadline", v.deadline());
-            o.put("message", v.message());
+    /** violations.json and violations.csv in one streamed pass: a million violations need no tree in memory. */
+    static void violations(Path out, Evaluation e) throws IOException {
+        try (Writer jw = Files.newBufferedWriter(out.resolve("violations.json"), StandardCharsets.UTF_8);
+             Writer cw = Files.newBufferedWriter(out.resolve("violations.csv"), StandardCharsets.UTF_8);
+             JsonGenerator g = Json.MAPPER.getFactory().createGenerator(jw).setPrettyPrinter(Json.printer())) {
+            Csv csv = new Csv(cw, VIOLATION_COLUMNS);
+            g.writeStartArray();
+            for (Violation v : e.violations()) {
+                g.writeStartObject();
+                g.writeStringField("period", v.period());
+                g.writeStringField("clause_id", v.clauseId());
+                g.writeStringField("clause_title", v.clauseTitle());
+                g.writeStringField("type", v.type());
+                g.writeStringField("severity", v.severity().key());
+                g.writeStringField("team", v.team());
+                g.writeStringField("owner", v.owner());
+                g.writeStringField("subject", v.subject());
+                g.writeStringField("expected", v.expected());
+                g.writeStringField("actual", v.actual());
+                g.writeStringField("deadline", v.deadline());
+                g.writeStringField("message", v.message());
+                g.writeEndObject();
+                csv.row(List.of(v.period(), v.clauseId(), v.clauseTitle(), v.type(), v.severity().key(), v.team(), v.owner(),
+                        v.subject(), v.expected(), v.actual(), v.deadline() == null ? "" : v.deadline(), v.message()));
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
         }
-        return Json.write(arr);
-    }
-
-    static String violationsCsv(Evaluation e) {
-        Csv csv = new Csv(VIOLATION_COLUMNS);
-        for (Violation v : e.violations()) {
-            csv.row(List.of(v.period(), v.clauseId(), v.clauseTitle(), v.type(), v.severity().key(), v.team(), v.owner(),
-                    v.subject(), v.expected(), v.actual(), v.deadline() == null ? "" : v.deadline(), v.message()));
-        }
-        return csv.toString();
     }
 
     static String openItems(Evaluation e) {
-        Csv csv = new Csv(List.of("clause_id", "team", "owner", "lead_id", "started", "deadline", "remaining", "at_risk"));
+        Csv csv = Csv.text(List.of("clause_id", "team", "owner", "lead_id", "started", "deadline", "remaining", "at_risk"));
         for (OpenItem o : e.openItems()) {
             csv.row(List.of(o.clauseId(), o.team(), o.owner(), o.leadId(), o.started(), o.deadline(), o.remaining(), o.atRisk()));
         }
@@ -181,7 +182,7 @@ public final class ReportWriter {
     }
 
     static String rejectedCsv(List<RejectedRow> rows) {
-        Csv csv = new Csv(List.of("file", "line", "field", "reason", "value"));
+        Csv csv = Csv.text(List.of("file", "line", "field", "reason", "value"));
         for (RejectedRow r : rows) csv.row(List.of(r.file(), r.line(), r.field(), r.reason(), r.value()));
         return csv.toString();
     }
