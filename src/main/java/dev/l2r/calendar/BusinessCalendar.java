@@ -58,6 +58,13 @@ public final class BusinessCalendar {
         return new BusinessCalendar(h, List.of());
     }
 
+    /** This calendar with more days off. */
+    public BusinessCalendar withHolidays(java.util.Collection<LocalDate> more) {
+        java.util.Set<LocalDate> all = new TreeSet<>(holidays);
+        all.addAll(more);
+        return new BusinessCalendar(hours, all);
+    }
+
     public Map<DayOfWeek, List<Span>> hours() { return hours; }
 
     public SortedSet<LocalDate> holidays() { return holidays; }

@@ -31,11 +31,42 @@ public final class CompiledRules {
     private final KieBase kieBase;
     private final String generatedPackage;
     private final Set<String> referenced;
+    private final List<RulesFile> files;
 
-    private CompiledRules(KieBase kieBase, String generatedPackage, Set<String> referenced) {
+    private CompiledRules(KieBase kieBase, String generatedPackage, Set<String> referenced, List<RulesFile> files) {
         this.kieBase = kieBase;
         this.generatedPackage = generatedPackage;
         this.referenced = referenced;
+        this.files = files;
+    }
+
+    /**
+     * Turns a failure inside a hand-written rule (an exception in its then-part, or in a method its
+     * conditions call) into bad-rules input: exit 2 naming the file, line and rule. Failures in generated
+     * rules are l2r bugs and are rethrown.
+     */
+    public RuntimeException failure(RuntimeException e) {
+        if (e instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null) {
+            Rule r = ce.getMatch().getRule();
+            if (!r.getPackageName().equals(generatedPackage)) {
+                Throwable cause = ce.getCause() == null ? ce : ce.getCause();
+                Object lead = ce.getMatch().getObjects().stream().filter(o -> o instanceof dev.l2r.facts.Lead).findFirst().orElse(null);
+                return new InputError(where(files, r.getName()) + "failed" + (lead == null ? "" : " on " + lead) + ": "
+                        + oneLine(String.valueOf(cause)));
+            }
+        }
+        // A constraint that throws (e.g. a function called in a condition) names its rules in the message.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[Rule \"((?:[^\"\\\\]|\\\\.)*)\" in ").matcher(String.valueOf(e.getMessage()));
+        if (e.getClass().getSimpleName().equals("ConstraintEvaluationException") && m.find()) {
+            String rule = m.group(1);
+            String where = where(files, rule);
+            if (!where.startsWith("rules: ")) {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                return new InputError(where + "a condition failed: " + oneLine(String.valueOf(root)));
+            }
+        }
+        return e;
     }
 
     public KieBase kieBase() { return kieBase; }
@@ -76,14 +107,33 @@ public final class CompiledRules {
         KieBase kb = ks.newKieContainer(rid).getKieBase();
 
         Set<String> names = new TreeSet<>();
+        Set<String> dataQuality = new TreeSet<>();
+        Map<String, String> dqIds = new java.util.HashMap<>();
+        List<String> metaErrors = new ArrayList<>();
         kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
-            if (!p.getName().equals(DrlGenerator.packageOf(a))) names.add(r.getName());
+            if (p.getName().equals(DrlGenerator.packageOf(a))) return;
+            names.add(r.getName());
+            if (!isDataQuality(r)) return;
+            dataQuality.add(r.getName());
+            Object sev = r.getMetaData().get("severity");
+            if (sev != null && dev.l2r.model.Severity.of(String.valueOf(sev)).isEmpty()) {
+                metaErrors.add(where(rulesFiles, r.getName()) + "@severity: \"" + sev + "\" is not a severity; use critical, major or minor");
+            }
+            String id = r.getMetaData().get("id") == null ? r.getName() : String.valueOf(r.getMetaData().get("id"));
+            String other = dqIds.putIfAbsent(id, r.getName());
+            if (other != null) {
+                metaErrors.add(where(rulesFiles, r.getName()) + "@id: \"" + id + "\" is also the id of rule \"" + other + "\"; ids name findings and must be unique");
+            }
         }));
+        if (!metaErrors.isEmpty()) throw new InputError(metaErrors);
         Set<String> referenced = new TreeSet<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < a.clauses().size(); i++) {
             if (a.clauses().get(i) instanceof Clause.Rule r) {
-                if (names.contains(r.rule())) {
+                if (dataQuality.contains(r.rule())) {
+                    missing.add(InputError.at(agreementFile, r.head().line(), "clauses[" + i + "].rule",
+                            "\"" + r.rule() + "\" is a data-quality rule (it always runs and reports to revenue ops); name a rule that reports with sla.violation"));
+                } else if (names.contains(r.rule())) {
                     referenced.add(r.rule());
                 } else {
                     missing.add(InputError.at(agreementFile, r.head().line(), "clauses[" + i + "].rule",
@@ -102,7 +152,19 @@ public final class CompiledRules {
             }
         }));
         unused.forEach(r -> kb.removeRule(r[0], r[1]));
-        return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced);
+        return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced, List.copyOf(rulesFiles));
+    }
+
+    /** "file:line: rule "NAME": " of the rules file that defines a rule, for messages about it. */
+    static String where(List<RulesFile> files, String rule) {
+        String decl = "rule " + DrlLiterals.string(rule);
+        for (RulesFile f : files) {
+            String[] lines = f.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith(decl)) return f.path() + ":" + (i + 1) + ": rule \"" + rule + "\": ";
+            }
+        }
+        return "rules: rule \"" + rule + "\": ";
     }
 
     /** True for a hand-written data-quality rule. */

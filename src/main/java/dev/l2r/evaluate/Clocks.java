@@ -8,17 +8,24 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One follow-up clock per clause and zone, sharing one calendar per zone (and its cache of days). */
+/**
+ * One follow-up clock per clause and accountable team: the team's zone and holidays. Teams with the same
+ * zone and holidays share one calendar (and its cache of days).
+ */
 final class Clocks {
 
     private final Agreement agreement;
-    private final Map<ZoneId, ZonedCalendar> calendars = new HashMap<>();
+    private final Map<String, ZonedCalendar> calendars = new HashMap<>();
     private final Map<String, FollowUpClock> clocks = new HashMap<>();
 
     Clocks(Agreement agreement) { this.agreement = agreement; }
 
-    FollowUpClock of(Clause.FollowUp f, ZoneId zone) {
-        return clocks.computeIfAbsent(f.id() + "\u0000" + zone.getId(), k -> new FollowUpClock(f.within(),
-                calendars.computeIfAbsent(zone, z -> agreement.calendar().in(z))));
+    FollowUpClock of(Clause.FollowUp f, String team) {
+        return clocks.computeIfAbsent(f.id() + "\u0000" + team, k -> {
+            ZoneId zone = agreement.zoneOf(team);
+            var calendar = agreement.calendarOf(team);
+            String key = zone.getId() + calendar.holidays();
+            return new FollowUpClock(f.within(), calendars.computeIfAbsent(key, x -> calendar.in(zone)));
+        });
     }
 }

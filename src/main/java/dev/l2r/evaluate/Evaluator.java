@@ -34,7 +34,7 @@ public final class Evaluator {
         long start = period.startIn(a.zone()).toInstant().toEpochMilli();
         long end = period.endIn(a.zone()).toInstant().toEpochMilli();
         long asOf = asOfInstant == null ? end : asOfInstant.toEpochMilli();
-        PeriodWindow window = new PeriodWindow(period.label(), start, end, asOf);
+        PeriodWindow window = new PeriodWindow(period.label(), start, end, asOf, a.zone());
 
         List<Lead> seen = new ArrayList<>(data.leads().size());
         long notYet = 0;
@@ -52,17 +52,17 @@ public final class Evaluator {
             session.setGlobal("sla", verdicts);
             session.insert(window);
             progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
-            for (Lead l : seen) session.insert(l);
+            insertAll(session, rules, seen);
             for (Clause c : a.clauses()) {
                 if (c instanceof Clause.FollowUp f) {
                     for (Lead l : seen) {
                         FollowUpItem item = item(a, f, l, window, clocks);
-                        if (item != null) session.insert(item);
+                        if (item != null) insertAll(session, rules, List.of(item));
                     }
                 }
             }
             progress.step("inserted; firing lead rules");
-            session.fireAllRules(rules.filter());
+            fire(session, rules);
             progress.step("lead rules fired; measuring targets");
 
             for (Clause c : a.clauses()) {
@@ -78,7 +78,7 @@ public final class Evaluator {
                     }
                 }
             }
-            session.fireAllRules(rules.filter());
+            fire(session, rules);
             progress.step("targets fired");
         } finally {
             session.dispose();
@@ -87,12 +87,28 @@ public final class Evaluator {
                 verdicts.openItems(), seen.size(), notYet);
     }
 
+    private static void insertAll(KieSession session, CompiledRules rules, List<?> facts) {
+        try {
+            for (Object f : facts) session.insert(f);
+        } catch (RuntimeException e) {
+            throw rules.failure(e);
+        }
+    }
+
+    private static void fire(KieSession session, CompiledRules rules) {
+        try {
+            session.fireAllRules(rules.filter());
+        } catch (RuntimeException e) {
+            throw rules.failure(e);
+        }
+    }
+
     /** The clock of a follow-up clause for one lead, or null when its {@code from} is not in the period. */
     static FollowUpItem item(Agreement a, Clause.FollowUp f, Lead l, PeriodWindow w, Clocks clocks) {
         Long from = Stages.at(l, f.from());
         if (!w.contains(from)) return null;
         String team = Verdicts.teamOf(f, l);
-        FollowUpClock clock = clocks.of(f, a.zoneOf(team));
+        FollowUpClock clock = clocks.of(f, team);
         long deadline = clock.deadline(from);
         Long stop = null;
         for (Stage s : f.to()) {

@@ -117,7 +117,7 @@ final class Verdicts implements SlaSink {
         if (s == Status.MET) return;
         Lead lead = item.getLead();
         ZoneId zone = a.zoneOf(team);
-        FollowUpClock clock = clocks.of(f, zone);
+        FollowUpClock clock = clocks.of(f, team);
         boolean business = f.within().business();
         String person = personOf(team, lead);
         String deadline = Fmt.iso(item.getDeadline(), zone);
@@ -225,7 +225,7 @@ final class Verdicts implements SlaSink {
     }
 
     @Override
-    public void dataQuality(RuleContext rule, Lead lead, String field, String message) {
+    public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {
         var meta = rule.getRule().getMetaData();
         String id = meta.get("id") == null ? rule.getRule().getName() : String.valueOf(meta.get("id"));
         Severity sev = meta.get("severity") == null ? Severity.MINOR
@@ -234,7 +234,7 @@ final class Verdicts implements SlaSink {
         String owner = a.ownerOf(team) == null ? DQ_OWNER : a.ownerOf(team);
         dataQuality.computeIfAbsent(team, k -> new TreeMap<>()).merge(id, 1L, Long::sum);
         violations.add(new Violation(period, id, rule.getRule().getName(), "data-quality", sev, team, owner,
-                lead.getLeadId(), "valid " + nz(field), nz(field), null, nz(message)));
+                lead.getLeadId(), "valid " + nz(field), actual == null ? nz(field) : actual, null, nz(message)));
     }
 
     private boolean inSegment(Clause c, Lead lead) {

@@ -115,13 +115,16 @@ public final class Lead {
 
     /**
      * The lead as it stood at {@code asOf}: events after it have not happened yet (SPEC section 2). A
-     * deal closed after as-of is still open; a rejection after as-of has no reason yet. Returns this
+     * deal closed after as-of is still open; a rejection after as-of has no reason yet; a custom timestamp
+     * after as-of is absent. Returns this
      * lead when nothing changes, and null when the lead did not exist yet.
      */
     public Lead seenAt(long asOf) {
         if (createdAt > asOf) return null;
+        boolean laterExtra = false;
+        for (Object v : extras.values()) laterExtra |= v instanceof Long l && l > asOf;
         if (!after(inquiryAt, asOf) && !after(mqlAt, asOf) && !after(autoResponseAt, asOf) && !after(firstTouchAt, asOf)
-                && !after(salAt, asOf) && !after(rejectedAt, asOf) && !after(sqoAt, asOf) && !after(closedAt, asOf)) {
+                && !after(salAt, asOf) && !after(rejectedAt, asOf) && !after(sqoAt, asOf) && !after(closedAt, asOf) && !laterExtra) {
             return this;
         }
         Builder b = toBuilder();
@@ -139,6 +142,7 @@ public final class Lead {
             b.closedAt = null;
             if ("won".equals(outcome) || "lost".equals(outcome)) b.outcome = "open";
         }
+        b.extras.values().removeIf(v -> v instanceof Long l && l > asOf);
         return b.build();
     }
 

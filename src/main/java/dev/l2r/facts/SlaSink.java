@@ -33,5 +33,10 @@ public interface SlaSink {
     void met(RuleContext rule, Lead lead);
 
     /** From a data-quality rule: the lead's data is wrong in {@code field}; owned by revenue ops. */
-    void dataQuality(RuleContext rule, Lead lead, String field, String message);
+    default void dataQuality(RuleContext rule, Lead lead, String field, String message) {
+        dataQuality(rule, lead, field, null, message);
+    }
+
+    /** As above, with the offending value (or values) as the finding's {@code actual}. */
+    void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message);
 }

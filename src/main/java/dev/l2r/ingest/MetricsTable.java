@@ -9,7 +9,7 @@ public final class MetricsTable {
 
     private final Map<String, Double> values = new TreeMap<>();
 
-    void put(String team, String metric, double value) {
+    public void put(String team, String metric, double value) {
         values.put(key(team, metric), value);
     }
 

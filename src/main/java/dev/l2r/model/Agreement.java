@@ -38,6 +38,12 @@ public record Agreement(String id, String title, String version, LocalDate effec
         return t != null && t.zone() != null ? t.zone() : zone;
     }
 
+    /** The business calendar a team's clocks run on: the agreement's, plus the team's own holidays. */
+    public BusinessCalendar calendarOf(String team) {
+        Team t = team == null ? null : teams.get(team);
+        return t == null || t.holidays().isEmpty() ? calendar : calendar.withHolidays(t.holidays());
+    }
+
     /** Person accountable for a team, or null when the team is not declared. */
     public String ownerOf(String team) {
         Team t = team == null ? null : teams.get(team);

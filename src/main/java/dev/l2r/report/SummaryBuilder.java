@@ -98,23 +98,28 @@ final class SummaryBuilder {
             vs.forEach(v -> teams.merge(v.team(), 1L, Long::sum));
             List<String> who = new ArrayList<>();
             teams.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(t -> who.add(t.getKey() + " (" + nz(a.ownerOf(t.getKey())) + ") " + t.getValue()));
+                    .forEach(t -> who.add(t.getKey() + (nz(a.ownerOf(t.getKey())).isEmpty() ? "" : " (" + a.ownerOf(t.getKey()) + ")")
+                            + " " + t.getValue()));
             String head = capital(first.severity().key()) + ": " + first.clauseId() + " " + first.clauseTitle() + ". ";
             if (first.type().equals("target")) {
-                items.add(head + first.message() + " Accountable: " + String.join(", ", who) + ".");
+                List<String> messages = vs.stream().limit(3).map(Violation::message).toList();
+                items.add(head + String.join(" ", messages) + (vs.size() > 3 ? " (" + (vs.size() - 3) + " more in violations.csv.)" : "")
+                        + " Accountable: " + String.join(", ", who) + ".");
             } else {
-                items.add(head + vs.size() + (vs.size() == 1 ? " violation" : " violations") + "; accountable: "
-                        + String.join(", ", who) + ".");
+                items.add(head + plural(vs.size(), "violation") + "; accountable: " + String.join(", ", who) + ".");
             }
         }
         if (atRisk > 0) {
             OpenItem next = e.openItems().stream().filter(OpenItem::atRisk).findFirst().orElseThrow();
-            items.add(atRisk + " follow-ups are at risk: act before their deadlines (open-items.csv); the first is lead "
+            items.add(plural(atRisk, "follow-up") + (atRisk == 1 ? " is" : " are") + " at risk: act before the deadline (open-items.csv); the first is lead "
                     + next.leadId() + " (" + next.team() + ", " + next.owner() + ") by " + next.deadline() + ".");
         }
         long dq = e.violations().stream().filter(v -> v.type().equals("data-quality")).count();
-        if (dq > 0) items.add(dq + " data-quality findings for revenue operations to correct in the CRM (see Data quality).");
-        if (!rejected.isEmpty()) items.add(rejected.size() + " input rows could not be read and were left out (rejected.csv): fix them at the source.");
+        if (dq > 0) items.add(plural(dq, "data-quality finding") + " for revenue operations to correct in the CRM (see Data quality).");
+        if (!rejected.isEmpty()) {
+            items.add(plural(rejected.size(), "input row") + (rejected.size() == 1 ? " was" : " were")
+                    + " unreadable and left out of the check (rejected.csv): fix at the source.");
+        }
         if (items.isEmpty()) items.add("Nothing: every assessed item met the agreement.");
         return items;
     }
@@ -155,7 +160,7 @@ final class SummaryBuilder {
         Map<String, long[]> byOwner = new TreeMap<>();
         for (Violation v : e.violations()) {
             if (v.type().equals("data-quality")) continue;
-            long[] c = byOwner.computeIfAbsent(v.owner() + "\u0000" + v.team(), k -> new long[2]);
+            long[] c = byOwner.computeIfAbsent(accountable(v) + "\u0000" + v.team(), k -> new long[2]);
             c[0]++;
             if (v.severity() == Severity.CRITICAL) c[1]++;
         }
@@ -169,9 +174,20 @@ final class SummaryBuilder {
             String[] k = x.getKey().split("\u0000", 2);
             rows.add(List.of(k[0].isEmpty() ? "(no owner)" : k[0], k[1], n(x.getValue()[0]), n(x.getValue()[1])));
         }
-        s.para(null, "The " + rows.size() + " owners with the most violations" + (list.size() > 10 ? " (of " + list.size() + ")" : "")
-                + "; violations.csv lists each one with the lead and the deadline.");
-        s.table(List.of("Owner", "Team", "Violations", "Critical"), rows, List.of(false, false, true, true));
+        s.para(null, "The " + (rows.size() == 1 ? "person" : rows.size() + " people") + " with the most violations"
+                + (list.size() > 10 ? " (of " + list.size() + ")" : "")
+                + ": reps for the leads they own, team owners for their team's promises. violations.csv lists each violation.");
+        s.table(List.of("Who", "Team", "Violations", "Critical"), rows, List.of(false, false, true, true));
+    }
+
+    /**
+     * Who must act on a violation: the lead's owner when the clause holds each lead's own team to account
+     * (owner: lead.team), else the owner of the accountable team. violations.csv keeps the lead's owner
+     * for every lead-level clause, as SPEC section 4 says.
+     */
+    private String accountable(Violation v) {
+        boolean perLead = a.clause(v.clauseId()).map(c -> c.head().owner().isLeadTeam()).orElse(true);
+        return perLead || a.ownerOf(v.team()) == null ? v.owner() : a.ownerOf(v.team());
     }
 
     private void dataQuality(Summary s) {
@@ -198,6 +214,10 @@ final class SummaryBuilder {
         if (e.leadsAfterAsOf() > 0) {
             s.para(null, e.leadsAfterAsOf() + " leads were created after the as-of time and are not part of this check.");
         }
+    }
+
+    static String plural(long n, String word) {
+        return Fmt.integer(n) + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String pct(Double v) { return v == null ? "n/a" : Fmt.percent(v); }

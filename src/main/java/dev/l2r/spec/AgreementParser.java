@@ -147,25 +147,27 @@ public final class AgreementParser {
                 }
             }
         }
-        List<LocalDate> holidays = new ArrayList<>();
-        JsonNode hol = node.get("holidays");
-        Loc holl = at.field("holidays");
-        if (hol != null && !hol.isNull()) {
-            if (!hol.isArray()) {
-                problems.add(holl, "expected a list of dates such as [2026-11-26, 2026-12-25]");
-            } else {
-                for (int i = 0; i < hol.size(); i++) {
-                    LocalDate d = date(hol.get(i), holl.index(i));
-                    if (d != null) holidays.add(d);
-                }
-            }
-        }
+        List<LocalDate> holidays = dates(node.get("holidays"), at.field("holidays"));
         try {
             return new BusinessCalendar(hours, holidays);
         } catch (IllegalArgumentException e) {
             problems.add(hl, e.getMessage());
             return BusinessCalendar.standard();
         }
+    }
+
+    private List<LocalDate> dates(JsonNode hol, Loc at) {
+        List<LocalDate> out = new ArrayList<>();
+        if (hol == null || hol.isNull()) return out;
+        if (!hol.isArray()) {
+            problems.add(at, "expected a list of dates such as [2026-11-26, 2026-12-25]");
+            return out;
+        }
+        for (int i = 0; i < hol.size(); i++) {
+            LocalDate d = date(hol.get(i), at.index(i));
+            if (d != null) out.add(d);
+        }
+        return out;
     }
 
     private static List<DayOfWeek> days(String key) {
@@ -250,10 +252,10 @@ public final class AgreementParser {
                 problems.add(tl, "expected { owner: \"...\" } with an optional timezone");
                 continue;
             }
-            unknownKeys(t, tl, List.of("owner", "timezone"));
+            unknownKeys(t, tl, List.of("owner", "timezone", "holidays"));
             String owner = text(t, tl, "owner", true);
             ZoneId zone = zone(t, tl, "timezone", false);
-            teams.put(name, new Team(name, owner, zone));
+            teams.put(name, new Team(name, owner, zone, new java.util.TreeSet<>(dates(t.get("holidays"), tl.field("holidays")))));
         }
         return teams;
     }

@@ -164,7 +164,7 @@ class BadInputTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals(java.util.List.of("R1 A"), w.violationKeys());
         String rejected = w.read("rejected.csv");
-        assertTrue(rejected.contains("leads.ndjson,2,,not valid JSON"), rejected);
+        assertTrue(rejected.contains("leads.ndjson,2,,\"not valid JSON: Unrecognized token 'not'"), rejected);
         assertTrue(rejected.contains("leads.ndjson,3,,field nested holds a nested value; leads are flat,"), rejected);
 
         Files.delete(tmp.resolve("data/leads.ndjson"));
@@ -178,5 +178,27 @@ class BadInputTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals(java.util.List.of("R1 A"), w.violationKeys());
         assertTrue(w.read("rejected.csv").contains("leads.json,3,created_at,not an ISO-8601 timestamp,never"), w.read("rejected.csv"));
+    }
+
+    @Test
+    void aRuleWhoseConditionThrowsIsBadRulesInput() {
+        Workspace w = new Workspace(tmp).sla(SLA + """
+                  - { id: X1, type: rule, rule: "Boom", owner: sdr }
+                """).leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,").file("rules/boom.drl", """
+                package custom;
+                import dev.l2r.facts.Lead;
+                global dev.l2r.facts.SlaSink sla;
+                function boolean boom(String s) { return s.length() > 0; }
+                rule "Boom"
+                when
+                    $l : Lead( boom(title) )
+                then
+                    sla.met(kcontext, $l);
+                end
+                """);
+        w.rules = tmp.resolve("rules");
+        Cli r = w.check("2026-10");
+        refused(r, "rules/boom.drl:5: rule \"Boom\": a condition failed: java.lang.NullPointerException: "
+                + "Cannot invoke \"String.length()\" because \"s\" is null");
     }
 }

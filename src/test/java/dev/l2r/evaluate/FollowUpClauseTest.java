@@ -161,4 +161,35 @@ class FollowUpClauseTest {
         assertEquals("2026-10-18T00:03:00-04:00", w.violations().get(0).get("deadline").asText());
         assertArrayEquals(new long[] {1, 1, 0, 0}, w.outcome("sales", "A1"));
     }
+
+    @Test
+    void aTeamsOwnHolidaysPauseOnlyItsClocks() {
+        // Mon 2026-08-31 is a UK bank holiday: the London desk's clock pauses, New York's does not.
+        Workspace w = new Workspace(tmp).sla("""
+                sla: t
+                period: month
+                timezone: America/New_York
+                calendar:
+                  hours: { mon-fri: "09:00-17:00" }
+                teams:
+                  sales: { owner: "VP Sales" }
+                  sdr: { owner: "SDR Manager", timezone: Europe/London, holidays: [2026-08-31] }
+                clauses:
+                  - id: F1
+                    type: followup
+                    from: mql
+                    to: first_touch
+                    within: 8 business hours
+                    owner: lead.team
+                """).leads(
+                // Fri 28 Aug 16:00 London -> 1 h Friday, 7 h on Tue 1 Sep -> deadline Tue 16:00 BST: touched Tue 15:00, met
+                row("UK", "sdr", "Sam", "2026-08-28T16:00+01:00", "2026-09-01T15:00+01:00"),
+                // Fri 28 Aug 16:00 New York -> 1 h Friday, 7 h Monday -> deadline Mon 31 Aug 16:00 EDT: Tue touch is late
+                row("US", "sales", "Ann", "2026-08-28T16:00-04:00", "2026-09-01T10:00-04:00"));
+        Cli r = w.check("2026-08", "--as-of", "2026-09-05T00:00");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of("F1 US"), w.violationKeys());
+        assertEquals("2026-08-31T16:00:00-04:00", w.violations().get(0).get("deadline").asText());
+        assertArrayEquals(new long[] {1, 0, 0, 0}, w.outcome("sdr", "F1"));
+    }
 }

@@ -156,9 +156,9 @@ class CustomRulesTest {
     @Test
     void humanTouchViolationSaysWhatHappenedAndWhatToDo() {
         JsonNode v = row("HT1", "C2");
-        assertEquals("first touch = auto-response at 2026-10-05 14:01 UTC", v.get("actual").asText());
-        assertEquals("Lead HT1 became an MQL 2026-10-05 14:00 UTC and its only recorded touch is the auto-response of"
-                + " 2026-10-05 14:01 UTC; a person must call or e-mail it, and first_touch_at must record that touch.",
+        assertEquals("first touch = auto-response at Mon 2026-10-05 10:01 EDT", v.get("actual").asText());
+        assertEquals("Lead HT1 became an MQL Mon 2026-10-05 10:00 EDT and its only recorded touch is the auto-response of"
+                + " Mon 2026-10-05 10:01 EDT; a person must call or e-mail it, and first_touch_at must record that touch.",
                 v.get("message").asText());
     }
 
@@ -166,13 +166,13 @@ class CustomRulesTest {
     void duplicateOpportunityIsReportedAgainstTheOldestOpenOne() {
         JsonNode second = row("AC2", "C1");
         assertEquals("2 open opportunities for Acme: O-1 (lead AC1), O-2 (lead AC2)", second.get("actual").asText());
-        assertEquals("Lead AC2 became an opportunity (O-2) for Acme 2026-10-05 14:00 UTC while O-1 (lead AC1), opened"
-                + " 2026-09-20 14:00 UTC, is still open; merge it into O-1 or close it as a duplicate in the CRM.",
+        assertEquals("Lead AC2 became an opportunity (O-2) for Acme Mon 2026-10-05 10:00 EDT while O-1 (lead AC1), opened"
+                + " Sun 2026-09-20 10:00 EDT, is still open; merge it into O-1 or close it as a duplicate in the CRM.",
                 second.get("message").asText());
         JsonNode third = row("AC3", "C1");
         assertEquals("3 open opportunities for Acme: O-1 (lead AC1), O-2 (lead AC2), O-3 (lead AC3)", third.get("actual").asText());
-        assertEquals("Lead AC3 became an opportunity (O-3) for Acme 2026-10-08 14:00 UTC while O-1 (lead AC1), opened"
-                + " 2026-09-20 14:00 UTC, is still open (1 more open as well); merge it into O-1 or close it as a duplicate"
+        assertEquals("Lead AC3 became an opportunity (O-3) for Acme Thu 2026-10-08 10:00 EDT while O-1 (lead AC1), opened"
+                + " Sun 2026-09-20 10:00 EDT, is still open (1 more open as well); merge it into O-1 or close it as a duplicate"
                 + " in the CRM.", third.get("message").asText());
         assertEquals("2 open opportunities for Gamma: O-G1 (lead GA1), O-G2 (lead GA2)", row("GA2", "C1").get("actual").asText());
     }

@@ -187,7 +187,9 @@ class DataQualityRulesTest {
             String clause = v.get("clause_id").asText();
             String[] check = CHECKS.get(clause);
             assertNotNull(check, "unexpected finding " + v);
-            String field = v.get("actual").asText();
+            String expected = v.get("expected").asText();
+            assertTrue(expected.startsWith("valid "), expected);
+            String field = expected.substring("valid ".length());
             got.add(check[1] == null ? clause + "(" + field + ")" : clause);
             assertEquals("2026-10", v.get("period").asText());
             assertEquals("data-quality", v.get("type").asText());
@@ -195,7 +197,9 @@ class DataQualityRulesTest {
             assertEquals("revenue-ops", v.get("team").asText());
             assertEquals("RevOps Lead", v.get("owner").asText());
             if (check[1] != null) assertEquals(check[1], field, clause);
-            assertEquals("valid " + field, v.get("expected").asText());
+            // actual holds the offending value(s), the field's among them ("closed_at missing"), not just its name
+            String actual = v.get("actual").asText();
+            assertTrue(actual.startsWith(field + " ") || actual.contains(", " + field + " "), actual);
             assertTrue(v.get("deadline").isNull());
             assertTrue(v.get("message").asText().startsWith("Lead " + id + " "), v.get("message").asText());
             assertTrue(v.get("message").asText().endsWith("."), v.get("message").asText());
@@ -229,18 +233,41 @@ class DataQualityRulesTest {
     }
 
     @Test
+    void actualNamesTheOffendingValuesInTheAgreementsZone() {
+        // one row per check (two where the value varies); times in New York time, as people enter them
+        assertEquals("sal_at Mon 2026-09-28 10:00 EDT, mql_at Fri 2026-10-02 10:00 EDT", actual("SAL2", "DQ-SAL-BEFORE-MQL"));
+        assertEquals("mql_at Sat 2026-10-10 09:00 EDT, created_at Sat 2026-10-10 12:00 EDT",
+                actual("CRE1", "DQ-STAGE-BEFORE-CREATED"));
+        assertEquals("sal_at Fri 2026-10-09 12:00 EDT, sqo_at Fri 2026-10-09 13:00 EDT, created_at Sat 2026-10-10 12:00 EDT",
+                actual("CRE4", "DQ-STAGE-BEFORE-CREATED"));
+        assertEquals("first_touch_at Wed 2026-10-07 10:05 EDT, auto_response_at Wed 2026-10-07 10:05 EDT",
+                actual("TCH1", "DQ-TOUCH-IS-AUTO-RESPONSE"));
+        assertEquals("rejection_reason no-budget, rejected_at missing", actual("REJ1", "DQ-REJECTION-WITHOUT-DATE"));
+        assertEquals("closed_at Sun 2026-10-11 10:00 EDT, sqo_at Mon 2026-10-12 10:00 EDT", actual("CLS1", "DQ-CLOSED-BEFORE-SQO"));
+        assertEquals("amount missing", actual("WON1", "DQ-WON-WITHOUT-AMOUNT"));
+        assertEquals("amount 0", actual("WON2", "DQ-WON-WITHOUT-AMOUNT"));
+        assertEquals("outcome won, closed_at missing", actual("OUT1", "DQ-OUTCOME-WITHOUT-CLOSE-DATE"));
+        assertEquals("outcome lost, closed_at missing", actual("OUT2", "DQ-OUTCOME-WITHOUT-CLOSE-DATE"));
+        assertEquals("outcome open, closed_at Fri 2026-10-09 10:00 EDT", actual("CNO1", "DQ-CLOSE-DATE-WITHOUT-OUTCOME"));
+        assertEquals("outcome missing, closed_at Fri 2026-10-09 10:00 EDT", actual("CNO2", "DQ-CLOSE-DATE-WITHOUT-OUTCOME"));
+    }
+
+    @Test
     void messagesNameTheLeadTheTimesAndTheFix() {
-        assertEquals("Lead SAL2 was accepted by sales (sal_at 2026-09-28 14:00 UTC) before it became an MQL"
-                + " (mql_at 2026-10-02 14:00 UTC); correct sal_at or mql_at in the CRM so that MQL-to-SAL conversion"
+        assertEquals("Lead SAL2 was accepted by sales (sal_at Mon 2026-09-28 10:00 EDT) before it became an MQL"
+                + " (mql_at Fri 2026-10-02 10:00 EDT); correct sal_at or mql_at in the CRM so that MQL-to-SAL conversion"
                 + " and the acceptance clock are right.", message("SAL2", "DQ-SAL-BEFORE-MQL"));
-        assertEquals("Lead CRE4 was created 2026-10-10 16:00 UTC but has sal_at 2026-10-09 16:00 UTC,"
-                + " sqo_at 2026-10-09 17:00 UTC earlier than that; a lead cannot reach a stage before it exists:"
+        assertEquals("Lead CRE4 was created Sat 2026-10-10 12:00 EDT but has sal_at Fri 2026-10-09 12:00 EDT,"
+                + " sqo_at Fri 2026-10-09 13:00 EDT earlier than that; a lead cannot reach a stage before it exists:"
                 + " correct created_at or the stage timestamp in the CRM.", message("CRE4", "DQ-STAGE-BEFORE-CREATED"));
-        assertEquals("Lead WON1 (opportunity O-WON1) was won 2026-10-15 14:00 UTC with no amount; enter the deal amount"
+        assertEquals("Lead WON1 (opportunity O-WON1) was won Thu 2026-10-15 10:00 EDT with no amount; enter the deal amount"
                 + " in the CRM, or revenue and average selling price are understated.", message("WON1", "DQ-WON-WITHOUT-AMOUNT"));
-        assertEquals("Lead WON2 was won 2026-10-15 14:00 UTC with the amount 0; enter the deal amount"
+        assertEquals("Lead WON2 was won Thu 2026-10-15 10:00 EDT with the amount 0; enter the deal amount"
                 + " in the CRM, or revenue and average selling price are understated.", message("WON2", "DQ-WON-WITHOUT-AMOUNT"));
-        assertEquals("Lead CNO2 has closed_at 2026-10-09 14:00 UTC but the outcome is empty; set it to won or lost"
+        // late on October 31 in New York is November 1 in UTC: the text shows the day the CRM shows
+        assertTrue(message("WON5", "DQ-WON-WITHOUT-AMOUNT").contains(" was won Sat 2026-10-31 22:00 EDT with no amount;"),
+                message("WON5", "DQ-WON-WITHOUT-AMOUNT"));
+        assertEquals("Lead CNO2 has closed_at Fri 2026-10-09 10:00 EDT but the outcome is empty; set it to won or lost"
                 + " in the CRM, or clear closed_at if the deal is still open.", message("CNO2", "DQ-CLOSE-DATE-WITHOUT-OUTCOME"));
         assertEquals("Lead REJ1 has the rejection reason \"no-budget\" but no rejected_at; record when sales rejected it"
                 + " in the CRM, or clear the reason if it was not rejected.", message("REJ1", "DQ-REJECTION-WITHOUT-DATE"));
@@ -260,5 +287,9 @@ class DataQualityRulesTest {
 
     private static String message(String lead, String clause) {
         return row(lead, clause).get("message").asText();
+    }
+
+    private static String actual(String lead, String clause) {
+        return row(lead, clause).get("actual").asText();
     }
 }

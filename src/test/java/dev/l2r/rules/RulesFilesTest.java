@@ -31,7 +31,17 @@ class RulesFilesTest {
     @Test
     void everyShippedRuleCarriesTheMetadataItsKindNeeds() throws IOException {
         Path sla = dir.resolve("sla.yaml");
-        Files.writeString(sla, DataQualityRulesTest.AGREEMENT);
+        // name both custom rules, so that the KieBase keeps them (rules no clause names are removed from it)
+        Files.writeString(sla, DataQualityRulesTest.AGREEMENT + """
+                  - id: X1
+                    type: rule
+                    rule: "%s"
+                    owner: marketing
+                  - id: X2
+                    type: rule
+                    rule: "%s"
+                    owner: marketing
+                """.formatted(CustomRulesTest.HUMAN_TOUCH, CustomRulesTest.ONE_OPPORTUNITY));
         Agreement a = AgreementParser.load(sla);
         CompiledRules compiled = CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), RulesFile.readAll(RulesHarness.RULES));
         Map<String, String> severities = new TreeMap<>();
@@ -51,7 +61,7 @@ class RulesFilesTest {
                 });
         Map<String, String> expected = new TreeMap<>();
         DataQualityRulesTest.CHECKS.forEach((id, check) -> expected.put(id, check[0]));
-        assertEquals(expected, severities, "data-quality ids and severities (an unknown severity would silently become minor)");
+        assertEquals(expected, severities, "data-quality ids and severities");
         assertEquals(Set.of(CustomRulesTest.HUMAN_TOUCH, CustomRulesTest.ONE_OPPORTUNITY), custom);
     }
 
@@ -93,5 +103,141 @@ class RulesFilesTest {
         assertTrue(run.stderr().contains("clauses[1].rule: no rule named \"Enterprise MQLs get a human touch\""), run.stderr());
         assertTrue(run.stderr().contains(CustomRulesTest.HUMAN_TOUCH), "lists the rules there: " + run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
+    }
+
+    @Test
+    void anUnknownSeverityOfADataQualityRuleStopsTheRun() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        String drl = """
+                package l2r.rules;
+                import dev.l2r.facts.Lead;
+                global dev.l2r.facts.SlaSink sla;
+
+                rule "Lead without owner"
+                    @dataQuality @id("DQ-NO-OWNER") @severity("urgent")
+                when
+                    $l : Lead( owner == null )
+                then
+                    sla.dataQuality(kcontext, $l, "owner", "owner missing", "Lead " + $l.getLeadId() + " has no owner.");
+                end
+                """;
+        Path file = rules.resolve("owners.drl");
+        Files.writeString(file, drl);
+        RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
+        assertEquals(2, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(file + ":" + lineOf(drl, "rule \"Lead without owner\"") + ": ")
+                && l.contains("@severity") && l.contains("\"urgent\"")), run.stderr());
+        assertFalse(Files.exists(run.out()), "no partial output");
+    }
+
+    @Test
+    void aDuplicateDataQualityIdStopsTheRun() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        String drl = """
+                package l2r.rules;
+                import dev.l2r.facts.Lead;
+                global dev.l2r.facts.SlaSink sla;
+
+                rule "Lead without owner"
+                    @dataQuality @id("DQ-MISSING") @severity("minor")
+                when
+                    $l : Lead( owner == null )
+                then
+                    sla.dataQuality(kcontext, $l, "owner", "owner missing", "Lead " + $l.getLeadId() + " has no owner.");
+                end
+
+                rule "Lead without team"
+                    @dataQuality @id("DQ-MISSING") @severity("minor")
+                when
+                    $l : Lead( team == null )
+                then
+                    sla.dataQuality(kcontext, $l, "team", "team missing", "Lead " + $l.getLeadId() + " has no team.");
+                end
+                """;
+        Path file = rules.resolve("missing.drl");
+        Files.writeString(file, drl);
+        RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
+        assertEquals(2, run.exitCode(), run.stderr());
+        // either rule may be the one reported second; the line is that rule's declaration
+        String owner = file + ":" + lineOf(drl, "rule \"Lead without owner\"") + ": ";
+        String team = file + ":" + lineOf(drl, "rule \"Lead without team\"") + ": ";
+        assertTrue(run.stderr().lines().anyMatch(l -> (l.startsWith(owner) || l.startsWith(team))
+                && l.contains("@id") && l.contains("\"DQ-MISSING\"")), run.stderr());
+        assertFalse(Files.exists(run.out()), "no partial output");
+    }
+
+    @Test
+    void anExceptionInAHandWrittenRuleStopsTheRunNamingFileLineAndRule() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        String drl = """
+                package l2r.rules;
+                import dev.l2r.facts.Lead;
+                global dev.l2r.facts.SlaSink sla;
+
+                rule "Unguarded getter"
+                    @dataQuality @id("DQ-UNGUARDED") @severity("minor")
+                when
+                    $l : Lead()
+                then
+                    // mql_at is null for L1: unboxing it throws
+                    long mql = $l.getMqlAt().longValue();
+                    sla.dataQuality(kcontext, $l, "mql_at", "mql_at " + mql, "Lead " + $l.getLeadId() + " has an MQL.");
+                end
+                """;
+        Path file = rules.resolve("unguarded.drl");
+        Files.writeString(file, drl);
+        RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
+        assertEquals(2, run.exitCode(), "exit 2 (bad rules), not 70 (internal error): " + run.stderr());
+        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(file + ":" + lineOf(drl, "rule \"Unguarded getter\"") + ": ")
+                && l.contains("Unguarded getter") && l.contains("NullPointerException")), run.stderr());
+        assertFalse(run.stderr().contains("internal error"), run.stderr());
+        assertFalse(Files.exists(run.out()), "no partial output");
+    }
+
+    @Test
+    void aRuleClauseNamingADataQualityRuleIsAnAgreementError() {
+        String agreement = DataQualityRulesTest.AGREEMENT + """
+                  - id: C9
+                    type: rule
+                    rule: "SAL before MQL"
+                    owner: marketing
+                """;
+        RulesHarness.Run run = RulesHarness.check(dir, agreement, List.of(lead("L1")), RulesHarness.RULES);
+        assertEquals(2, run.exitCode(), run.stderr());
+        String sla = dir.resolve("sla.yaml") + ":" + lineOf(agreement, "- id: C9") + ": ";
+        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(sla)
+                && l.contains("clauses[1].rule: \"SAL before MQL\" is a data-quality rule")), run.stderr());
+        assertFalse(Files.exists(run.out()), "no partial output");
+    }
+
+    @Test
+    void aRuleNoClauseNamesIsRemovedNotJustSilenced() throws IOException {
+        // its condition would throw for every lead; removed from the rule base, it is never evaluated
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("other-agreement.drl"), """
+                package l2r.rules;
+                import dev.l2r.facts.Lead;
+                global dev.l2r.facts.SlaSink sla;
+
+                function boolean crBoom(Lead l) {
+                    throw new IllegalStateException("evaluated " + l.getLeadId());
+                }
+
+                rule "Belongs to another agreement"
+                when
+                    $l : Lead( crBoom(this) )
+                then
+                    sla.met(kcontext, $l);
+                end
+                """);
+        RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
+        assertEquals(0, run.exitCode(), run.stderr());
+    }
+
+    /** The 1-based line of the first line of {@code text} that contains {@code s}. */
+    private static int lineOf(String text, String s) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(s)) return i + 1;
+        throw new AssertionError("no line with " + s);
     }
 }
