@@ -58,9 +58,10 @@ final class SummaryBuilder {
         for (Severity sev : Severity.values()) bySeverity.put(sev, 0L);
         e.violations().forEach(v -> bySeverity.merge(v.severity(), 1L, Long::sum));
         s.para("Compliance " + (met + violated == 0 ? "not assessed" : Fmt.percent((double) met / (met + violated))) + ".",
-                met + " items met, " + violated + " violated; " + open + " follow-ups still open, " + atRisk
-                        + " of them at risk. " + e.violations().size() + " violations: " + bySeverity.get(Severity.CRITICAL)
-                        + " critical, " + bySeverity.get(Severity.MAJOR) + " major, " + bySeverity.get(Severity.MINOR) + " minor.");
+                plural(met, "item") + " met, " + n(violated) + " violated; " + plural(open, "follow-up") + " still open, "
+                        + n(atRisk) + " of them at risk. " + plural(e.violations().size(), "violation") + ": "
+                        + n(bySeverity.get(Severity.CRITICAL)) + " critical, " + n(bySeverity.get(Severity.MAJOR)) + " major, "
+                        + n(bySeverity.get(Severity.MINOR)) + " minor.");
 
         s.heading(2, "What needs attention");
         s.bullets(attention(atRisk));
