@@ -12,7 +12,8 @@ import dev.l2r.evaluate.Fmt;
 import dev.l2r.evaluate.TeamAccountability;
 import dev.l2r.ingest.DataLoader;
 import dev.l2r.ingest.Dataset;
-import dev.l2r.ingest.InputFile;
+import dev.l2r.ingest.profile.Profile;
+import dev.l2r.ingest.profile.Profiles;
 import dev.l2r.ingest.Timestamps;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
@@ -39,9 +40,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--sla", required = true, paramLabel = "FILE", description = "Agreement (YAML or JSON).")
     Path sla;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "PATH", arity = "1..*",
+            description = {"Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.",
+                    "With --profile: the CRM export's files or folders, and an optional metrics.csv."})
+    List<Path> data;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Read a CRM export through a mapping profile (l2r profiles lists them), or a profile .yaml file.")
+    String profile;
 
     @Option(names = "--period", required = true, paramLabel = "LABEL",
             description = "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period.")
@@ -88,21 +94,20 @@ final class CheckCommand implements Callable<Integer> {
         String drl = DrlGenerator.generate(a);
         progress.step("compiling " + a.id() + " (" + a.clauses().size() + " clauses) with " + rulesFiles.size() + " rules files");
         CompiledRules compiled = CompiledRules.build(a, sla.toString(), drl, rulesFiles);
-        Dataset dataset = new DataLoader(a.zone(), a.fields(), progress).load(data, p.label());
+        Profile mapping = profile == null ? null : Profiles.resolve(profile);
+        Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(data, p.label());
         Evaluation e = Evaluator.run(a, compiled, dataset, p, asOfInstant, progress);
 
         boolean failing = threshold != null && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
         int code = failing ? 1 : 0;
         RunInfo run = new RunInfo(a, sla.toString(), Digests.sha256(sla), Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
-                rulesFiles, dataset.inputs(), p, threshold);
+                rulesFiles, mapping, mapping == null ? null : Digests.sha256(Path.of(mapping.source())), dataset, p, threshold);
         Path dir = out != null ? out : Path.of("out", p.label());
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + dir);
         ReportWriter.write(dir, run, e, dataset.rejected(), code);
         progress.step("written");
 
-        for (InputFile f : dataset.inputs()) {
-            System.err.printf(Locale.ROOT, "%s: %,d rows read, %,d accepted, %,d rejected%n", f.path(), f.read(), f.accepted(), f.rejected());
-        }
+        InputReport.print(dataset);
         long met = e.teams().stream().mapToLong(TeamAccountability::met).sum();
         long violated = e.teams().stream().mapToLong(TeamAccountability::violated).sum();
         System.out.printf(Locale.ROOT, "%s %s: %d violations (%d critical, %d major, %d minor), compliance %s; wrote %s%n",

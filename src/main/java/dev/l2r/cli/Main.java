@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The l2r command line: one class per command, each a thin layer over spec → compile → evaluate → report. */
 @Command(name = "l2r", mixinStandardHelpOptions = true, version = "l2r " + Version.VERSION,
         description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.",
-        subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class})
+        subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class, ImportCommand.class,
+                ProfilesCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a bug in l2r itself, distinct from bad input (2). */

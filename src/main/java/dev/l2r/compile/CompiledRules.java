@@ -119,7 +119,7 @@ public final class CompiledRules {
             if (sev != null && dev.l2r.model.Severity.of(String.valueOf(sev)).isEmpty()) {
                 metaErrors.add(where(rulesFiles, r.getName()) + "@severity: \"" + sev + "\" is not a severity; use critical, major or minor");
             }
-            String id = r.getMetaData().get("id") == null ? r.getName() : String.valueOf(r.getMetaData().get("id"));
+            String id = dqIdOf(r);
             String other = dqIds.putIfAbsent(id, r.getName());
             if (other != null) {
                 metaErrors.add(where(rulesFiles, r.getName()) + "@id: \"" + id + "\" is also the id of rule \"" + other + "\"; ids name findings and must be unique");
@@ -142,12 +142,22 @@ public final class CompiledRules {
                 }
             }
         }
+        Map<String, String> dqById = new java.util.HashMap<>();
+        dqIds.forEach((id, rule) -> dqById.put(id, rule));
+        a.ignoredChecks().forEach((id, line) -> {
+            if (!dqById.containsKey(id)) {
+                missing.add(InputError.at(agreementFile, line, "data_quality.ignore", "no data-quality check has @id \"" + id
+                        + "\"" + (dqById.isEmpty() ? "" : "; ids: " + String.join(", ", new TreeSet<>(dqById.keySet())))));
+            }
+        });
         if (!missing.isEmpty()) throw new InputError(missing);
         // Hand-written rules that this agreement does not name belong to other agreements: take them out
         // of the network, so they cost nothing (a filter would still match their conditions on every lead).
         List<String[]> unused = new ArrayList<>();
         kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
-            if (!p.getName().equals(DrlGenerator.packageOf(a)) && !isDataQuality(r) && !referenced.contains(r.getName())) {
+            if (p.getName().equals(DrlGenerator.packageOf(a))) return;
+            boolean ignoredCheck = isDataQuality(r) && a.ignoredChecks().containsKey(dqIdOf(r));
+            if ((!isDataQuality(r) && !referenced.contains(r.getName())) || ignoredCheck) {
                 unused.add(new String[] {p.getName(), r.getName()});
             }
         }));
@@ -165,6 +175,11 @@ public final class CompiledRules {
             }
         }
         return "rules: rule \"" + rule + "\": ";
+    }
+
+    /** The id of a data-quality finding: the rule's @id, else its name. */
+    static String dqIdOf(Rule r) {
+        return r.getMetaData().get("id") == null ? r.getName() : String.valueOf(r.getMetaData().get("id"));
     }
 
     /** True for a hand-written data-quality rule. */

@@ -70,17 +70,17 @@ public final class DrlGenerator {
             if (b != null && b.perTeam() != null) keyed.addAll(b.perTeam().keySet());
         }
         for (String team : keyed) {
-            comparison(t, "team " + team, "subject == " + DrlLiterals.string(team),
+            comparison(t, (t.per() == Clause.Per.OWNER ? "owner " : "team ") + team, "subject == " + DrlLiterals.string(team),
                     bound(t.min(), team), bound(t.max(), team));
         }
         BigDecimal min = t.min() == null ? null : t.min().all();
         BigDecimal max = t.max() == null ? null : t.max().all();
         if (min != null || max != null) {
             String subject;
-            if (!t.perTeam()) subject = "subject == \"all\"";
+            if (!t.perSubject()) subject = "subject == \"all\"";
             else if (keyed.isEmpty()) subject = null;
             else subject = "subject not in (" + DrlLiterals.strings(List.copyOf(keyed)) + ")";
-            comparison(t, t.perTeam() ? "each team" : "all", subject, min, max);
+            comparison(t, t.per() == Clause.Per.TEAM ? "each team" : t.per() == Clause.Per.OWNER ? "each owner" : "all", subject, min, max);
         }
     }
 

@@ -65,12 +65,16 @@ public final class Evaluator {
             fire(session, rules);
             progress.step("lead rules fired; measuring targets");
 
+            if (a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER)) {
+                verdicts.ownerTeams(ownerTeams(seen));
+            }
             for (Clause c : a.clauses()) {
                 if (c instanceof Clause.Target t) {
                     List<Lead> segment = t.head().where().isEmpty() ? seen : verdicts.members(t.id());
                     for (Map.Entry<String, List<Lead>> e : subjects(t, seen, segment).entrySet()) {
+                        String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
                         Optional<MetricCalculator.Measure> m = MetricCalculator.measure(t.metric(), e.getValue(), window,
-                                data.metrics(), e.getKey().equals("all") ? "" : e.getKey());
+                                data.metrics(), metricsTeam);
                         if (m.isPresent()) {
                             verdicts.measured(t.id(), e.getKey(), m.get());
                             session.insert(new Measurement(t.id(), e.getKey(), m.get().value()));
@@ -119,18 +123,41 @@ public final class Evaluator {
         return new FollowUpItem(f.id(), l, team, from, deadline, stop, riskAt, w.getAsOf());
     }
 
-    /** The subjects a target measures: "all", or each team named on a lead, with that subject's segment. */
+    /**
+     * The subjects a target measures: "all", or each team (or owner) named on a lead of the data, with that
+     * subject's part of the segment.
+     */
     private static Map<String, List<Lead>> subjects(Clause.Target t, List<Lead> all, List<Lead> segment) {
         Map<String, List<Lead>> out = new java.util.LinkedHashMap<>();
-        if (!t.perTeam()) {
+        if (!t.perSubject()) {
             out.put("all", segment);
             return out;
         }
-        TreeSet<String> teams = new TreeSet<>();
-        for (Lead l : all) if (l.getTeam() != null) teams.add(l.getTeam());
-        Map<String, List<Lead>> byTeam = new HashMap<>();
-        for (Lead l : segment) if (l.getTeam() != null) byTeam.computeIfAbsent(l.getTeam(), k -> new ArrayList<>()).add(l);
-        for (String team : teams) out.put(team, byTeam.getOrDefault(team, List.of()));
+        java.util.function.Function<Lead, String> key = t.per() == Clause.Per.TEAM ? Lead::getTeam : Lead::getOwner;
+        TreeSet<String> names = new TreeSet<>();
+        for (Lead l : all) if (key.apply(l) != null) names.add(key.apply(l));
+        Map<String, List<Lead>> by = new HashMap<>();
+        for (Lead l : segment) if (key.apply(l) != null) by.computeIfAbsent(key.apply(l), k -> new ArrayList<>()).add(l);
+        for (String name : names) out.put(name, by.getOrDefault(name, List.of()));
+        return out;
+    }
+
+    /** Each owner's team: the team named on most of their leads (ties: the first by name). */
+    static Map<String, String> ownerTeams(List<Lead> leads) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Lead l : leads) {
+            if (l.getOwner() == null) continue;
+            counts.computeIfAbsent(l.getOwner(), k -> new java.util.TreeMap<>())
+                    .merge(l.getTeam() == null ? Verdicts.UNASSIGNED : l.getTeam(), 1, Integer::sum);
+        }
+        Map<String, String> out = new HashMap<>();
+        counts.forEach((owner, teams) -> {
+            String best = null;
+            for (Map.Entry<String, Integer> e : teams.entrySet()) { // sorted by name: the first of a tie wins
+                if (best == null || e.getValue() > teams.get(best)) best = e.getKey();
+            }
+            out.put(owner, best);
+        });
         return out;
     }
 }

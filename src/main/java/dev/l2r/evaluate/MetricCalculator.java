@@ -76,10 +76,18 @@ public final class MetricCalculator {
                 if (w.contains(won) && l.getSqoAt() != null) days.add((won - l.getSqoAt()) / DAY);
             }
             if (days.isEmpty()) return Optional.empty();
-            Collections.sort(days);
-            int k = days.size();
-            double median = k % 2 == 1 ? days.get(k / 2) : (days.get(k / 2 - 1) + days.get(k / 2)) / 2;
-            return Optional.of(new Measure(median, "median of " + k + " deals won with an sqo date"));
+            return Optional.of(new Measure(median(days), "median of " + days.size() + " deals won with an sqo date"));
+        }
+        if (metric instanceof Metric.CycleDays c) {
+            List<Double> days = new ArrayList<>();
+            for (Lead l : leads) {
+                Long to = Stages.at(l, c.to());
+                Long from = Stages.at(l, c.from());
+                if (w.contains(to) && from != null) days.add((to - from) / DAY);
+            }
+            if (days.isEmpty()) return Optional.empty();
+            return Optional.of(new Measure(median(days), "median of " + days.size() + " leads with " + c.to().key()
+                    + " in the period and a " + c.from().key() + " date"));
         }
         if (metric instanceof Metric.PipelineCoverage) {
             Optional<Double> quota = metrics.get(team, "quota");
@@ -107,6 +115,13 @@ public final class MetricCalculator {
         throw new IllegalStateException("unknown metric " + metric.text());
     }
 
+    private static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        int k = v.size();
+        return k % 2 == 1 ? v.get(k / 2) : (v.get(k / 2 - 1) + v.get(k / 2)) / 2;
+    }
+
     private static long count(List<Lead> leads, Stage s, PeriodWindow w) {
         long n = 0;
         for (Lead l : leads) {
@@ -125,7 +140,7 @@ public final class MetricCalculator {
     public static String format(Metric metric, double v) {
         if (metric instanceof Metric.Count) return Fmt.integer(v);
         if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return Fmt.percent(v);
-        if (metric instanceof Metric.SalesCycleDays) return Fmt.trim(v, 1) + " days";
+        if (metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays) return Fmt.trim(v, 1) + " days";
         if (metric instanceof Metric.PipelineCoverage) return Fmt.trim(v, 2) + "x";
         if (metric instanceof Metric.Named) return Fmt.trim(v, 4);
         return Fmt.money(v);

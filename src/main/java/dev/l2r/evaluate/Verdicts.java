@@ -48,6 +48,11 @@ final class Verdicts implements SlaSink {
     private final Map<String, List<Lead>> members = new HashMap<>();
     private final Map<String, MetricCalculator.Measure> measures = new HashMap<>();
     private final List<TargetResult> targets = new ArrayList<>();
+    private Map<String, String> ownerTeams = Map.of();
+
+    void ownerTeams(Map<String, String> m) {
+        ownerTeams = m;
+    }
 
     Verdicts(Agreement a, String period, long asOf, Clocks clocks) {
         this.a = a;
@@ -163,7 +168,10 @@ final class Verdicts implements SlaSink {
     public void target(String clause, Measurement m, boolean met) {
         Clause.Target t = (Clause.Target) clauses.get(clause);
         String subject = m.getSubject();
-        String team = t.head().owner().isLeadTeam() ? subject : t.head().owner().team();
+        String team;
+        if (!t.head().owner().isLeadTeam()) team = t.head().owner().team();
+        else if (t.per() == Clause.Per.OWNER) team = ownerTeams.getOrDefault(subject, UNASSIGNED);
+        else team = subject;
         count(team, t, met ? Status.MET : Status.VIOLATED);
         BigDecimal min = t.min() == null ? null : t.min().forSubject(subject).orElse(null);
         BigDecimal max = t.max() == null ? null : t.max().forSubject(subject).orElse(null);
@@ -190,8 +198,8 @@ final class Verdicts implements SlaSink {
         } else {
             gap = "over by " + MetricCalculator.formatGap(t.metric(), m.getValue() - max.doubleValue());
         }
-        String who = subject.equals("all") ? "" : "Team " + subject + ": ";
-        add(t, team, personOf(team, null), subject, expected, actual, null,
+        String who = t.per() == Clause.Per.ALL ? "" : (t.per() == Clause.Per.TEAM ? "Team " : "") + subject + ": ";
+        add(t, team, t.per() == Clause.Per.OWNER ? subject : personOf(team, null), subject, expected, actual, null,
                 who + t.metric().text() + " was " + value + " in " + period + "; the agreement asks for " + ask + " (" + gap + ").");
     }
 

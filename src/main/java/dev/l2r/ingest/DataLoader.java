@@ -3,6 +3,8 @@ package dev.l2r.ingest;
 import dev.l2r.InputError;
 import dev.l2r.Progress;
 import dev.l2r.facts.Lead;
+import dev.l2r.ingest.profile.Profile;
+import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.model.FieldType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code --data}: a folder with one leads file (leads.csv, leads.json or leads.ndjson) and an
- * optional metrics.csv, or a single leads file. Every row is accepted or rejected with a reason.
+ * Reads {@code --data}: one or more paths. Without a profile: a folder with one leads file (leads.csv,
+ * leads.json or leads.ndjson) and an optional metrics.csv, or a single leads file. With a mapping profile:
+ * the CRM export's files (folders are searched for files the profile recognises) plus an optional
+ * metrics.csv. Every row is accepted or rejected with a reason; files in a folder that are no input are
+ * named in {@link Dataset#ignored()}.
  */
 public final class DataLoader {
 
@@ -22,40 +27,54 @@ public final class DataLoader {
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
+    private final Profile profile;
     private final Progress progress;
 
     public DataLoader(ZoneId zone, Map<String, FieldType> custom, Progress progress) {
+        this(zone, custom, null, progress);
+    }
+
+    public DataLoader(ZoneId zone, Map<String, FieldType> custom, Profile profile, Progress progress) {
         this.zone = zone;
         this.custom = custom;
+        this.profile = profile;
         this.progress = progress;
     }
 
-    /** Loads leads and the metrics of {@code period} (a period label such as 2026-10). */
+    /** Loads one path (see {@link #load(List, String)}). */
     public Dataset load(Path data, String period) {
-        Path leadsFile;
-        Path metricsFile = null;
-        if (Files.isDirectory(data)) {
-            List<Path> found = LEAD_FILES.stream().map(data::resolve).filter(Files::isRegularFile).toList();
-            if (found.isEmpty()) {
-                throw new InputError(InputError.at(data.toString(), 0, null, "no leads file; expected one of " + String.join(", ", LEAD_FILES)));
-            }
-            if (found.size() > 1) {
-                throw new InputError(InputError.at(data.toString(), 0, null, "more than one leads file ("
-                        + String.join(", ", found.stream().map(p -> p.getFileName().toString()).toList()) + "); keep one"));
-            }
-            leadsFile = found.get(0);
-            Path m = data.resolve("metrics.csv");
-            if (Files.isRegularFile(m)) metricsFile = m;
-        } else if (Files.isRegularFile(data)) {
-            leadsFile = data;
-        } else {
-            throw new InputError(InputError.at(data.toString(), 0, null, "no such file or folder"));
+        return load(List.of(data), period);
+    }
+
+    /** Loads leads and the metrics of {@code period} (a period label such as 2026-10). */
+    public Dataset load(List<Path> data, String period) {
+        ProfileReader reader = profile == null ? null : new ProfileReader(profile, zone, custom, progress);
+        Inputs in = Inputs.expand(data, f -> reader == null ? LEAD_FILES.contains(f.getFileName().toString()) : reader.recognises(f));
+        List<Path> leadFiles = in.files();
+        Path metricsFile = in.metrics();
+        List<String> ignored = in.ignored();
+        if (leadFiles.isEmpty()) {
+            throw new InputError(InputError.at(data.get(0).toString(), 0, null, reader == null
+                    ? "no leads file; expected one of " + String.join(", ", LEAD_FILES)
+                    : "no file of profile " + profile.name() + " here"));
+        }
+        if (reader == null && leadFiles.size() > 1) {
+            throw new InputError(InputError.at(leadFiles.get(1).toString(), 0, null, "a second leads file; give one (or use a profile)"));
         }
         List<RejectedRow> rejected = new ArrayList<>();
         List<InputFile> inputs = new ArrayList<>();
-        List<Lead> leads = readLeads(leadsFile, rejected, inputs);
+        List<Lead> leads = new ArrayList<>();
+        List<String> extras = List.of();
+        if (reader == null) {
+            leads = readLeads(leadFiles.get(0), rejected, inputs);
+        } else {
+            reader.read(leadFiles, leads::add);
+            rejected.addAll(reader.rejected());
+            inputs.addAll(reader.inputs());
+            extras = reader.extraColumns();
+        }
         MetricsTable metrics = metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
-        return new Dataset(List.copyOf(leads), metrics, List.copyOf(inputs), List.copyOf(rejected));
+        return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored), extras);
     }
 
     private List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {
@@ -86,7 +105,9 @@ public final class DataLoader {
             }
         });
         progress.done(name, counts[0]);
-        inputs.add(new InputFile(name, sha, counts[0], counts[0] - counts[1], counts[1]));
+        long early = leads.stream().filter(ProfileReader::stageBeforeCreated).count();
+        inputs.add(new InputFile(name, "leads", sha, counts[0], counts[0] - counts[1], counts[1],
+                early == 0 ? null : Map.of("stage_before_created", early)));
         return leads;
     }
 
@@ -125,7 +146,7 @@ public final class DataLoader {
             }
             if (v[0].equals(period)) table.put(v[1], v[2], Double.parseDouble(v[3]));
         });
-        inputs.add(new InputFile(name, sha, counts[0], counts[0] - counts[1], counts[1]));
+        inputs.add(new InputFile(name, "metrics", sha, counts[0], counts[0] - counts[1], counts[1], null));
         return table;
     }
 

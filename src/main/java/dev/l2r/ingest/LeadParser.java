@@ -15,16 +15,16 @@ import java.util.Map;
  * is taken whole or rejected whole: an auditing tool does not guess a value. Empty text is a missing value.
  * Columns that are not canonical are kept as extra fields (typed when the agreement declares them).
  */
-final class LeadParser {
+public final class LeadParser {
 
     /** Why a row was rejected. */
-    record Problem(String field, String reason, String value) {}
+    public record Problem(String field, String reason, String value) {}
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
     private final Map<String, Long> seen = new HashMap<>();
 
-    LeadParser(ZoneId zone, Map<String, FieldType> custom) {
+    public LeadParser(ZoneId zone, Map<String, FieldType> custom) {
         this.zone = zone;
         this.custom = custom;
     }
@@ -51,7 +51,7 @@ final class LeadParser {
     }
 
     /** The lead, or a {@link Problem}. */
-    Object parse(List<String> names, String[] values, long line) {
+    public Object parse(List<String> names, String[] values, long line) {
         LeadField[] fields = fields(names);
         Lead.Builder b = Lead.builder(null, 0);
         String id = null;

@@ -32,17 +32,29 @@ public final class Rows {
 
     private Rows() {}
 
-    /** Reads every row and returns the SHA-256 of the file. */
+    /** How a text file is encoded and, for CSV, delimited. */
+    public record Format(java.nio.charset.Charset charset, char delimiter) {
+        public static final Format DEFAULT = new Format(java.nio.charset.StandardCharsets.UTF_8, ',');
+    }
+
+    /** Reads every row of a UTF-8, comma-delimited file and returns the SHA-256 of the file. */
     public static String read(Path path, Consumer consumer) {
+        return read(path, Format.DEFAULT, consumer);
+    }
+
+    /** Reads every row and returns the SHA-256 of the file. */
+    public static String read(Path path, Format format, Consumer consumer) {
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        try (TextInput in = TextInput.open(path)) {
+        try (TextInput in = TextInput.open(path, format.charset())) {
             Reader reader = in.reader();
             if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) ndjson(reader, consumer);
             else if (name.endsWith(".json")) json(path, reader, consumer);
-            else csv(path, reader, consumer);
+            else csv(path, reader, format.delimiter(), consumer);
             return in.sha256();
         } catch (CharacterCodingException e) {
-            throw new InputError(InputError.at(path.toString(), 0, null, "not UTF-8 text"));
+            throw new InputError(InputError.at(path.toString(), 0, null, "not " + format.charset().name()
+                    + " text" + (format.charset().equals(java.nio.charset.StandardCharsets.UTF_8)
+                    ? " (a profile can declare another encoding, e.g. encoding: ISO-8859-1)" : "")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputError(InputError.at(path.toString(), line, null, "cannot be read past this line: " + firstLine(e.getOriginalMessage())));
@@ -51,10 +63,33 @@ public final class Rows {
         }
     }
 
-    private static void csv(Path path, Reader reader, Consumer consumer) throws IOException {
+    /** Stops a read after the header, for {@link #header}. */
+    private static final class HeaderOnly extends RuntimeException {
+        final List<String> header;
+
+        HeaderOnly(List<String> header) {
+            super(null, null, false, false);
+            this.header = header;
+        }
+    }
+
+    private interface HeaderConsumer extends Consumer {}
+
+    /** The header row of a CSV file, read without the rest. */
+    public static List<String> header(Path path, Format format) {
+        try {
+            read(path, format, (HeaderConsumer) (names, values, line, problem) -> {});
+        } catch (HeaderOnly h) {
+            return h.header;
+        }
+        throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
+    }
+
+    private static void csv(Path path, Reader reader, char delimiter, Consumer consumer) throws IOException {
         CsvFactory f = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
         try (CsvParser p = f.createParser(reader)) {
+            p.setSchema(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withColumnSeparator(delimiter));
             List<String> header = null;
             List<String> values = new ArrayList<>();
             long line = 0;
@@ -68,6 +103,7 @@ public final class Rows {
                 } else if (t == JsonToken.END_ARRAY) {
                     if (header == null) {
                         header = header(path, values, line);
+                        if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
                         continue;
                     }
                     String[] row = values.toArray(new String[0]);

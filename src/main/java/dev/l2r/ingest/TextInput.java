@@ -30,17 +30,18 @@ final class TextInput implements AutoCloseable {
         this.reader = reader;
     }
 
-    static TextInput open(Path path) {
+    static TextInput open(Path path, java.nio.charset.Charset charset) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             DigestInputStream d = new DigestInputStream(Files.newInputStream(path), md);
             InputStream in = new BufferedInputStream(d, 1 << 16);
             in.mark(3);
             byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+            if (!(utf8 && bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
                 in.reset();
             }
-            Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            Reader r = new InputStreamReader(in, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             return new TextInput(d, r);
         } catch (NoSuchFileException e) {

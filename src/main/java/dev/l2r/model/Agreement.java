@@ -11,12 +11,15 @@ import java.util.Optional;
  * A validated SLA agreement, independent of the file format it came from.
  *
  * @param fields custom lead fields the agreement may use in conditions, by name
+ * @param ignoredChecks ids of data-quality checks that do not apply to this agreement's data (e.g. an
+ *     export that carries no deal values), with the line that says so
  * @param source the file name it was read from, for traceability
  */
 public record Agreement(String id, String title, String version, LocalDate effectiveFrom,
                         List<String> approvedBy, PeriodKind period, ZoneId zone,
                         BusinessCalendar calendar, Map<String, Team> teams,
-                        Map<String, FieldType> fields, List<Clause> clauses, String source) {
+                        Map<String, FieldType> fields, List<Clause> clauses, Map<String, Integer> ignoredChecks,
+                        String source) {
 
     /** Team that owns data-quality findings; agreements may declare it to name its owner. */
     public static final String DATA_QUALITY_TEAM = "revenue-ops";
@@ -26,6 +29,7 @@ public record Agreement(String id, String title, String version, LocalDate effec
         teams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(teams));
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         clauses = List.copyOf(clauses);
+        ignoredChecks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ignoredChecks));
     }
 
     public Optional<Clause> clause(String id) {

@@ -14,9 +14,15 @@ public sealed interface Clause {
 
     default String title() { return head().title(); }
 
+    /** Whom a target measures: the whole company, each team, or each lead owner (rep). */
+    enum Per { ALL, TEAM, OWNER }
+
     /** A period metric against min and/or max. */
-    record Target(ClauseHeader head, Metric metric, Bound min, Bound max, boolean perTeam) implements Clause {
+    record Target(ClauseHeader head, Metric metric, Bound min, Bound max, Per per) implements Clause {
         public String type() { return "target"; }
+
+        /** True when the target measures subjects one by one (per team or per owner). */
+        public boolean perSubject() { return per != Per.ALL; }
     }
 
     /** For each lead whose {@code from} falls in the period, the first {@code to} must happen in the window. */

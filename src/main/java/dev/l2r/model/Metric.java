@@ -36,6 +36,11 @@ public sealed interface Metric {
         public String text() { return "sales_cycle_days"; }
     }
 
+    /** Median days from stage A to stage B, of the leads that reached B in the period (an extension of SPEC). */
+    record CycleDays(Stage from, Stage to) implements Metric {
+        public String text() { return "cycle_days(" + from.key() + ", " + to.key() + ")"; }
+    }
+
     /** Amount of opportunities open at the as-of time / quota from the metrics file. */
     record PipelineCoverage() implements Metric {
         public String text() { return "pipeline_coverage"; }

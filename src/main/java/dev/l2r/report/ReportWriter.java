@@ -2,6 +2,7 @@ package dev.l2r.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2r.Csv;
 import dev.l2r.InputError;
 import dev.l2r.Version;
 import dev.l2r.compile.RulesFile;
@@ -152,14 +153,26 @@ public final class ReportWriter {
             o.put("file", r.path().toString());
             o.put("sha256", r.sha256());
         }
+        if (run.profile() != null) {
+            ObjectNode pr = root.putObject("profile");
+            pr.put("name", run.profile().name());
+            pr.put("file", run.profile().source());
+            pr.put("sha256", run.profileSha256());
+        }
         ArrayNode inputs = root.putArray("inputs");
         for (InputFile f : run.inputs()) {
             ObjectNode o = inputs.addObject();
             o.put("file", f.path());
+            o.put("role", f.role());
             o.put("sha256", f.sha256());
             o.put("read", f.read());
             o.put("accepted", f.accepted());
             o.put("rejected", f.rejected());
+            f.details().forEach(o::put);
+        }
+        if (!run.data().ignored().isEmpty()) {
+            ArrayNode ig = root.putArray("ignored_files");
+            run.data().ignored().forEach(ig::add);
         }
         ObjectNode p = root.putObject("period");
         p.put("label", run.period().label());

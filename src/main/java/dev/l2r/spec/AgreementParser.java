@@ -49,7 +49,7 @@ public final class AgreementParser {
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private static final List<String> TOP = List.of("sla", "title", "version", "effective_from", "approved_by",
-            "period", "timezone", "calendar", "teams", "fields", "clauses");
+            "period", "timezone", "calendar", "teams", "fields", "data_quality", "clauses");
     private static final List<String> COMMON = List.of("id", "title", "type", "owner", "severity", "where");
     private static final Map<String, List<String>> BY_TYPE = Map.of(
             "target", List.of("metric", "min", "max", "per"),
@@ -106,9 +106,21 @@ public final class AgreementParser {
         Conditions conditions = new Conditions(fields, zone == null ? ZoneId.of("UTC") : zone);
         List<Clause> clauses = clauses(root.get("clauses"), Loc.ROOT.field("clauses"), teams, conditions, calendar);
 
+        Map<String, Integer> ignored = new LinkedHashMap<>();
+        JsonNode dq = root.get("data_quality");
+        Loc dql = Loc.ROOT.field("data_quality");
+        if (dq != null && !dq.isNull()) {
+            if (!dq.isObject()) {
+                problems.add(dql, "expected { ignore: [DQ-ID, ...] }");
+            } else {
+                unknownKeys(dq, dql, List.of("ignore"));
+                List<String> ids = stringList(dq, dql.field("ignore"), false);
+                for (int i = 0; i < ids.size(); i++) ignored.put(ids.get(i), tree.line(dql.field("ignore").index(i).pointer()));
+            }
+        }
         problems.throwIfAny();
         return new Agreement(id, title == null ? id : title, version == null ? "" : version, effectiveFrom,
-                approvedBy, period, zone, calendar, teams, fields, clauses, sourceName);
+                approvedBy, period, zone, calendar, teams, fields, clauses, ignored, sourceName);
     }
 
     // ---- calendar, teams, fields ----
@@ -380,17 +392,19 @@ public final class AgreementParser {
             metric = metric(m);
             if (metric == null) {
                 problems.add(cl.field("metric"), "\"" + m + "\" is not a metric; use count(STAGE), conversion(A, B), win_rate, "
-                        + "average_selling_price, revenue, sales_cycle_days, pipeline_coverage, metric(NAME) or cost_per(STAGE)");
+                        + "average_selling_price, revenue, sales_cycle_days, cycle_days(A, B), pipeline_coverage, metric(NAME) or cost_per(STAGE)");
             }
         }
-        boolean perTeam = false;
+        Clause.Per perWhat = Clause.Per.ALL;
         String per = text(c, cl, "per", false);
         if (per != null) {
-            if (per.equals("team")) perTeam = true;
-            else problems.add(cl.field("per"), "\"" + per + "\" cannot be used; the only value is team");
+            if (per.equals("team")) perWhat = Clause.Per.TEAM;
+            else if (per.equals("owner")) perWhat = Clause.Per.OWNER;
+            else problems.add(cl.field("per"), "\"" + per + "\" cannot be used; use team (each team on the leads) or owner (each lead owner)");
         }
-        Bound min = bound(c.get("min"), cl.field("min"), perTeam, teams);
-        Bound max = bound(c.get("max"), cl.field("max"), perTeam, teams);
+        boolean perTeam = perWhat != Clause.Per.ALL;
+        Bound min = bound(c.get("min"), cl.field("min"), perWhat, teams);
+        Bound max = bound(c.get("max"), cl.field("max"), perWhat, teams);
         if (c.get("min") == null && c.get("max") == null) {
             problems.add(cl, "a target needs min, max or both");
         }
@@ -398,10 +412,10 @@ public final class AgreementParser {
             problems.add(cl.field("min"), "min " + min.all().toPlainString() + " is above max " + max.all().toPlainString());
         }
         if (head.owner().isLeadTeam() && !perTeam) {
-            problems.add(cl.field("owner"), "lead.team names the team being measured, so it needs per: team; or name a team");
+            problems.add(cl.field("owner"), "lead.team names the team being measured, so it needs per: team (or per: owner); or name a team");
         }
         if (metric == null) return null;
-        return new Clause.Target(head, metric, min, max, perTeam);
+        return new Clause.Target(head, metric, min, max, perWhat);
     }
 
     private static Metric metric(String text) {
@@ -427,12 +441,12 @@ public final class AgreementParser {
                 if (s == null) return null;
                 return name.equals("count") ? new Metric.Count(s) : new Metric.CostPer(s);
             }
-            case "conversion" -> {
+            case "conversion", "cycle_days" -> {
                 if (args.size() != 2) return null;
                 Stage a = Stage.of(args.get(0)).orElse(null);
                 Stage b = Stage.of(args.get(1)).orElse(null);
                 if (a == null || b == null || a == b) return null;
-                return new Metric.Conversion(a, b);
+                return name.equals("conversion") ? new Metric.Conversion(a, b) : new Metric.CycleDays(a, b);
             }
             case "metric" -> {
                 if (args.size() != 1 || !METRIC_NAME.matcher(args.get(0)).matches()) return null;
@@ -444,19 +458,23 @@ public final class AgreementParser {
         }
     }
 
-    private Bound bound(JsonNode v, Loc at, boolean perTeam, Map<String, Team> teams) {
+    private Bound bound(JsonNode v, Loc at, Clause.Per per, Map<String, Team> teams) {
+        boolean perTeam = per != Clause.Per.ALL;
         if (v == null || v.isNull()) return null;
         if (v.isNumber()) return Bound.of(v.decimalValue());
         if (v.isObject()) {
             if (!perTeam) {
-                problems.add(at, "a map of team to number needs per: team");
+                problems.add(at, "a map of team (or owner) to number needs per: team (or per: owner)");
                 return null;
             }
             Map<String, BigDecimal> m = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 var e = it.next();
                 Loc tl = at.field(e.getKey());
-                if (!teams.containsKey(e.getKey())) {
+                String bad = Texts.controlCharacter(e.getKey());
+                if (per == Clause.Per.OWNER && (bad != null || e.getKey().isBlank())) {
+                    problems.add(tl, "an owner name is non-blank text without control characters");
+                } else if (per == Clause.Per.TEAM && !teams.containsKey(e.getKey())) {
                     problems.add(tl, "unknown team \"" + e.getKey() + "\"; teams: " + String.join(", ", teams.keySet()));
                 } else if (!e.getValue().isNumber()) {
                     problems.add(tl, "expected a number");

@@ -82,7 +82,7 @@ class BadInputTest {
                 "--as-of: \"yesterday\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
         refused(ws().check("2026-10", "--fail-on", "severe"), "--fail-on: \"severe\" is not a level; use critical, major, minor or none");
         refused(ws().check("2026-10", "--frobnicate"), "l2r: Unknown option: '--frobnicate' (see l2r check --help)");
-        refused(Cli.run("check"), "l2r: Missing required options: '--sla=FILE', '--data=PATH', '--period=LABEL' (see l2r check --help)");
+        refused(Cli.run("check"), "l2r: Missing required options: '--sla=FILE', '--period=LABEL', '--data=PATH' (see l2r check --help)");
     }
 
     @Test
@@ -114,7 +114,7 @@ class BadInputTest {
     void textThatIsNotUtf8IsRefused() throws Exception {
         Workspace w = ws();
         Files.write(tmp.resolve("data/leads.csv"), ("lead_id,created_at,company\nA,2026-10-05T10:00,M\u00fcller\n").getBytes(StandardCharsets.ISO_8859_1));
-        refused(w.check("2026-10"), "data/leads.csv: not UTF-8 text");
+        refused(w.check("2026-10"), "data/leads.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
     }
 
     @Test
@@ -148,7 +148,7 @@ class BadInputTest {
         assertEquals(6, inputs.get(0).get("rejected").asInt());
         assertEquals(3, inputs.get(1).get("read").asInt());
         assertEquals(2, inputs.get(1).get("rejected").asInt());
-        assertTrue(r.err().contains("leads.csv: 7 rows read, 1 accepted, 6 rejected"), r.err());
+        assertTrue(r.err().contains("leads.csv (leads): 7 rows read, 1 accepted, 6 rejected"), r.err());
         assertEquals(0, w.violations().size(), "the OK lead's rejection has an agreed reason");
     }
 

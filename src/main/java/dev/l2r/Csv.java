@@ -1,26 +1,26 @@
-package dev.l2r.report;
+package dev.l2r;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted; lines end with \n. */
-final class Csv {
+/** RFC 4180 CSV: fields with a comma, quote or line break are quoted; lines end with \n; null is empty. */
+public final class Csv {
 
     private final Appendable out;
 
-    Csv(Appendable out, List<String> header) {
+    public Csv(Appendable out, List<String> header) {
         this.out = out;
         row(header);
     }
 
     /** CSV text held in memory, for small files. */
-    static Csv text(List<String> header) {
+    public static Csv text(List<String> header) {
         return new Csv(new StringBuilder(), header);
     }
 
-    Csv row(List<?> fields) {
+    public Csv row(List<?> fields) {
         try {
             for (int i = 0; i < fields.size(); i++) {
                 if (i > 0) out.append(',');

@@ -1,0 +1,105 @@
+package dev.l2r.cli;
+
+import dev.l2r.Csv;
+import dev.l2r.InputError;
+import dev.l2r.Progress;
+import dev.l2r.ingest.CanonicalWriter;
+import dev.l2r.ingest.InputFile;
+import dev.l2r.ingest.Inputs;
+import dev.l2r.ingest.RejectedRow;
+import dev.l2r.ingest.profile.Profile;
+import dev.l2r.ingest.profile.ProfileReader;
+import dev.l2r.ingest.profile.Profiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code l2r import}: turns a CRM export into canonical leads.csv through a mapping profile. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Read a CRM export through a mapping profile and write canonical leads (SPEC section 3).",
+                "Rows that cannot be read go to a .rejected.csv beside the output, with file, line, field and reason."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "Profile name (l2r profiles) or .yaml file.")
+    String profile;
+
+    @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE", description = "Export files or folders.")
+    List<Path> in;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Canonical leads CSV to write.")
+    Path out;
+
+    @Option(names = "--timezone", paramLabel = "ZONE",
+            description = "Zone of export times without an offset, when the profile names none (default: UTC).")
+    String timezone;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        Profile p = Profiles.resolve(profile);
+        ZoneId zone;
+        try {
+            zone = timezone == null ? ZoneId.of("UTC") : ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new InputError("--timezone: \"" + timezone + "\" is not an IANA time zone such as America/New_York");
+        }
+        if (p.zone() != null) zone = p.zone();
+        ProfileReader reader = new ProfileReader(p, zone, Map.of(), Progress.forTerminal());
+        Inputs inputs = Inputs.expand(in, reader::recognises);
+        List<Path> files = inputs.files();
+        if (inputs.metrics() != null) throw new InputError(InputError.at(inputs.metrics().toString(), 0, null,
+                "metrics.csv is no CRM export; give it to l2r check --data as it is"));
+        reader.assign(files);
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".l2r-import", ".csv");
+        long written = 0;
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                CanonicalWriter[] writer = new CanonicalWriter[1];
+                long[] n = new long[1];
+                ZoneId z = zone;
+                reader.read(files, lead -> {
+                    if (writer[0] == null) writer[0] = new CanonicalWriter(w, z, reader.extraColumns());
+                    writer[0].write(lead);
+                    n[0]++;
+                });
+                if (writer[0] == null) new CanonicalWriter(w, z, reader.extraColumns());
+                written = n[0];
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } catch (UncheckedIOException e) {
+            throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + e.getCause().getMessage()));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Path rejectedFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
+        if (reader.rejected().isEmpty()) {
+            Files.deleteIfExists(rejectedFile);
+        } else {
+            Csv csv = Csv.text(List.of("file", "line", "field", "reason", "value"));
+            for (RejectedRow r : reader.rejected()) csv.row(List.of(r.file(), r.line(), r.field(), r.reason(), r.value()));
+            Files.writeString(rejectedFile, csv.toString(), StandardCharsets.UTF_8);
+        }
+        InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored(), List.of()));
+        long rejected = reader.inputs().stream().mapToLong(InputFile::rejected).sum();
+        System.out.printf(Locale.ROOT, "%s: %,d leads written (profile %s)%s%n", out, written, p.name(),
+                rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.l2r.ingest;
+
+import dev.l2r.InputError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The files behind --data / --in: files as given, folders searched (not recursively) for the files that
+ * are inputs. metrics.csv is set apart; other files of a folder that are no input are named, not read.
+ */
+public record Inputs(List<Path> files, Path metrics, List<String> ignored) {
+
+    public static final String METRICS = "metrics.csv";
+
+    public static Inputs expand(List<Path> paths, Predicate<Path> isInput) {
+        List<Path> files = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        Path metrics = null;
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                List<Path> inside;
+                try (Stream<Path> s = Files.list(p)) {
+                    inside = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+                } catch (IOException e) {
+                    throw new InputError(InputError.at(p.toString(), 0, null, "cannot list: " + e.getMessage()));
+                }
+                for (Path f : inside) {
+                    if (f.getFileName().toString().equals(METRICS)) metrics = f;
+                    else if (isInput.test(f)) files.add(f);
+                    else ignored.add(f.toString());
+                }
+            } else if (Files.isRegularFile(p)) {
+                if (p.getFileName().toString().equals(METRICS)) metrics = p;
+                else files.add(p);
+            } else {
+                throw new InputError(InputError.at(p.toString(), 0, null, "no such file or folder"));
+            }
+        }
+        return new Inputs(List.copyOf(files), metrics, List.copyOf(ignored));
+    }
+}
