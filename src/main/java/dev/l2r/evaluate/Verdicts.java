@@ -190,7 +190,7 @@ final class Verdicts implements SlaSink {
         MetricCalculator.Measure measure = measures.get(clause + "\u0000" + subject);
         String value = MetricCalculator.format(t.metric(), m.getValue());
         String actual = value + (measure == null ? "" : " (" + measure.detail() + ")");
-        targets.add(new TargetResult(t.id(), t.title(), subject, team, t.metric().text(), expected, actual, met));
+        targets.add(new TargetResult(t.id(), t.title(), subject, team, t.metric().text(), m.getValue(), expected, actual, met));
         if (met) return;
         String gap;
         if (min != null && m.getValue() < min.doubleValue()) {

@@ -127,6 +127,17 @@ public final class ReportWriter {
                 for (Map.Entry<String, Long> d : t.dataQuality().entrySet()) dq.put(d.getKey(), d.getValue());
             }
         }
+        ArrayNode targets = root.putArray("targets");
+        for (var t : e.targets()) {
+            ObjectNode x = targets.addObject();
+            x.put("clause_id", t.clauseId());
+            x.put("subject", t.subject());
+            x.put("team", t.team());
+            x.put("metric", t.metric());
+            x.put("value", Math.round(t.value() * 1e6) / 1e6);
+            x.put("expected", t.expected());
+            x.put("met", t.met());
+        }
         return Json.write(root);
     }
 

@@ -201,4 +201,27 @@ class BadInputTest {
         refused(r, "rules/boom.drl:5: rule \"Boom\": a condition failed: java.lang.NullPointerException: "
                 + "Cannot invoke \"String.length()\" because \"s\" is null");
     }
+
+    @Test
+    void anAgreementCanSetADataQualityCheckAsideButOnlyOneThatExists() throws Exception {
+        String sla = SLA.replace("teams:", "data_quality:\n  ignore: [DQ-WON-WITHOUT-AMOUNT]\nteams:");
+        Workspace w = new Workspace(tmp).sla(sla).leads(
+                "W1,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,2026-10-06T10:00,O1,,2026-10-20T10:00,won");
+        w.rules = Path.of("rules");
+        Cli r = w.check("2026-10");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(java.util.List.of(), w.violationKeys(), "the won-without-amount finding is set aside");
+        w.sla(SLA);
+        Cli again = w.check("2026-10");
+        assertEquals(0, again.code(), again.toString());
+        assertEquals(java.util.List.of("DQ-WON-WITHOUT-AMOUNT W1"), w.violationKeys(), "without the ignore, the check reports");
+
+        w.sla(SLA.replace("teams:", "data_quality:\n  ignore: [DQ-NO-SUCH]\nteams:"));
+        try (var files = Files.walk(w.out())) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        refused(w.check("2026-10"), "sla.yaml:6: data_quality.ignore: no data-quality check has @id \"DQ-NO-SUCH\"; ids: "
+                + "DQ-CLOSE-DATE-WITHOUT-OUTCOME, DQ-CLOSED-BEFORE-SQO, DQ-OUTCOME-WITHOUT-CLOSE-DATE, DQ-REJECTION-WITHOUT-DATE, "
+                + "DQ-SAL-BEFORE-MQL, DQ-STAGE-BEFORE-CREATED, DQ-TOUCH-IS-AUTO-RESPONSE, DQ-WON-WITHOUT-AMOUNT");
+    }
 }

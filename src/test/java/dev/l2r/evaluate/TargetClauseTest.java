@@ -141,6 +141,41 @@ class TargetClauseTest {
         assertNull(w.outcome("west", "P5"));
     }
 
+    @Test
+    void perOwnerMeasuresEachRepAndHoldsTheRepsTeamToAccount() {
+        Workspace w = new Workspace(tmp).sla(HEAD + """
+                  - id: R1
+                    type: target
+                    metric: count(won)
+                    per: owner
+                    min: 2
+                    owner: lead.team
+                  - id: R2
+                    type: target
+                    metric: cycle_days(mql, won)
+                    max: 10
+                    owner: marketing
+                """).leads(
+                // Ann (east) wins 2 in October: met. Bob (west, one lead in east) wins 1: violated, team west.
+                "A1,2026-09-01T10:00,,,,east,Ann,,,,,,,2026-10-01T10:00,,,,,,,,,2026-10-05T10:00,won",
+                "A2,2026-09-01T10:00,,,,east,Ann,,,,,,,2026-10-01T10:00,,,,,,,,,2026-10-21T10:00,won",
+                "B1,2026-09-01T10:00,,,,west,Bob,,,,,,,2026-10-01T10:00,,,,,,,,,2026-10-13T10:00,won",
+                "B2,2026-09-01T10:00,,,,west,Bob,,,,,,,,,,,,,,,,,",
+                "B3,2026-09-01T10:00,,,,east,Bob,,,,,,,,,,,,,,,,,",
+                // Cy won only in September: 0 in October, violated
+                "C1,2026-08-01T10:00,,,,east,Cy,,,,,,,2026-09-01T10:00,,,,,,,,,2026-09-20T10:00,won");
+        Cli r = w.check("2026-10");
+        assertEquals(0, r.code(), r.toString());
+        // cycle days mql -> won of the October wins: 4, 20, 12 -> median 12 > 10: violated
+        assertEquals(List.of("R1 Cy", "R1 Bob", "R2 all"), w.violationKeys(), "sorted by team, then subject");
+        JsonNode bob = w.violations().get(1);
+        assertEquals("west", bob.get("team").asText(), "the team on most of Bob's leads");
+        assertEquals("Bob", bob.get("owner").asText());
+        assertEquals("Bob: count(won) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", bob.get("message").asText());
+        assertEquals("12 days (median of 3 leads with won in the period and a mql date)", w.violations().get(2).get("actual").asText());
+        assertArrayEquals(new long[] {1, 1, 0, 0}, w.outcome("east", "R1"));
+    }
+
     private static long[] sum(Workspace w, String team, String... clauses) {
         long[] s = new long[4];
         for (String c : clauses) {

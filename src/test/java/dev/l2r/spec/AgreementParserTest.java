@@ -199,6 +199,8 @@ class AgreementParserTest {
                         "sla.yaml:32: clauses[2].to: the clock cannot stop at the stage that starts it"),
                 bad("duplicate keys are refused", "period: month\n", "period: month\nperiod: week\n",
                         "sla.yaml:7: not valid YAML: Duplicate field 'period'"),
+                bad("per accepts only team and owner", "    min: 0.70\n", "    per: region\n    min: 0.70\n",
+                        "sla.yaml:26: clauses[1].per: \"region\" cannot be used; use team (each team on the leads) or owner (each lead owner)"),
                 bad("a lead.team target without per: team is refused", "    owner: sdr\n  - id: F1", "    owner: lead.team\n  - id: F1",
                         "sla.yaml:27: clauses[1].owner: lead.team names the team being measured, so it needs per: team"));
     }

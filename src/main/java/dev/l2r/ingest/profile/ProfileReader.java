@@ -320,9 +320,20 @@ public final class ProfileReader {
 
     private record Value(String text, String from, TimeFormats format, boolean isTime) {}
 
+    /**
+     * The extra-field name of a column: snake case of letters and digits, camel case split
+     * ("StageName" -> stage_name, "Lead Source" -> lead_source, "Rejection_Reason__c" -> rejection_reason_c).
+     */
     static String extraName(String column) {
         StringBuilder b = new StringBuilder();
-        for (char c : column.strip().toLowerCase(Locale.ROOT).toCharArray()) {
+        String s = column.strip();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (upper && i > 0 && Character.isLowerCase(s.charAt(i - 1)) && b.length() > 0 && b.charAt(b.length() - 1) != '_') {
+                b.append('_');
+            }
+            c = Character.toLowerCase(c);
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b.append(c);
             else if (b.length() > 0 && b.charAt(b.length() - 1) != '_') b.append('_');
         }
