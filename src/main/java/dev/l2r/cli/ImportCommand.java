@@ -96,7 +96,8 @@ final class ImportCommand implements Callable<Integer> {
             for (RejectedRow r : reader.rejected()) csv.row(List.of(r.file(), r.line(), r.field(), r.reason(), r.value()));
             Files.writeString(rejectedFile, csv.toString(), StandardCharsets.UTF_8);
         }
-        InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored(), List.of()));
+        InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored(), List.of()),
+                rejectedFile.toString());
         long rejected = reader.inputs().stream().mapToLong(InputFile::rejected).sum();
         System.out.printf(Locale.ROOT, "%s: %,d leads written (profile %s)%s%n", out, written, p.name(),
                 rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));

@@ -10,8 +10,17 @@ final class InputReport {
 
     private InputReport() {}
 
+    private static String rows(long n, String word) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, word, n == 1 ? "" : "s");
+    }
+
     static void print(Dataset d) {
+        print(d, "rejected.csv");
+    }
+
+    static void print(Dataset d, String rejectedFile) {
         for (InputFile f : d.inputs()) {
+            // one fixed shape, "N rows read", so that scripts can read the counts
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %,d rows read, %,d accepted, %,d rejected",
                     f.path(), f.role(), f.read(), f.accepted(), f.rejected()));
             for (Map.Entry<String, Long> e : f.details().entrySet()) {
@@ -20,6 +29,8 @@ final class InputReport {
             System.err.println(b);
         }
         for (String f : d.ignored()) System.err.println(f + ": not an input of this run (no leads file, profile file or metrics.csv), ignored");
-        if (!d.rejected().isEmpty()) System.err.println(d.rejected().size() + " rejected rows, each with file, line, field and reason: rejected.csv");
+        if (!d.rejected().isEmpty()) {
+            System.err.println(rows(d.rejected().size(), "rejected row") + ", each with file, line, field and reason: " + rejectedFile);
+        }
     }
 }

@@ -23,6 +23,18 @@ public final class LeadParser {
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
     private final Map<String, Long> seen = new HashMap<>();
+    /** Files read so far, so that a duplicate in another file can name it. */
+    private final java.util.List<String> files = new java.util.ArrayList<>();
+    private int fileIndex = -1;
+
+    /** Rows that follow come from this file (several lead files may be read into one run). */
+    public void file(String name) {
+        fileIndex = files.indexOf(name);
+        if (fileIndex < 0) {
+            files.add(name);
+            fileIndex = files.size() - 1;
+        }
+    }
 
     public LeadParser(ZoneId zone, Map<String, FieldType> custom) {
         this.zone = zone;
@@ -105,8 +117,14 @@ public final class LeadParser {
         }
         if (id == null) return new Problem("lead_id", "required", "");
         if (created == null) return new Problem("created_at", "required", "");
-        Long first = seen.putIfAbsent(id, line);
-        if (first != null) return new Problem("lead_id", "duplicate lead_id; the first one, at line " + first + ", is kept", id);
+        long at = ((long) Math.max(fileIndex, 0) << 48) | line;
+        Long first = seen.putIfAbsent(id, at);
+        if (first != null) {
+            int f = (int) (first >>> 48);
+            long firstLine = first & ((1L << 48) - 1);
+            String where = f == Math.max(fileIndex, 0) || files.isEmpty() ? "at line " + firstLine : "in " + files.get(f) + " at line " + firstLine;
+            return new Problem("lead_id", "duplicate lead_id; the first one, " + where + ", is kept", id);
+        }
         b.leadId = id;
         b.createdAt = created.toEpochMilli();
         return b.build();

@@ -94,7 +94,7 @@ public final class Rows {
             List<String> values = new ArrayList<>();
             long line = 0;
             JsonToken t;
-            while ((t = p.nextToken()) != null) {
+            while ((t = next(p, path, line)) != null) {
                 if (t == JsonToken.START_ARRAY) {
                     values.clear();
                     line = p.currentLocation().getLineNr();
@@ -116,12 +116,30 @@ public final class Rows {
         }
     }
 
+    /** The next token; a quote left open names the row it opens in, not the end of the file it ran into. */
+    private static JsonToken next(CsvParser p, Path path, long rowLine) throws IOException {
+        try {
+            return p.nextToken();
+        } catch (JsonProcessingException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("EOF") || m.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
+                throw new InputError(InputError.at(path.toString(), Math.max(rowLine, 1), null,
+                        "a quoted field opens in this row and is never closed; the rest of the file cannot be read"));
+            }
+            throw e;
+        }
+    }
+
     private static List<String> header(Path path, List<String> values, long line) {
         List<String> h = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String v : values) {
-            String n = v.strip();
-            if (!seen.add(n)) throw new InputError(InputError.at(path.toString(), line, n, "column appears twice in the header"));
+        for (int i = 0; i < values.size(); i++) {
+            String n = values.get(i).strip();
+            if (!seen.add(n)) {
+                throw new InputError(InputError.at(path.toString(), line, n.isEmpty() ? "column " + (i + 1) : n, n.isEmpty()
+                        ? "a second column without a name; name the columns or remove the empty ones"
+                        : "column appears twice in the header"));
+            }
             h.add(n);
         }
         return List.copyOf(h);

@@ -127,6 +127,7 @@ public final class ProfileReader {
     private void primary(Path path, Mapping mapping, LeadParser parser, Consumer<Lead> sink) {
         Profile.Source src = profile.primarySource();
         String file = path.toString();
+        parser.file(file);
         long[] n = new long[3];
         String sha = Rows.read(path, src.format(), (header, values, line, problem) -> {
             n[0]++;
@@ -202,9 +203,11 @@ public final class ProfileReader {
 
         private void addExtra(String alias, String column, Set<String> taken) {
             String name = extraName(column);
-            if (name.isEmpty()) return;
+            if (name.isEmpty()) name = "column";
             if (taken.contains(name)) name = (alias == null ? profile.primary() : alias) + "_" + name;
-            if (!taken.add(name)) return;
+            String base = name;
+            for (int k = 2; taken.contains(name); k++) name = base + "_" + k; // never drop a column
+            taken.add(name);
             names.add(name);
             exprs.add(new Expr.Column(alias, column));
             extras.add(new String[] {alias, column});
@@ -241,10 +244,13 @@ public final class ProfileReader {
             for (Table t : tables.values()) {
                 String k = cell(row, t.source.join());
                 Table.Row r = k == null ? null : t.lookup(k);
-                if (r != null) {
-                    joined.put(t.source.alias(), r);
-                    r.used = true;
+                if (r == null) continue;
+                if (r.used && !t.source.reference()) {
+                    t.claimedTwice++; // a record (deal, opportunity) counts for one lead only: the first
+                    continue;
                 }
+                joined.put(t.source.alias(), r);
+                r.used = true;
             }
             for (HistoryTable h : histories.values()) {
                 String k = cell(row, h.source.join());
@@ -266,7 +272,12 @@ public final class ProfileReader {
                     }
                     values[i] = ISO.format(t.atZone(zone));
                 } else if (type == FieldType.NUMBER && v.text != null) {
-                    values[i] = profile.numbers().canonical(v.text);
+                    String number = profile.numbers().canonical(v.text);
+                    if (!isNumber(number)) {
+                        return new LeadParser.Problem(name, v.from + ": not a number (decimal '" + profile.numbers().decimal()
+                                + "', grouping '" + profile.numbers().grouping() + "')", v.text);
+                    }
+                    values[i] = number;
                 } else {
                     values[i] = v.text;
                 }
@@ -320,6 +331,14 @@ public final class ProfileReader {
 
     private record Value(String text, String from, TimeFormats format, boolean isTime) {}
 
+    private static boolean isNumber(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /**
      * The extra-field name of a column: snake case of letters and digits, camel case split
      * ("StageName" -> stage_name, "Lead Source" -> lead_source, "Rejection_Reason__c" -> rejection_reason_c).
@@ -363,6 +382,8 @@ public final class ProfileReader {
         final Map<String, Row> byKey = new HashMap<>();
         final List<Row> rows = new ArrayList<>();
         final Map<String, long[]> counts = new LinkedHashMap<>();
+        /** Leads that pointed at a record another lead had joined already (they get none). */
+        long claimedTwice;
 
         final class Row {
             final String file;
@@ -396,15 +417,15 @@ public final class ProfileReader {
             String file = path.toString();
             long[] n = new long[2];
             counts.put(file, n);
-            String sha = Rows.read(path, source.format(), (h, values, line, problem) -> {
-                if (header.isEmpty()) {
-                    header = h;
-                    for (int i = 0; i < h.size(); i++) index.putIfAbsent(h.get(i), i);
-                    if (!index.containsKey(source.key())) {
-                        throw new InputError(InputError.at(file, 1, source.key(), "missing key column (profile " + profile.name()
-                                + ", " + profile.source() + ":" + source.line() + " files." + source.alias() + ".key)"));
-                    }
+            if (header.isEmpty()) {
+                header = Rows.header(path, source.format());
+                for (int i = 0; i < header.size(); i++) index.putIfAbsent(header.get(i), i);
+                if (!index.containsKey(source.key())) {
+                    throw new InputError(InputError.at(file, 1, source.key(), "missing key column (profile " + profile.name()
+                            + ", " + profile.source() + ":" + source.line() + " files." + source.alias() + ".key)"));
                 }
+            }
+            String sha = Rows.read(path, source.format(), (h, values, line, problem) -> {
                 n[0]++;
                 if (problem != null) {
                     reject(file, line, "", problem, "");
@@ -464,6 +485,9 @@ public final class ProfileReader {
                 Map<String, Long> details = new LinkedHashMap<>();
                 details.put("joined", n[0] - rejectedRows - idle);
                 if (source.reference()) details.put("not_joined", idle);
+                else if (claimedTwice > 0 && file.equals(counts.keySet().iterator().next())) {
+                    details.put("leads_pointing_at_a_joined_row", claimedTwice);
+                }
                 inputs.add(new InputFile(file, source.alias(), shas.get(file), n[0], n[0] - rejectedRows, rejectedRows, details));
             });
         }
