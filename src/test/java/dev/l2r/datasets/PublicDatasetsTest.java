@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +38,9 @@ class PublicDatasetsTest {
     @TempDir
     static Path tmp;
 
-    @BeforeAll
-    static void present() {
+    /** Each test checks on its own, so that a run without the data sets reports them as skipped, one by one. */
+    @BeforeEach
+    void present() {
         boolean there = Files.isDirectory(OLIST) && Files.isDirectory(MAVEN);
         if (System.getenv("L2R_REQUIRE_DATASETS") != null) assertTrue(there, "data sets not found at " + DATASETS.toAbsolutePath());
         Assumptions.assumeTrue(there, "data sets not found at " + DATASETS.toAbsolutePath());
