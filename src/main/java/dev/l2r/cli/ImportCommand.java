@@ -66,8 +66,13 @@ final class ImportCommand implements Callable<Integer> {
                 "metrics.csv is no CRM export; give it to l2r check --data as it is"));
         reader.assign(files);
         Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".l2r-import", ".csv");
+        Path tmp;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempFile(parent, ".l2r-import", ".csv");
+        } catch (IOException e) {
+            throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + e));
+        }
         long written = 0;
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -89,12 +94,11 @@ final class ImportCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
         Path rejectedFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
-        if (reader.rejected().isEmpty()) {
-            Files.deleteIfExists(rejectedFile);
-        } else {
-            Csv csv = Csv.text(List.of("file", "line", "field", "reason", "value"));
-            for (RejectedRow r : reader.rejected()) csv.row(List.of(r.file(), r.line(), r.field(), r.reason(), r.value()));
-            Files.writeString(rejectedFile, csv.toString(), StandardCharsets.UTF_8);
+        try {
+            if (reader.rejected().isEmpty()) Files.deleteIfExists(rejectedFile);
+            else Files.writeString(rejectedFile, dev.l2r.report.ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputError(InputError.at(rejectedFile.toString(), 0, null, "cannot write: " + e));
         }
         InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored(), List.of()),
                 rejectedFile.toString());

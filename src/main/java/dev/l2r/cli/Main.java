@@ -42,7 +42,14 @@ public final class Main implements Runnable {
             System.err.println("l2r: internal error: " + oneLine(String.valueOf(ex)) + " (an l2r bug; run with --debug for details)");
             return INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) { // an Error (e.g. out of memory) escapes picocli's handler
+            if (debug) t.printStackTrace();
+            System.err.println("l2r: " + (t instanceof OutOfMemoryError ? "out of memory: give the JVM more heap (L2R_JAVA_OPTS=-Xmx8g)"
+                    : "internal error: " + oneLine(String.valueOf(t)) + " (an l2r bug; run with --debug for details)"));
+            return INTERNAL;
+        }
     }
 
     private static String oneLine(String s) {

@@ -17,7 +17,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * The generated DRL of an agreement plus the hand-written rules, built into one KieBase. Build errors in
@@ -142,17 +141,15 @@ public final class CompiledRules {
                 }
             }
         }
-        Map<String, String> dqById = new java.util.HashMap<>();
-        dqIds.forEach((id, rule) -> dqById.put(id, rule));
         a.ignoredChecks().forEach((id, line) -> {
-            if (!dqById.containsKey(id)) {
+            if (!dqIds.containsKey(id)) {
                 missing.add(InputError.at(agreementFile, line, "data_quality.ignore", "no data-quality check has @id \"" + id
-                        + "\"" + (dqById.isEmpty() ? "" : "; ids: " + String.join(", ", new TreeSet<>(dqById.keySet())))));
+                        + "\"" + (dqIds.isEmpty() ? "" : "; ids: " + String.join(", ", new TreeSet<>(dqIds.keySet())))));
             }
         });
         if (!missing.isEmpty()) throw new InputError(missing);
-        // Hand-written rules that this agreement does not name belong to other agreements: take them out
-        // of the network, so they cost nothing (a filter would still match their conditions on every lead).
+        // Hand-written rules that this agreement does not name belong to other agreements, and checks it sets
+        // aside do not apply: take them out of the network, so they neither fire nor cost anything.
         List<String[]> unused = new ArrayList<>();
         kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
             if (p.getName().equals(DrlGenerator.packageOf(a))) return;
@@ -178,24 +175,13 @@ public final class CompiledRules {
     }
 
     /** The id of a data-quality finding: the rule's @id, else its name. */
-    static String dqIdOf(Rule r) {
+    public static String dqIdOf(Rule r) {
         return r.getMetaData().get("id") == null ? r.getName() : String.valueOf(r.getMetaData().get("id"));
     }
 
     /** True for a hand-written data-quality rule. */
     public static boolean isDataQuality(Rule r) {
         return r.getMetaData().containsKey(DATA_QUALITY);
-    }
-
-    /**
-     * Fires the agreement's own rules, data-quality rules and the hand-written rules its clauses name;
-     * other hand-written rules belong to other agreements.
-     */
-    public AgendaFilter filter() {
-        return match -> {
-            Rule r = match.getRule();
-            return r.getPackageName().equals(generatedPackage) || isDataQuality(r) || referenced.contains(r.getName());
-        };
     }
 
     private static String oneLine(String s) {

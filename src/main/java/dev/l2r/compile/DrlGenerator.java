@@ -24,9 +24,19 @@ public final class DrlGenerator {
 
     private DrlGenerator(Agreement a) { this.a = a; }
 
-    /** The DRL package of an agreement's generated rules. */
+    /**
+     * The DRL package of an agreement's generated rules: "a_" before the id, so that ids such as
+     * "2026-plan" or "class" still make a valid package name.
+     */
     public static String packageOf(Agreement a) {
-        return "l2r.sla." + a.id().replace('-', '_');
+        return "l2r.sla.a_" + a.id().replace('-', '_');
+    }
+
+    /** The agreement's file name as it may appear in a comment: printable ASCII only. */
+    private static String safeName(String source) {
+        StringBuilder b = new StringBuilder();
+        for (char c : source.toCharArray()) b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        return b.toString();
     }
 
     public static String generate(Agreement a) {
@@ -34,7 +44,7 @@ public final class DrlGenerator {
     }
 
     private String render() {
-        line("// Generated from " + a.source() + " (agreement " + a.id() + ") by l2r " + Version.VERSION + ".");
+        line("// Generated from " + safeName(a.source()) + " (agreement " + a.id() + ") by l2r " + Version.VERSION + ".");
         line("// Do not edit: change the agreement and run `l2r compile` again. Hand-written rules belong in rules/.");
         line("// Calendar math (deadlines, business hours) is done in Java before facts are inserted; these rules");
         line("// decide which leads each clause covers and whether each item meets it.");
@@ -48,7 +58,7 @@ public final class DrlGenerator {
         line("global dev.l2r.facts.SlaSink sla;");
         for (Clause c : a.clauses()) {
             line("");
-            line("// ---- " + c.id() + " (" + c.type() + ", " + a.source() + " line " + c.head().line() + ")");
+            line("// ---- " + c.id() + " (" + c.type() + ", " + safeName(a.source()) + " line " + c.head().line() + ")");
             if (c instanceof Clause.Target t) target(t);
             else if (c instanceof Clause.FollowUp f) followUp(f);
             else if (c instanceof Clause.Handoff h) handoff(h);

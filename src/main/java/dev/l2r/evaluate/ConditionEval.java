@@ -40,7 +40,11 @@ public final class ConditionEval {
     }
 
     private static int compare(Object actual, Object expected) {
-        if (expected instanceof BigDecimal n) return Double.compare(((Double) actual), n.doubleValue());
+        if (expected instanceof BigDecimal n) {
+            double a = (Double) actual;
+            double b = n.doubleValue();
+            return a < b ? -1 : a > b ? 1 : 0; // as DRL compares: -0.0 equals 0.0
+        }
         if (expected instanceof Instant t) return Long.compare((Long) actual, t.toEpochMilli());
         return ((String) actual).equals(expected) ? 0 : ((String) actual).compareTo((String) expected);
     }

@@ -101,7 +101,7 @@ public final class Evaluator {
 
     private static void fire(KieSession session, CompiledRules rules) {
         try {
-            session.fireAllRules(rules.filter());
+            session.fireAllRules();
         } catch (RuntimeException e) {
             throw rules.failure(e);
         }

@@ -52,10 +52,4 @@ public final class Fmt {
         if (b.scale() < 0) b = b.setScale(0);
         return b.toPlainString();
     }
-
-    public static String plain(BigDecimal v) {
-        BigDecimal b = v.stripTrailingZeros();
-        if (b.scale() < 0) b = b.setScale(0);
-        return b.toPlainString();
-    }
 }

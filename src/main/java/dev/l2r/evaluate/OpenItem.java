@@ -5,4 +5,4 @@ package dev.l2r.evaluate;
  * {@code atRisk} once the elapsed share of the window reached warn_at.
  */
 public record OpenItem(String clauseId, String team, String owner, String leadId, String started, String deadline,
-                       String remaining, boolean atRisk) {}
+                       String remaining, boolean atRisk, long deadlineMillis) {}

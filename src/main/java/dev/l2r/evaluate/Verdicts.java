@@ -6,7 +6,6 @@ import dev.l2r.facts.Lead;
 import dev.l2r.facts.Measurement;
 import dev.l2r.facts.SlaSink;
 import dev.l2r.model.Agreement;
-import dev.l2r.model.Bound;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Condition;
 import dev.l2r.model.OwnerRef;
@@ -129,7 +128,7 @@ final class Verdicts implements SlaSink {
         String toText = f.to().stream().map(Stage::key).collect(Collectors.joining(" or "));
         if (s == Status.OPEN || s == Status.AT_RISK) {
             open.add(new OpenItem(f.id(), team, person, lead.getLeadId(), Fmt.iso(item.getFrom(), zone), deadline,
-                    Fmt.duration(clock.elapsed(asOf, item.getDeadline()), business), s == Status.AT_RISK));
+                    Fmt.duration(clock.elapsed(asOf, item.getDeadline()), business), s == Status.AT_RISK, item.getDeadline()));
             return;
         }
         String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + Fmt.when(item.getFrom(), zone);
@@ -235,7 +234,7 @@ final class Verdicts implements SlaSink {
     @Override
     public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {
         var meta = rule.getRule().getMetaData();
-        String id = meta.get("id") == null ? rule.getRule().getName() : String.valueOf(meta.get("id"));
+        String id = dev.l2r.compile.CompiledRules.dqIdOf(rule.getRule());
         Severity sev = meta.get("severity") == null ? Severity.MINOR
                 : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
         String team = Agreement.DATA_QUALITY_TEAM;
@@ -264,7 +263,9 @@ final class Verdicts implements SlaSink {
 
     List<OpenItem> openItems() {
         List<OpenItem> o = new ArrayList<>(open);
-        o.sort(Comparator.comparing(OpenItem::deadline).thenComparing(OpenItem::clauseId).thenComparing(OpenItem::leadId));
+        // at risk first, then by the instant of the deadline (not its text: teams' offsets differ)
+        o.sort(Comparator.comparing((OpenItem x) -> !x.atRisk()).thenComparingLong(OpenItem::deadlineMillis)
+                .thenComparing(OpenItem::clauseId).thenComparing(OpenItem::leadId));
         return o;
     }
 

@@ -144,7 +144,7 @@ public final class DataLoader {
                 counts[1]++;
                 return;
             }
-            if (v[0].equals(period)) table.put(v[1], v[2], Double.parseDouble(v[3]));
+            if (v[0].equals(period)) table.put(v[1], v[2], dev.l2r.Numbers.parse(v[3]));
         });
         inputs.add(new InputFile(name, "metrics", sha, counts[0], counts[0] - counts[1], counts[1], null));
         return table;
@@ -156,10 +156,6 @@ public final class DataLoader {
     }
 
     private static boolean isNumber(String s) {
-        try {
-            return Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return dev.l2r.Numbers.parse(s) != null;
     }
 }

@@ -131,12 +131,7 @@ public final class LeadParser {
     }
 
     private static Double number(String v) {
-        try {
-            double d = Double.parseDouble(v);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return dev.l2r.Numbers.parse(v);
     }
 
     private static void setTime(Lead.Builder b, LeadField f, long t) {

@@ -161,6 +161,10 @@ public final class Rows {
                 }
                 object(p, line, consumer);
             }
+            if (p.nextToken() != null) {
+                throw new InputError(InputError.at(path.toString(), p.currentTokenLocation().getLineNr(), null,
+                        "more JSON after the array of leads; a .json file holds one array (use .ndjson for one object per line)"));
+            }
         }
     }
 

@@ -134,7 +134,8 @@ public final class ReportWriter {
             x.put("subject", t.subject());
             x.put("team", t.team());
             x.put("metric", t.metric());
-            x.put("value", Math.round(t.value() * 1e6) / 1e6);
+            x.put("value", new java.math.BigDecimal(java.math.BigDecimal.valueOf(t.value())
+                    .setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
             x.put("expected", t.expected());
             x.put("met", t.met());
         }
@@ -205,7 +206,8 @@ public final class ReportWriter {
         return Json.write(root);
     }
 
-    static String rejectedCsv(List<RejectedRow> rows) {
+    /** rejected.csv: file, line, field, reason, value of each row that could not be read. */
+    public static String rejectedCsv(List<RejectedRow> rows) {
         Csv csv = Csv.text(List.of("file", "line", "field", "reason", "value"));
         for (RejectedRow r : rows) csv.row(List.of(r.file(), r.line(), r.field(), r.reason(), r.value()));
         return csv.toString();

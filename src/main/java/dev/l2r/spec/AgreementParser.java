@@ -133,6 +133,7 @@ public final class AgreementParser {
         }
         unknownKeys(node, at, List.of("hours", "holidays"));
         Map<DayOfWeek, List<BusinessCalendar.Span>> hours = new EnumMap<>(DayOfWeek.class);
+        java.util.Set<DayOfWeek> seenDays = java.util.EnumSet.noneOf(DayOfWeek.class);
         JsonNode h = node.get("hours");
         Loc hl = at.field("hours");
         if (h == null) {
@@ -151,7 +152,7 @@ public final class AgreementParser {
                 List<BusinessCalendar.Span> spans = spans(e.getValue(), dl);
                 if (spans == null) continue;
                 for (DayOfWeek d : days) {
-                    if (hours.containsKey(d)) {
+                    if (!seenDays.add(d)) {
                         problems.add(dl, DAYS.get(d.ordinal()) + " has hours twice");
                     } else if (!spans.isEmpty()) {
                         hours.put(d, spans);
@@ -411,6 +412,10 @@ public final class AgreementParser {
         if (min != null && max != null && min.all() != null && max.all() != null && min.all().compareTo(max.all()) > 0) {
             problems.add(cl.field("min"), "min " + min.all().toPlainString() + " is above max " + max.all().toPlainString());
         }
+        if (perWhat == Clause.Per.OWNER && (metric instanceof Metric.PipelineCoverage || metric instanceof Metric.Named
+                || metric instanceof Metric.CostPer)) {
+            problems.add(cl.field("per"), metric.text() + " reads metrics.csv, whose rows are per team, not per owner; use per: team");
+        }
         if (head.owner().isLeadTeam() && !perTeam) {
             problems.add(cl.field("owner"), "lead.team names the team being measured, so it needs per: team (or per: owner); or name a team");
         }
@@ -461,6 +466,10 @@ public final class AgreementParser {
     private Bound bound(JsonNode v, Loc at, Clause.Per per, Map<String, Team> teams) {
         boolean perTeam = per != Clause.Per.ALL;
         if (v == null || v.isNull()) return null;
+        if (v.isNumber() && !dev.l2r.Numbers.inRange(v.decimalValue())) {
+            problems.add(at, "a bound is a decimal number below 10^15 with at most 12 decimals");
+            return null;
+        }
         if (v.isNumber()) return Bound.of(v.decimalValue());
         if (v.isObject()) {
             if (!perTeam) {
@@ -476,8 +485,8 @@ public final class AgreementParser {
                     problems.add(tl, "an owner name is non-blank text without control characters");
                 } else if (per == Clause.Per.TEAM && !teams.containsKey(e.getKey())) {
                     problems.add(tl, "unknown team \"" + e.getKey() + "\"; teams: " + String.join(", ", teams.keySet()));
-                } else if (!e.getValue().isNumber()) {
-                    problems.add(tl, "expected a number");
+                } else if (!e.getValue().isNumber() || !dev.l2r.Numbers.inRange(e.getValue().decimalValue())) {
+                    problems.add(tl, "expected a decimal number below 10^15");
                 } else {
                     m.put(e.getKey(), e.getValue().decimalValue());
                 }
@@ -513,6 +522,11 @@ public final class AgreementParser {
         if (w != null) {
             within = Durations.parse(w).orElse(null);
             if (within == null) problems.add(cl.field("within"), "\"" + w + "\" is not a duration; " + Durations.HINT);
+            else if (!Durations.atMostAYear(within)) {
+                problems.add(cl.field("within"), "\"" + w + "\" is longer than a year; a follow-up window is at most 366 days, "
+                        + "366 business days, 8784 hours or 527040 minutes");
+                within = null;
+            }
             else if (within.business() && !calendar.hasHours()) {
                 problems.add(cl.field("within"), "a business window needs business hours, and calendar.hours has none");
             }

@@ -122,12 +122,11 @@ final class Conditions {
     private Object typed(FieldRef field, String raw, String[] error) {
         switch (field.type()) {
             case NUMBER -> {
-                try {
-                    return new BigDecimal(raw);
-                } catch (NumberFormatException e) {
-                    error[0] = field.name() + " is a number; '" + raw + "' is not";
+                if (dev.l2r.Numbers.parse(raw) == null) {
+                    error[0] = field.name() + " is a number; '" + raw + "' is not a decimal number below 10^15";
                     return null;
                 }
+                return new BigDecimal(raw);
             }
             case TIMESTAMP -> {
                 var t = Timestamps.parse(raw, zone);

@@ -16,6 +16,15 @@ public final class Durations {
 
     private Durations() {}
 
+    /** True for windows of at most a year (the business calendar searches ten years ahead at most). */
+    public static boolean atMostAYear(Window w) {
+        return switch (w.unit()) {
+            case DAYS -> w.amount() <= 366;
+            case HOURS -> w.amount() <= 366 * 24;
+            case MINUTES -> w.amount() <= 366 * 24 * 60;
+        };
+    }
+
     public static Optional<Window> parse(String text) {
         Matcher m = P.matcher(text);
         if (!m.matches()) return Optional.empty();

@@ -223,8 +223,10 @@ public final class ProfileReader {
                     if (!columns.containsKey(c.column()) && !c.optional()) missing(c, file, columns.keySet());
                 } else if (tables.containsKey(c.alias())) {
                     Table t = tables.get(c.alias());
-                    if (!t.index.containsKey(c.column()) && !t.paths.isEmpty() && !c.optional()) {
-                        missing(c, t.paths.get(0).toString(), t.index.keySet());
+                    if (!c.optional()) {
+                        t.headers.forEach((f, cols) -> {
+                            if (!cols.containsKey(c.column())) missing(c, f, cols.keySet());
+                        });
                     }
                 } else if (!histories.containsKey(c.alias()) || !histories.get(c.alias()).source.history().times().containsKey(c.column())) {
                     throw new InputError(InputError.at(profile.source(), c.line(), null, c.text() + " is no derived time of history file "
@@ -332,11 +334,7 @@ public final class ProfileReader {
     private record Value(String text, String from, TimeFormats format, boolean isTime) {}
 
     private static boolean isNumber(String s) {
-        try {
-            return Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return dev.l2r.Numbers.parse(s) != null;
     }
 
     /**
@@ -390,18 +388,21 @@ public final class ProfileReader {
             final long line;
             final String[] values;
             final List<String> keys;
+            /** Column positions of this row's file: several files of one source may order columns differently. */
+            final Map<String, Integer> columns;
             boolean used;
             Row duplicateOf;
 
-            Row(String file, long line, String[] values, List<String> keys) {
+            Row(String file, long line, String[] values, List<String> keys, Map<String, Integer> columns) {
                 this.file = file;
                 this.line = line;
                 this.values = values;
                 this.keys = keys;
+                this.columns = columns;
             }
 
             String cell(String column) {
-                Integer i = index.get(column);
+                Integer i = columns.get(column);
                 String v = i == null || i >= values.length ? null : values[i];
                 return v == null || v.isBlank() ? null : v.strip();
             }
@@ -417,14 +418,18 @@ public final class ProfileReader {
             String file = path.toString();
             long[] n = new long[2];
             counts.put(file, n);
-            if (header.isEmpty()) {
-                header = Rows.header(path, source.format());
-                for (int i = 0; i < header.size(); i++) index.putIfAbsent(header.get(i), i);
-                if (!index.containsKey(source.key())) {
-                    throw new InputError(InputError.at(file, 1, source.key(), "missing key column (profile " + profile.name()
-                            + ", " + profile.source() + ":" + source.line() + " files." + source.alias() + ".key)"));
-                }
+            List<String> fileHeader = Rows.header(path, source.format());
+            Map<String, Integer> columns = new HashMap<>();
+            for (int i = 0; i < fileHeader.size(); i++) columns.putIfAbsent(fileHeader.get(i), i);
+            if (!columns.containsKey(source.key())) {
+                throw new InputError(InputError.at(file, 1, source.key(), "missing key column (profile " + profile.name()
+                        + ", " + profile.source() + ":" + source.line() + " files." + source.alias() + ".key)"));
             }
+            if (header.isEmpty()) {
+                header = fileHeader;
+                index.putAll(columns);
+            }
+            headers.put(file, columns);
             String sha = Rows.read(path, source.format(), (h, values, line, problem) -> {
                 n[0]++;
                 if (problem != null) {
@@ -432,7 +437,7 @@ public final class ProfileReader {
                     n[1]++;
                     return;
                 }
-                Row r = new Row(file, line, values, keys(values[index.get(source.key())]));
+                Row r = new Row(file, line, values, keys(values[columns.get(source.key())]), columns);
                 if (r.keys.isEmpty()) {
                     reject(file, line, source.key(), "no key: this row joins no lead", "");
                     n[1]++;
@@ -448,6 +453,8 @@ public final class ProfileReader {
         }
 
         private final Map<String, String> shas = new HashMap<>();
+        /** Column positions per file. */
+        final Map<String, Map<String, Integer>> headers = new LinkedHashMap<>();
 
         private List<String> keys(String cell) {
             if (cell == null || cell.isBlank()) return List.of();
