@@ -169,4 +169,20 @@ class EdgeCasesTest {
         JsonNode t = w.json("accountability.json").get("targets").get(0);
         assertEquals("1999999999999998", t.get("value").asText());
     }
+
+    @Test
+    void twoFilesOfOneJoinedSourceMayOrderTheirColumnsDifferently() throws Exception {
+        Path export = Files.createDirectories(tmp.resolve("hubspot"));
+        Files.writeString(export.resolve("contacts.csv"), "hs_object_id,createdate\nC1,2026-10-01T10:00:00Z\nC2,2026-10-01T11:00:00Z\n");
+        Files.writeString(export.resolve("deals_1.csv"), "hs_object_id,dealstage,amount,closedate,createdate,hs_is_closed,hs_is_closed_won,Associated Contact IDs\n"
+                + "D1,closedwon,100,2026-10-10T10:00:00Z,2026-10-02T10:00:00Z,true,true,C1\n");
+        Files.writeString(export.resolve("deals_2.csv"), "hs_object_id,dealstage,amount,closedate,createdate,hs_is_closed_won,hs_is_closed,Associated Contact IDs\n"
+                + "D2,closedlost,200,2026-10-11T10:00:00Z,2026-10-03T10:00:00Z,false,true,C2\n");
+        Path out = tmp.resolve("leads.csv");
+        Cli r = Cli.run("import", "--profile", "profiles/hubspot.yaml", "--in", export.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(1).startsWith("C1,") && lines.get(1).contains(",D1,100,2026-10-10T10:00:00Z,won"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("C2,") && lines.get(2).contains(",D2,200,2026-10-11T10:00:00Z,lost"), lines.get(2));
+    }
 }
