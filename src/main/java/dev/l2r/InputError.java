@@ -15,12 +15,20 @@ public final class InputError extends RuntimeException {
     }
 
     public InputError(List<String> lines) {
-        this(lines.stream().map(InputError::oneLine).toList(), true);
+        super(String.join("\n", lines.stream().map(InputError::oneLine).toList()), null, false, false);
+        this.lines = lines.stream().map(InputError::oneLine).toList();
     }
 
-    private InputError(List<String> lines, boolean clean) {
-        super(String.join("\n", lines), null, false, false);
-        this.lines = List.copyOf(lines);
+    /** A message from a library folded onto one line (its lines joined by spaces). */
+    public static String flatten(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** The first line of a library message. */
+    public static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Shows line breaks and other control characters (which may come from the input) as escapes. */

@@ -42,11 +42,11 @@ public interface Progress {
         if (System.console() == null) return QUIET;
         return new Progress() {
             public void rows(String file, long rows) {
-                if (rows % 100_000 == 0) System.err.printf("\rreading %s: %,d rows", file, rows);
+                if (rows % 100_000 == 0) System.err.printf(java.util.Locale.ROOT, "\rreading %s: %,d rows", file, rows);
             }
 
             public void done(String file, long rows) {
-                System.err.printf("\rreading %s: %,d rows%n", file, rows);
+                System.err.printf(java.util.Locale.ROOT, "\rreading %s: %,d rows%n", file, rows);
             }
 
             public void step(String what) {

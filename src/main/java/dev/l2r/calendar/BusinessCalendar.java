@@ -23,10 +23,6 @@ public final class BusinessCalendar {
         public Span {
             if (open < 0 || close > 1440 || open >= close) throw new IllegalArgumentException("bad span " + open + "-" + close);
         }
-
-        public String text() { return hhmm(open) + "-" + hhmm(close); }
-
-        private static String hhmm(int m) { return String.format("%02d:%02d", m / 60, m % 60); }
     }
 
     private final Map<DayOfWeek, List<Span>> hours;

@@ -18,8 +18,6 @@ public final class FollowUpClock {
         this.calendar = calendar;
     }
 
-    public Window window() { return window; }
-
     public ZonedCalendar calendar() { return calendar; }
 
     /**

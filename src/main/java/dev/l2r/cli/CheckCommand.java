@@ -9,7 +9,6 @@ import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Evaluator;
 import dev.l2r.evaluate.Fmt;
-import dev.l2r.evaluate.TeamAccountability;
 import dev.l2r.ingest.DataLoader;
 import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.profile.Profile;
@@ -108,11 +107,9 @@ final class CheckCommand implements Callable<Integer> {
         progress.step("written");
 
         InputReport.print(dataset);
-        long met = e.teams().stream().mapToLong(TeamAccountability::met).sum();
-        long violated = e.teams().stream().mapToLong(TeamAccountability::violated).sum();
         System.out.printf(Locale.ROOT, "%s %s: %d violations (%d critical, %d major, %d minor), compliance %s; wrote %s%n",
                 a.id(), p.label(), e.violations().size(), count(e, Severity.CRITICAL), count(e, Severity.MAJOR),
-                count(e, Severity.MINOR), met + violated == 0 ? "n/a" : Fmt.percent((double) met / (met + violated)), dir);
+                count(e, Severity.MINOR), e.compliance() == null ? "n/a" : Fmt.percent(e.compliance()), dir);
         return code;
     }
 

@@ -1,12 +1,10 @@
 package dev.l2r.cli;
 
-import dev.l2r.Csv;
 import dev.l2r.InputError;
 import dev.l2r.Progress;
 import dev.l2r.ingest.CanonicalWriter;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.Inputs;
-import dev.l2r.ingest.RejectedRow;
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.ingest.profile.Profiles;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +97,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputError(InputError.at(rejectedFile.toString(), 0, null, "cannot write: " + e));
         }
-        InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored(), List.of()),
+        InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored()),
                 rejectedFile.toString());
         long rejected = reader.inputs().stream().mapToLong(InputFile::rejected).sum();
         System.out.printf(Locale.ROOT, "%s: %,d leads written (profile %s)%s%n", out, written, p.name(),

@@ -30,7 +30,7 @@ public final class Main implements Runnable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cli.setParameterExceptionHandler((ex, a) -> {
             String cmd = ex.getCommandLine().getCommandName();
-            System.err.println("l2r: " + oneLine(ex.getMessage()) + " (see " + ("l2r".equals(cmd) ? "l2r" : "l2r " + cmd) + " --help)");
+            System.err.println("l2r: " + InputError.flatten(ex.getMessage()) + " (see " + ("l2r".equals(cmd) ? "l2r" : "l2r " + cmd) + " --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -39,7 +39,7 @@ public final class Main implements Runnable {
                 return 2;
             }
             if (debug) ex.printStackTrace();
-            System.err.println("l2r: internal error: " + oneLine(String.valueOf(ex)) + " (an l2r bug; run with --debug for details)");
+            System.err.println("l2r: internal error: " + InputError.flatten(String.valueOf(ex)) + " (an l2r bug; run with --debug for details)");
             return INTERNAL;
         });
         try {
@@ -47,12 +47,8 @@ public final class Main implements Runnable {
         } catch (Throwable t) { // an Error (e.g. out of memory) escapes picocli's handler
             if (debug) t.printStackTrace();
             System.err.println("l2r: " + (t instanceof OutOfMemoryError ? "out of memory: give the JVM more heap (L2R_JAVA_OPTS=-Xmx8g)"
-                    : "internal error: " + oneLine(String.valueOf(t)) + " (an l2r bug; run with --debug for details)"));
+                    : "internal error: " + InputError.flatten(String.valueOf(t)) + " (an l2r bug; run with --debug for details)"));
             return INTERNAL;
         }
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 }

@@ -51,7 +51,7 @@ public final class CompiledRules {
                 Throwable cause = ce.getCause() == null ? ce : ce.getCause();
                 Object lead = ce.getMatch().getObjects().stream().filter(o -> o instanceof dev.l2r.facts.Lead).findFirst().orElse(null);
                 return new InputError(where(files, r.getName()) + "failed" + (lead == null ? "" : " on " + lead) + ": "
-                        + oneLine(String.valueOf(cause)));
+                        + InputError.flatten(String.valueOf(cause)));
             }
         }
         // A constraint that throws (e.g. a function called in a condition) names its rules in the message.
@@ -62,7 +62,7 @@ public final class CompiledRules {
             if (!where.startsWith("rules: ")) {
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                return new InputError(where + "a condition failed: " + oneLine(String.valueOf(root)));
+                return new InputError(where + "a condition failed: " + InputError.flatten(String.valueOf(root)));
             }
         }
         return e;
@@ -92,7 +92,7 @@ public final class CompiledRules {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath();
             RulesFile f = path == null ? null : byPath.get(path);
-            String text = oneLine(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", "");
+            String text = InputError.flatten(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", "");
             if (f != null) {
                 String where = f.path().toString() + (m.getLine() > 0 ? ":" + m.getLine() + ":" + Math.max(m.getColumn(), 0) : "");
                 errors.add(where + ": " + text);
@@ -182,9 +182,5 @@ public final class CompiledRules {
     /** True for a hand-written data-quality rule. */
     public static boolean isDataQuality(Rule r) {
         return r.getMetaData().containsKey(DATA_QUALITY);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 }

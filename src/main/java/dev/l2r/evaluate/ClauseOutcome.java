@@ -10,6 +10,11 @@ public record ClauseOutcome(String clauseId, String title, String type, Severity
 
     /** met / (met + violated), or null when nothing was decided yet. */
     public Double compliance() {
+        return compliance(met, violated);
+    }
+
+    /** The compliance of any count of items: met / (met + violated), or null when nothing was decided. */
+    public static Double compliance(long met, long violated) {
         return met + violated == 0 ? null : (double) met / (met + violated);
     }
 }

@@ -16,12 +16,12 @@ final class Clocks {
 
     private final Agreement agreement;
     private final Map<String, ZonedCalendar> calendars = new HashMap<>();
-    private final Map<String, FollowUpClock> clocks = new HashMap<>();
+    private final Map<Clause.FollowUp, Map<String, FollowUpClock>> clocks = new java.util.IdentityHashMap<>();
 
     Clocks(Agreement agreement) { this.agreement = agreement; }
 
     FollowUpClock of(Clause.FollowUp f, String team) {
-        return clocks.computeIfAbsent(f.id() + "\u0000" + team, k -> {
+        return clocks.computeIfAbsent(f, k -> new HashMap<>()).computeIfAbsent(team, k -> {
             ZoneId zone = agreement.zoneOf(team);
             var calendar = agreement.calendarOf(team);
             String key = zone.getId() + calendar.holidays();

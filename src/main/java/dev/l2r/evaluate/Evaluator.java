@@ -56,7 +56,7 @@ public final class Evaluator {
             for (Clause c : a.clauses()) {
                 if (c instanceof Clause.FollowUp f) {
                     for (Lead l : seen) {
-                        FollowUpItem item = item(a, f, l, window, clocks);
+                        FollowUpItem item = item(f, l, window, clocks);
                         if (item != null) insertAll(session, rules, List.of(item));
                     }
                 }
@@ -108,7 +108,7 @@ public final class Evaluator {
     }
 
     /** The clock of a follow-up clause for one lead, or null when its {@code from} is not in the period. */
-    static FollowUpItem item(Agreement a, Clause.FollowUp f, Lead l, PeriodWindow w, Clocks clocks) {
+    static FollowUpItem item(Clause.FollowUp f, Lead l, PeriodWindow w, Clocks clocks) {
         Long from = Stages.at(l, f.from());
         if (!w.contains(from)) return null;
         String team = Verdicts.teamOf(f, l);

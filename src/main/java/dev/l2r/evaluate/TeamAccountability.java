@@ -21,8 +21,6 @@ public record TeamAccountability(String team, String owner, List<ClauseOutcome> 
 
     /** met / (met + violated) over all clauses, or null when nothing was decided. */
     public Double compliance() {
-        long m = met();
-        long v = violated();
-        return m + v == 0 ? null : (double) m / (m + v);
+        return ClauseOutcome.compliance(met(), violated());
     }
 }

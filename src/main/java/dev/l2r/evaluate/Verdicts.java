@@ -40,6 +40,8 @@ final class Verdicts implements SlaSink {
     private final Map<String, Clause> clauses = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, List<Clause.Rule>> byRule = new HashMap<>();
+    /** The "expected" text of each lead-level clause, the same for every lead: built once. */
+    private final Map<String, String> expected = new HashMap<>();
     private final Map<String, Map<String, long[]>> counts = new TreeMap<>();
     private final Map<String, Map<String, Long>> dataQuality = new TreeMap<>();
     private final List<Violation> violations = new ArrayList<>();
@@ -63,6 +65,13 @@ final class Verdicts implements SlaSink {
             clauses.put(c.id(), c);
             order.put(c.id(), i);
             if (c instanceof Clause.Rule r) byRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r);
+            if (c instanceof Clause.Handoff h) {
+                expected.put(c.id(), h.require().stream().map(Condition::text).collect(Collectors.joining("; ")));
+            } else if (c instanceof Clause.Rejection r) {
+                expected.put(c.id(), String.join(", ", r.reasons()));
+            } else if (c instanceof Clause.FollowUp f) {
+                expected.put(c.id(), f.to().stream().map(Stage::key).collect(Collectors.joining(" or ")));
+            }
         }
     }
 
@@ -91,7 +100,7 @@ final class Verdicts implements SlaSink {
         }
         ZoneId zone = a.zoneOf(team);
         add(h, team, personOf(team, lead), lead.getLeadId(),
-                h.require().stream().map(Condition::text).collect(Collectors.joining("; ")),
+                expected.get(h.id()),
                 String.join("; ", actual), null,
                 "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " " + Fmt.when(Stages.at(lead, h.at()), zone)
                         + " without meeting the handoff criteria: " + String.join(", ", missed) + ".");
@@ -104,12 +113,13 @@ final class Verdicts implements SlaSink {
         count(team, r, Status.VIOLATED);
         String reason = lead.getRejectionReason();
         String when = Fmt.when(lead.getRejectedAt(), a.zoneOf(team));
-        add(r, team, personOf(team, lead), lead.getLeadId(), "one of: " + String.join(", ", r.reasons()),
+        String reasons = expected.get(r.id());
+        add(r, team, personOf(team, lead), lead.getLeadId(), "one of: " + reasons,
                 reason == null ? "no reason" : "\"" + reason + "\"", null,
                 reason == null
-                        ? "Lead " + lead.getLeadId() + " was rejected " + when + " without a reason; give one of: " + String.join(", ", r.reasons()) + "."
+                        ? "Lead " + lead.getLeadId() + " was rejected " + when + " without a reason; give one of: " + reasons + "."
                         : "Lead " + lead.getLeadId() + " was rejected " + when + " with the reason \"" + reason
-                        + "\", which is not an agreed reason; use one of: " + String.join(", ", r.reasons()) + ".");
+                        + "\", which is not an agreed reason; use one of: " + reasons + ".");
     }
 
     @Override
@@ -125,7 +135,7 @@ final class Verdicts implements SlaSink {
         boolean business = f.within().business();
         String person = personOf(team, lead);
         String deadline = Fmt.iso(item.getDeadline(), zone);
-        String toText = f.to().stream().map(Stage::key).collect(Collectors.joining(" or "));
+        String toText = expected.get(f.id());
         if (s == Status.OPEN || s == Status.AT_RISK) {
             open.add(new OpenItem(f.id(), team, person, lead.getLeadId(), Fmt.iso(item.getFrom(), zone), deadline,
                     Fmt.duration(clock.elapsed(asOf, item.getDeadline()), business), s == Status.AT_RISK, item.getDeadline()));

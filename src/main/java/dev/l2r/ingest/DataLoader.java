@@ -6,7 +6,6 @@ import dev.l2r.facts.Lead;
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.model.FieldType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,10 +28,6 @@ public final class DataLoader {
     private final Map<String, FieldType> custom;
     private final Profile profile;
     private final Progress progress;
-
-    public DataLoader(ZoneId zone, Map<String, FieldType> custom, Progress progress) {
-        this(zone, custom, null, progress);
-    }
 
     public DataLoader(ZoneId zone, Map<String, FieldType> custom, Profile profile, Progress progress) {
         this.zone = zone;
@@ -64,17 +59,15 @@ public final class DataLoader {
         List<RejectedRow> rejected = new ArrayList<>();
         List<InputFile> inputs = new ArrayList<>();
         List<Lead> leads = new ArrayList<>();
-        List<String> extras = List.of();
         if (reader == null) {
             leads = readLeads(leadFiles.get(0), rejected, inputs);
         } else {
             reader.read(leadFiles, leads::add);
             rejected.addAll(reader.rejected());
             inputs.addAll(reader.inputs());
-            extras = reader.extraColumns();
         }
         MetricsTable metrics = metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
-        return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored), extras);
+        return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored));
     }
 
     private List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {

@@ -57,9 +57,9 @@ public final class Rows {
                     ? " (a profile can declare another encoding, e.g. encoding: ISO-8859-1)" : "")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputError(InputError.at(path.toString(), line, null, "cannot be read past this line: " + firstLine(e.getOriginalMessage())));
+            throw new InputError(InputError.at(path.toString(), line, null, "cannot be read past this line: " + InputError.firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new InputError(InputError.at(path.toString(), 0, null, "cannot read: " + firstLine(e.getMessage())));
+            throw new InputError(InputError.at(path.toString(), 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
     }
 
@@ -184,7 +184,7 @@ public final class Rows {
                 object(p, line, consumer);
                 if (p.nextToken() != null) consumer.row(List.of(), new String[0], line, "text after the JSON object");
             } catch (JsonProcessingException e) {
-                consumer.row(List.of(), new String[0], line, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+                consumer.row(List.of(), new String[0], line, "not valid JSON: " + InputError.firstLine(e.getOriginalMessage()));
             }
         }
     }
@@ -213,9 +213,5 @@ public final class Rows {
         consumer.row(names, values.toArray(new String[0]), line, problem);
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
+
 }

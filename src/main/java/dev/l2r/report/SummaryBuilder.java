@@ -50,14 +50,14 @@ final class SummaryBuilder {
                 + (a.approvedBy().isEmpty() ? "" : ", approved by " + String.join(", ", a.approvedBy()))
                 + ". Period " + run.period().start() + " to " + run.period().end().minusDays(1) + " (" + a.zone().getId()
                 + "), as of " + e.asOf() + ".");
-        long met = e.teams().stream().mapToLong(TeamAccountability::met).sum();
-        long violated = e.teams().stream().mapToLong(TeamAccountability::violated).sum();
-        long open = e.teams().stream().mapToLong(TeamAccountability::open).sum();
-        long atRisk = e.teams().stream().mapToLong(TeamAccountability::atRisk).sum();
+        long met = e.met();
+        long violated = e.violated();
+        long open = e.open();
+        long atRisk = e.atRisk();
         Map<Severity, Long> bySeverity = new java.util.EnumMap<>(Severity.class);
         for (Severity sev : Severity.values()) bySeverity.put(sev, 0L);
         e.violations().forEach(v -> bySeverity.merge(v.severity(), 1L, Long::sum));
-        s.para("Compliance " + (met + violated == 0 ? "not assessed" : Fmt.percent((double) met / (met + violated))) + ".",
+        s.para("Compliance " + (e.compliance() == null ? "not assessed" : Fmt.percent(e.compliance())) + ".",
                 plural(met, "item") + " met, " + n(violated) + " violated; " + plural(open, "follow-up") + " still open, "
                         + n(atRisk) + " of them at risk. " + plural(e.violations().size(), "violation") + ": "
                         + n(bySeverity.get(Severity.CRITICAL)) + " critical, " + n(bySeverity.get(Severity.MAJOR)) + " major, "
@@ -150,7 +150,7 @@ final class SummaryBuilder {
                     }
                 }
             }
-            Double comp = n[0] + n[1] == 0 ? null : (double) n[0] / (n[0] + n[1]);
+            Double comp = ClauseOutcome.compliance(n[0], n[1]);
             rows.add(List.of(c.id(), c.title(), c.type(), c.head().severity().key(), n(n[0]), n(n[1]), n(n[2]), n(n[3]), pct(comp)));
         }
         s.table(List.of("Clause", "Title", "Type", "Severity", "Met", "Violated", "Open", "At risk", "Compliance"), rows,

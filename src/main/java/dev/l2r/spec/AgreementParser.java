@@ -79,19 +79,19 @@ public final class AgreementParser {
             problems.add(Loc.ROOT, "an agreement is a mapping with keys " + String.join(", ", TOP));
             problems.throwIfAny();
         }
-        unknownKeys(root, Loc.ROOT, TOP);
+        problems.unknownKeys(root, Loc.ROOT, TOP);
 
-        String id = text(root, Loc.ROOT, "sla", true);
+        String id = problems.text(root, Loc.ROOT, "sla", true);
         if (id != null && !SLA_ID.matcher(id).matches()) {
             problems.add(Loc.ROOT.field("sla"), "\"" + id + "\" is not an agreement id; use lower-case letters, digits and '-'");
         }
-        String title = text(root, Loc.ROOT, "title", false);
+        String title = problems.text(root, Loc.ROOT, "title", false);
         String version = scalar(root, Loc.ROOT, "version");
         LocalDate effectiveFrom = date(root.get("effective_from"), Loc.ROOT.field("effective_from"));
         List<String> approvedBy = stringList(root, Loc.ROOT.field("approved_by"), false);
 
         PeriodKind period = null;
-        String p = text(root, Loc.ROOT, "period", true);
+        String p = problems.text(root, Loc.ROOT, "period", true);
         if (p != null) {
             try {
                 period = PeriodKind.valueOf(p.toUpperCase(Locale.ROOT));
@@ -113,7 +113,7 @@ public final class AgreementParser {
             if (!dq.isObject()) {
                 problems.add(dql, "expected { ignore: [DQ-ID, ...] }");
             } else {
-                unknownKeys(dq, dql, List.of("ignore"));
+                problems.unknownKeys(dq, dql, List.of("ignore"));
                 List<String> ids = stringList(dq, dql.field("ignore"), false);
                 for (int i = 0; i < ids.size(); i++) ignored.put(ids.get(i), tree.line(dql.field("ignore").index(i).pointer()));
             }
@@ -131,7 +131,7 @@ public final class AgreementParser {
             problems.add(at, "expected a mapping with hours and holidays");
             return BusinessCalendar.standard();
         }
-        unknownKeys(node, at, List.of("hours", "holidays"));
+        problems.unknownKeys(node, at, List.of("hours", "holidays"));
         Map<DayOfWeek, List<BusinessCalendar.Span>> hours = new EnumMap<>(DayOfWeek.class);
         java.util.Set<DayOfWeek> seenDays = java.util.EnumSet.noneOf(DayOfWeek.class);
         JsonNode h = node.get("hours");
@@ -265,8 +265,8 @@ public final class AgreementParser {
                 problems.add(tl, "expected { owner: \"...\" } with an optional timezone");
                 continue;
             }
-            unknownKeys(t, tl, List.of("owner", "timezone", "holidays"));
-            String owner = text(t, tl, "owner", true);
+            problems.unknownKeys(t, tl, List.of("owner", "timezone", "holidays"));
+            String owner = problems.text(t, tl, "owner", true);
             ZoneId zone = zone(t, tl, "timezone", false);
             teams.put(name, new Team(name, owner, zone, new java.util.TreeSet<>(dates(t.get("holidays"), tl.field("holidays")))));
         }
@@ -323,7 +323,7 @@ public final class AgreementParser {
                 problems.add(cl, "a clause is a mapping with id, type, owner and the fields of its type");
                 continue;
             }
-            String type = text(c, cl, "type", true);
+            String type = problems.text(c, cl, "type", true);
             if (type != null && !TYPES.contains(type)) {
                 problems.add(cl.field("type"), "unknown clause type \"" + type + "\"; use " + String.join(", ", TYPES));
                 type = null;
@@ -331,19 +331,19 @@ public final class AgreementParser {
             List<String> allowed = new ArrayList<>(COMMON);
             if (type != null) allowed.addAll(BY_TYPE.get(type));
             else BY_TYPE.values().forEach(allowed::addAll);
-            unknownKeys(c, cl, allowed);
+            problems.unknownKeys(c, cl, allowed);
 
-            String id = text(c, cl, "id", true);
+            String id = problems.text(c, cl, "id", true);
             if (id != null && !CLAUSE_ID.matcher(id).matches()) {
                 problems.add(cl.field("id"), "\"" + id + "\" is not a clause id; use letters, digits, '_', '.' and '-' (at most 64)");
                 id = null;
             } else if (id != null && !ids.add(id)) {
                 problems.add(cl.field("id"), "clause id \"" + id + "\" is used twice");
             }
-            String title = text(c, cl, "title", false);
+            String title = problems.text(c, cl, "title", false);
             OwnerRef owner = owner(c, cl, teams);
             Severity severity = Severity.MAJOR;
-            String sev = text(c, cl, "severity", false);
+            String sev = problems.text(c, cl, "severity", false);
             if (sev != null) {
                 severity = Severity.of(sev).orElse(null);
                 if (severity == null) problems.add(cl.field("severity"), "\"" + sev + "\" is not a severity; use critical, major or minor");
@@ -377,7 +377,7 @@ public final class AgreementParser {
     }
 
     private OwnerRef owner(JsonNode c, Loc cl, Map<String, Team> teams) {
-        String owner = text(c, cl, "owner", true);
+        String owner = problems.text(c, cl, "owner", true);
         if (owner == null) return OwnerRef.leadTeam();
         if (owner.equals(OwnerRef.LEAD_TEAM)) return OwnerRef.leadTeam();
         if (!teams.containsKey(owner)) {
@@ -388,7 +388,7 @@ public final class AgreementParser {
 
     private Clause target(JsonNode c, Loc cl, ClauseHeader head, Map<String, Team> teams) {
         Metric metric = null;
-        String m = text(c, cl, "metric", true);
+        String m = problems.text(c, cl, "metric", true);
         if (m != null) {
             metric = metric(m);
             if (metric == null) {
@@ -397,7 +397,7 @@ public final class AgreementParser {
             }
         }
         Clause.Per perWhat = Clause.Per.ALL;
-        String per = text(c, cl, "per", false);
+        String per = problems.text(c, cl, "per", false);
         if (per != null) {
             if (per.equals("team")) perWhat = Clause.Per.TEAM;
             else if (per.equals("owner")) perWhat = Clause.Per.OWNER;
@@ -518,7 +518,7 @@ public final class AgreementParser {
         }
         if (from != null && to.contains(from)) problems.add(tl, "the clock cannot stop at the stage that starts it (" + from.key() + ")");
         Window within = null;
-        String w = text(c, cl, "within", true);
+        String w = problems.text(c, cl, "within", true);
         if (w != null) {
             within = Durations.parse(w).orElse(null);
             if (within == null) problems.add(cl.field("within"), "\"" + w + "\" is not a duration; " + Durations.HINT);
@@ -562,7 +562,7 @@ public final class AgreementParser {
     }
 
     private Clause rule(JsonNode c, Loc cl, ClauseHeader head) {
-        String name = text(c, cl, "rule", true);
+        String name = problems.text(c, cl, "rule", true);
         if (name == null) return null;
         String bad = Texts.controlCharacter(name);
         if (bad != null || name.isBlank()) {
@@ -604,7 +604,7 @@ public final class AgreementParser {
     // ---- scalars ----
 
     private Stage stage(JsonNode c, Loc cl, String key) {
-        String s = text(c, cl, key, true);
+        String s = problems.text(c, cl, key, true);
         return s == null ? null : stageValue(s, cl.field(key));
     }
 
@@ -615,7 +615,7 @@ public final class AgreementParser {
     }
 
     private ZoneId zone(JsonNode node, Loc at, String key, boolean required) {
-        String z = text(node, at, key, required);
+        String z = problems.text(node, at, key, required);
         if (z == null) return null;
         try {
             if (!z.contains("/") && !z.equals("UTC")) throw new DateTimeException("not a region");
@@ -636,25 +636,13 @@ public final class AgreementParser {
         }
     }
 
-    private String text(JsonNode node, Loc at, String key, boolean required) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) problems.add(at.field(key), "required");
-            return null;
-        }
-        if (!v.isTextual()) {
-            problems.add(at.field(key), "expected text, found " + kind(v));
-            return null;
-        }
-        return v.asText();
-    }
 
     /** Text, or a number/boolean taken as its text (e.g. an unquoted version 2026.1). */
     private String scalar(JsonNode node, Loc at, String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return null;
         if (!v.isValueNode()) {
-            problems.add(at.field(key), "expected text, found " + kind(v));
+            problems.add(at.field(key), "expected text, found " + Problems.kind(v));
             return null;
         }
         return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
@@ -679,20 +667,5 @@ public final class AgreementParser {
         return out;
     }
 
-    private void unknownKeys(JsonNode node, Loc at, List<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                problems.add(at.field(k), "unknown field; valid here: " + String.join(", ", allowed));
-            }
-        }
-    }
 
-    private static String kind(JsonNode v) {
-        if (v.isObject()) return "a mapping";
-        if (v.isArray()) return "a list";
-        if (v.isNumber()) return "a number";
-        if (v.isBoolean()) return "true/false";
-        return "a value";
-    }
 }

@@ -1,7 +1,9 @@
 package dev.l2r.spec;
 
 import dev.l2r.InputError;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** Collects every problem of one file, so that a user sees them all at once. */
@@ -16,9 +18,35 @@ final class Problems {
         lines.add(InputError.at(tree.file(), tree.line(at.pointer()), at.display(), message));
     }
 
-    boolean isEmpty() { return lines.isEmpty(); }
+    /** A text field of a mapping, or null (a problem when it is required or not text). */
+    String text(JsonNode node, Loc at, String key, boolean required) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (required) add(at.field(key), "required");
+            return null;
+        }
+        if (!v.isTextual()) {
+            add(at.field(key), "expected text, found " + kind(v));
+            return null;
+        }
+        return v.asText();
+    }
 
-    int size() { return lines.size(); }
+    /** A problem for each key of the mapping that is not allowed here. */
+    void unknownKeys(JsonNode node, Loc at, List<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) add(at.field(k), "unknown field; valid here: " + String.join(", ", allowed));
+        }
+    }
+
+    static String kind(JsonNode v) {
+        if (v.isObject()) return "a mapping";
+        if (v.isArray()) return "a list";
+        if (v.isNumber()) return "a number";
+        if (v.isBoolean()) return "true/false";
+        return "a value";
+    }
 
     void throwIfAny() {
         if (!lines.isEmpty()) throw new InputError(lines);

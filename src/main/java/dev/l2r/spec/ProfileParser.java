@@ -51,15 +51,15 @@ public final class ProfileParser {
             problems.add(Loc.ROOT, "a profile is a mapping with keys " + String.join(", ", TOP));
             problems.throwIfAny();
         }
-        unknownKeys(root, Loc.ROOT, TOP);
-        String name = text(root, Loc.ROOT, "profile", true);
+        problems.unknownKeys(root, Loc.ROOT, TOP);
+        String name = problems.text(root, Loc.ROOT, "profile", true);
         if (name != null && !NAME.matcher(name).matches()) {
             problems.add(Loc.ROOT.field("profile"), "\"" + name + "\" is not a profile name; use lower-case letters, digits and '-'");
         }
-        String title = text(root, Loc.ROOT, "title", false);
-        String description = text(root, Loc.ROOT, "description", false);
+        String title = problems.text(root, Loc.ROOT, "title", false);
+        String description = problems.text(root, Loc.ROOT, "description", false);
         ZoneId zone = null;
-        String z = text(root, Loc.ROOT, "timezone", false);
+        String z = problems.text(root, Loc.ROOT, "timezone", false);
         if (z != null) {
             try {
                 zone = ZoneId.of(z);
@@ -137,16 +137,16 @@ public final class ProfileParser {
             problems.add(at, "expected { match: [...], key: COLUMN } with join: COLUMN for files joined to the primary one");
             return null;
         }
-        unknownKeys(n, at, FILE);
+        problems.unknownKeys(n, at, FILE);
         List<String> match = new ArrayList<>();
         JsonNode m = n.get("match");
         if (m != null && m.isTextual()) match.add(m.asText());
         else if (m != null && m.isArray() && !m.isEmpty()) m.forEach(x -> match.add(x.asText()));
         else problems.add(at.field("match"), "required: file-name patterns such as [\"Lead*.csv\", \"leads*.csv\"]");
-        String key = text(n, at, "key", true);
-        String join = text(n, at, "join", false);
-        String split = text(n, at, "key_split", false);
-        String keys = text(n, at, "keys", false);
+        String key = problems.text(n, at, "key", true);
+        String join = problems.text(n, at, "join", false);
+        String split = problems.text(n, at, "key_split", false);
+        String keys = problems.text(n, at, "keys", false);
         if (keys != null && !keys.equals("exact") && !keys.equals("loose")) {
             problems.add(at.field("keys"), "use exact (the default) or loose (ignore case, spaces and punctuation)");
         }
@@ -158,9 +158,9 @@ public final class ProfileParser {
             if (!h.isObject()) {
                 problems.add(hl, "expected { when: COLUMN, value: COLUMN, where: {...}, times: {...} }");
             } else {
-                unknownKeys(h, hl, List.of("when", "value", "where", "times"));
-                String when = text(h, hl, "when", true);
-                String value = text(h, hl, "value", true);
+                problems.unknownKeys(h, hl, List.of("when", "value", "where", "times"));
+                String when = problems.text(h, hl, "when", true);
+                String value = problems.text(h, hl, "value", true);
                 Map<String, String> where = new LinkedHashMap<>();
                 JsonNode w = h.get("where");
                 if (w != null) w.fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue().asText()));
@@ -197,10 +197,10 @@ public final class ProfileParser {
             problems.add(at, "expected a column name, a list of them (the first with a value), or { column: ..., map: {...} } / { value: ... }");
             return null;
         }
-        unknownKeys(v, at, List.of("column", "map", "otherwise", "format", "value", "first", "when", "optional"));
+        problems.unknownKeys(v, at, List.of("column", "map", "otherwise", "format", "value", "first", "when", "optional"));
         if (v.has("value")) return new Expr.Const(v.get("value").asText());
         if (v.has("first")) return expr(v.get("first"), at.field("first"), sources, formats);
-        String column = text(v, at, "column", true);
+        String column = problems.text(v, at, "column", true);
         if (column == null) return null;
         Map<String, String> map = null;
         JsonNode m = v.get("map");
@@ -275,7 +275,7 @@ public final class ProfileParser {
 
     private Rows.Format format(JsonNode n, Loc at, Rows.Format defaults) {
         Charset cs = defaults.charset();
-        String enc = text(n, at, "encoding", false);
+        String enc = problems.text(n, at, "encoding", false);
         if (enc != null) {
             try {
                 cs = enc.equalsIgnoreCase("latin-1") ? StandardCharsets.ISO_8859_1 : Charset.forName(enc);
@@ -284,7 +284,7 @@ public final class ProfileParser {
             }
         }
         char delimiter = defaults.delimiter();
-        String d = text(n, at, "delimiter", false);
+        String d = problems.text(n, at, "delimiter", false);
         if (d != null) {
             if (d.equals("\\t") || d.equals("tab")) delimiter = '\t';
             else if (d.length() == 1) delimiter = d.charAt(0);
@@ -293,23 +293,5 @@ public final class ProfileParser {
         return new Rows.Format(cs, delimiter);
     }
 
-    private String text(JsonNode node, Loc at, String key, boolean required) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) problems.add(at.field(key), "required");
-            return null;
-        }
-        if (!v.isValueNode()) {
-            problems.add(at.field(key), "expected text");
-            return null;
-        }
-        return v.asText();
-    }
 
-    private void unknownKeys(JsonNode node, Loc at, List<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) problems.add(at.field(k), "unknown field; valid here: " + String.join(", ", allowed));
-        }
-    }
 }

@@ -61,24 +61,18 @@ public final class SourceTree {
         } catch (JsonParseException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputError(InputError.at(file, line, null, "not valid " + (json ? "JSON" : "YAML") + ": "
-                    + firstLine(e.getOriginalMessage())));
+                    + InputError.firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new InputError(InputError.at(file, 0, null, "cannot read: " + firstLine(e.getMessage())));
+            throw new InputError(InputError.at(file, 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
         JsonNode root;
         try {
             root = mapper.readTree(bytes);
         } catch (IOException e) {
-            throw new InputError(InputError.at(file, 0, null, "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getMessage())));
+            throw new InputError(InputError.at(file, 0, null, "not valid " + (json ? "JSON" : "YAML") + ": " + InputError.firstLine(e.getMessage())));
         }
         if (root == null || root.isMissingNode()) root = mapper.createObjectNode();
         return new SourceTree(file, root, lines);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     public String file() { return file; }
