@@ -96,10 +96,15 @@ public final class Lead {
     /** closed_at when the outcome is lost, else null. */
     public Long getLostAt() { return "lost".equals(outcome) ? closedAt : null; }
 
-    /** True for an opportunity (sqo_at or opportunity_id) that is neither won nor lost. */
+    /**
+     * True for an opportunity (sqo_at or opportunity_id) that is neither won nor lost. A won or lost deal
+     * without closed_at is closed, not pipeline, even though no period counts its close.
+     */
     public boolean isOpenOpportunity() {
-        return (sqoAt != null || opportunityId != null) && getWonAt() == null && getLostAt() == null;
+        return (sqoAt != null || opportunityId != null) && !closedOutcome();
     }
+
+    private boolean closedOutcome() { return "won".equals(outcome) || "lost".equals(outcome); }
 
     /** A custom text field, or null. */
     public String text(String name) { return extras.get(name) instanceof String s ? s : null; }
@@ -114,10 +119,15 @@ public final class Lead {
     public Map<String, Object> extras() { return extras; }
 
     /**
-     * The lead as it stood at {@code asOf}: events after it have not happened yet (SPEC section 2). A
-     * deal closed after as-of is still open; a rejection after as-of has no reason yet; a custom timestamp
-     * after as-of is absent. Returns this
-     * lead when nothing changes, and null when the lead did not exist yet.
+     * The lead as it stood at {@code asOf}: events after it have not happened yet (SPEC section 2), so
+     * nothing recorded after as-of reaches a rule or a metric. A stage, touch or custom timestamp after
+     * as-of is absent; a rejection after as-of has no reason yet; a deal closed after as-of is still open.
+     * The opportunity (opportunity_id, amount, outcome) exists from sqo_at, or from an earlier won/lost
+     * closed_at; one whose sqo_at is after as-of, and which was not closed by then, is not there yet.
+     * Values without a date of their own are taken as they are in the data: an opportunity without sqo_at
+     * exists from creation, a won/lost without closed_at is closed (in no period), and the amount of an
+     * opportunity that exists, like team or score, is its current value (the data keeps no history).
+     * Returns this lead when nothing changes, and null when the lead did not exist yet.
      */
     public Lead seenAt(long asOf) {
         if (createdAt > asOf) return null;
@@ -138,9 +148,16 @@ public final class Lead {
             b.rejectionReason = null;
         }
         b.sqoAt = upTo(sqoAt, asOf);
+        boolean closedBy = closedOutcome() && closedAt != null && closedAt <= asOf;
         if (after(closedAt, asOf)) {
             b.closedAt = null;
-            if ("won".equals(outcome) || "lost".equals(outcome)) b.outcome = "open";
+            if (closedOutcome()) b.outcome = "open";
+        }
+        if (after(sqoAt, asOf) && !closedBy) {
+            // not an opportunity yet: its id, value and outcome were recorded later
+            b.opportunityId = null;
+            b.amount = null;
+            b.outcome = null;
         }
         b.extras.values().removeIf(v -> v instanceof Long l && l > asOf);
         return b.build();

@@ -141,6 +141,11 @@ class DataQualityRulesTest {
                     lead("OUT3", "sqo_at=2026-10-02T10:00", "outcome=open")),
             c("A won deal without closed_at created in September belongs to September",
                     lead("OUT4", "created_at=2026-09-15T09:00", "outcome=won", "amount=100")),
+            c("A won deal without closed_at that became an opportunity in October belongs to October",
+                    lead("OUT5", "created_at=2026-09-15T09:00", "sqo_at=2026-10-02T10:00", "outcome=won"),
+                    "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
+            c("A won deal without closed_at that becomes an opportunity after as-of has no outcome yet",
+                    lead("OUT6", "sqo_at=2026-11-02T10:00", "outcome=won", "opportunity_id=O-OUT6")),
             // closed_at without won or lost
             c("A closed_at on an open deal is reported",
                     lead("CNO1", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-09T10:00", "outcome=open"),
