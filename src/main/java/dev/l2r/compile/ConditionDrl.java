@@ -37,11 +37,6 @@ final class ConditionDrl {
         return conditions.stream().map(c -> constraint(c, prefix)).collect(Collectors.joining(", "));
     }
 
-    /** All conditions as one boolean expression (for negation). */
-    static String conjunction(List<Condition> conditions, String prefix) {
-        return conditions.stream().map(c -> constraint(c, prefix)).collect(Collectors.joining(" && "));
-    }
-
     private static String accessor(FieldRef f) {
         if (!f.isCustom()) return f.canonical().property();
         String name = DrlLiterals.string(f.name());

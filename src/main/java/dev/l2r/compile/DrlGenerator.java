@@ -47,7 +47,8 @@ public final class DrlGenerator {
         line("// Generated from " + safeName(a.source()) + " (agreement " + a.id() + ") by l2r " + Version.VERSION + ".");
         line("// Do not edit: change the agreement and run `l2r compile` again. Hand-written rules belong in rules/.");
         line("// Calendar math (deadlines, business hours) is done in Java before facts are inserted; these rules");
-        line("// decide which leads each clause covers and whether each item meets it.");
+        line("// decide which leads each clause covers and whether each item meets it. Each rule's metadata says what");
+        line("// it decides (@clause, @outcome, @requirement); its consequence hands the matched fact to sla.decide.");
         line("package " + packageOf(a) + ";");
         line("");
         line("import dev.l2r.facts.Lead;");
@@ -63,15 +64,14 @@ public final class DrlGenerator {
             else if (c instanceof Clause.FollowUp f) followUp(f);
             else if (c instanceof Clause.Handoff h) handoff(h);
             else if (c instanceof Clause.Rejection r) rejection(r);
-            else line("// " + c.id() + " is checked by the hand-written rule it names, in rules/.");
+            else ruleClause((Clause.Rule) c);
         }
         return out.toString();
     }
 
     private void target(Clause.Target t) {
         if (!t.head().where().isEmpty()) {
-            rule(t, "segment", List.of("$l : Lead( " + ConditionDrl.all(t.head().where(), "") + " )"),
-                    "sla.member(" + id(t) + ", $l);");
+            rule(t, "segment", List.of("$l : Lead( " + ConditionDrl.all(t.head().where(), "") + " )"), "$l");
         } else {
             line("// " + t.id() + " measures every lead of the period (no where).");
         }
@@ -111,10 +111,8 @@ public final class DrlGenerator {
             outside.add("value > " + DrlLiterals.number(max));
         }
         String head = "$m : Measurement( clause == " + id(t) + (subject == null ? "" : ", " + subject);
-        rule(t, "met (" + label + ")", List.of(head + ", " + String.join(", ", within) + " )"),
-                "sla.target(" + id(t) + ", $m, true);");
-        rule(t, "violated (" + label + ")", List.of(head + ", " + String.join(" || ", outside) + " )"),
-                "sla.target(" + id(t) + ", $m, false);");
+        rule(t, "met (" + label + ")", List.of(head + ", " + String.join(", ", within) + " )"), "$m");
+        rule(t, "violated (" + label + ")", List.of(head + ", " + String.join(" || ", outside) + " )"), "$m");
     }
 
     private void followUp(Clause.FollowUp f) {
@@ -128,27 +126,39 @@ public final class DrlGenerator {
                 {"open", "stop == null, deadline > asOf, riskAt > asOf"},
         };
         for (String[] c : cases) {
-            rule(f, c[0], List.of(item + c[1] + " )"), "sla.followUp(" + id(f) + ", $f, \"" + c[0] + "\");");
+            rule(f, c[0], List.of(item + c[1] + " )"), "$f");
         }
     }
 
     private void handoff(Clause.Handoff h) {
         String scope = inPeriod(h.at()) + where(h);
-        String req = ConditionDrl.conjunction(h.require(), "");
-        rule(h, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", " + req + " )"),
-                "sla.met(" + id(h) + ", $l);");
-        rule(h, "violated", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", !( " + req + " ) )"),
-                "sla.handoffFailed(" + id(h) + ", $l);");
+        rule(h, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", " + ConditionDrl.all(h.require(), "") + " )"), "$l");
+        // one rule per requirement, so that each rule says which requirement a lead missed
+        for (int i = 0; i < h.require().size(); i++) {
+            rule(h, "requirement " + (i + 1) + " missed", "violated", i + 1, List.of("$p : PeriodWindow()",
+                    "$l : Lead( " + scope + ", !( " + ConditionDrl.constraint(h.require().get(i), "") + " ) )"), "$l");
+        }
     }
 
     private void rejection(Clause.Rejection r) {
         String scope = inPeriod(Stage.REJECTED) + where(r);
         String reasons = DrlLiterals.strings(r.reasons());
-        rule(r, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", rejectionReason in (" + reasons + ") )"),
-                "sla.met(" + id(r) + ", $l);");
+        rule(r, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", rejectionReason in (" + reasons + ") )"), "$l");
         rule(r, "violated", List.of("$p : PeriodWindow()",
-                        "$l : Lead( " + scope + ", rejectionReason == null || rejectionReason not in (" + reasons + ") )"),
-                "sla.rejectionFailed(" + id(r) + ", $l);");
+                        "$l : Lead( " + scope + ", rejectionReason == null || rejectionReason not in (" + reasons + ") )"), "$l");
+    }
+
+    /**
+     * A rule clause is checked by the hand-written rule it names; with a where, a segment rule decides which
+     * leads the clause covers, so that the hand-written rule's reports count only for those.
+     */
+    private void ruleClause(Clause.Rule c) {
+        if (c.head().where().isEmpty()) {
+            line("// " + c.id() + " is checked by the hand-written rule it names, in rules/, for every lead it reports.");
+            return;
+        }
+        line("// " + c.id() + " is checked by the hand-written rule it names, in rules/, for the leads of this segment.");
+        rule(c, "segment", List.of("$l : Lead( " + ConditionDrl.all(c.head().where(), "") + " )"), "$l");
     }
 
     private static String inPeriod(Stage s) {
@@ -164,14 +174,20 @@ public final class DrlGenerator {
         return DrlLiterals.string(c.id());
     }
 
-    private void rule(Clause c, String outcome, List<String> when, String then) {
-        line("rule " + DrlLiterals.string(a.id() + " " + c.id() + ": " + outcome));
-        line("    @sla(" + DrlLiterals.string(a.id()) + ") @clause(" + id(c) + ") @outcome("
-                + DrlLiterals.string(outcome.replaceAll(" \\(.*", "")) + ")");
+    /** A rule named "{sla} {clause}: {name}" whose outcome is the name without its parenthesis. */
+    private void rule(Clause c, String name, List<String> when, String fact) {
+        rule(c, name, name.replaceAll(" \\(.*", ""), 0, when, fact);
+    }
+
+    /** A rule whose metadata names the decision; the consequence hands {@code fact} to the sink. */
+    private void rule(Clause c, String name, String outcome, int requirement, List<String> when, String fact) {
+        line("rule " + DrlLiterals.string(a.id() + " " + c.id() + ": " + name));
+        line("    @sla(" + DrlLiterals.string(a.id()) + ") @clause(" + id(c) + ") @outcome(" + DrlLiterals.string(outcome) + ")"
+                + (requirement > 0 ? " @requirement(" + requirement + ")" : ""));
         line("when");
         for (String w : when) line("    " + w);
         line("then");
-        line("    " + then);
+        line("    sla.decide(kcontext, " + fact + ");");
         line("end");
     }
 

@@ -46,10 +46,10 @@ public final class Evaluator {
 
         progress.step("leads seen at as-of: " + seen.size());
         Clocks clocks = new Clocks(a);
-        Verdicts verdicts = new Verdicts(a, period.label(), asOf, clocks);
+        Decisions decisions = new Decisions(a, period.label(), asOf, clocks);
         KieSession session = rules.kieBase().newKieSession();
         try {
-            session.setGlobal("sla", verdicts);
+            session.setGlobal("sla", decisions);
             session.insert(window);
             progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
             insertAll(session, rules, seen);
@@ -66,29 +66,30 @@ public final class Evaluator {
             progress.step("lead rules fired; measuring targets");
 
             if (a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER)) {
-                verdicts.ownerTeams(ownerTeams(seen));
+                decisions.learnOwnerTeams(seen);
             }
             for (Clause c : a.clauses()) {
                 if (c instanceof Clause.Target t) {
-                    List<Lead> segment = t.head().where().isEmpty() ? seen : verdicts.members(t.id());
+                    List<Lead> segment = t.head().where().isEmpty() ? seen : decisions.members(t.id());
                     for (Map.Entry<String, List<Lead>> e : subjects(t, seen, segment).entrySet()) {
                         String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
                         Optional<MetricCalculator.Measure> m = MetricCalculator.measure(t.metric(), e.getValue(), window,
                                 data.metrics(), metricsTeam);
                         if (m.isPresent()) {
-                            verdicts.measured(t.id(), e.getKey(), m.get());
+                            decisions.measured(t.id(), e.getKey(), m.get());
                             session.insert(new Measurement(t.id(), e.getKey(), m.get().value()));
                         }
                     }
                 }
             }
             fire(session, rules);
+            decisions.finish();
             progress.step("targets fired");
         } finally {
             session.dispose();
         }
-        return new Evaluation(period.label(), Fmt.iso(asOf, a.zone()), verdicts.violations(), verdicts.teams(), verdicts.targets(),
-                verdicts.openItems(), seen.size(), notYet);
+        return new Evaluation(period.label(), Fmt.iso(asOf, a.zone()), decisions.violations(), decisions.teams(), decisions.targets(),
+                decisions.openItems(), seen.size(), notYet);
     }
 
     private static void insertAll(KieSession session, CompiledRules rules, List<?> facts) {
@@ -111,7 +112,7 @@ public final class Evaluator {
     static FollowUpItem item(Clause.FollowUp f, Lead l, PeriodWindow w, Clocks clocks) {
         Long from = Stages.at(l, f.from());
         if (!w.contains(from)) return null;
-        String team = Verdicts.teamOf(f, l);
+        String team = Accountable.teamOf(f, l);
         FollowUpClock clock = clocks.of(f, team);
         long deadline = clock.deadline(from);
         Long stop = null;
@@ -139,25 +140,6 @@ public final class Evaluator {
         Map<String, List<Lead>> by = new HashMap<>();
         for (Lead l : segment) if (key.apply(l) != null) by.computeIfAbsent(key.apply(l), k -> new ArrayList<>()).add(l);
         for (String name : names) out.put(name, by.getOrDefault(name, List.of()));
-        return out;
-    }
-
-    /** Each owner's team: the team named on most of their leads (ties: the first by name). */
-    static Map<String, String> ownerTeams(List<Lead> leads) {
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (Lead l : leads) {
-            if (l.getOwner() == null) continue;
-            counts.computeIfAbsent(l.getOwner(), k -> new java.util.TreeMap<>())
-                    .merge(l.getTeam() == null ? Verdicts.UNASSIGNED : l.getTeam(), 1, Integer::sum);
-        }
-        Map<String, String> out = new HashMap<>();
-        counts.forEach((owner, teams) -> {
-            String best = null;
-            for (Map.Entry<String, Integer> e : teams.entrySet()) { // sorted by name: the first of a tie wins
-                if (best == null || e.getValue() > teams.get(best)) best = e.getKey();
-            }
-            out.put(owner, best);
-        });
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.l2r.facts;
 
+import dev.l2r.model.FieldRef;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -114,6 +115,43 @@ public final class Lead {
 
     /** A custom timestamp field in epoch millis, or null. */
     public Long time(String name) { return extras.get(name) instanceof Long l ? l : null; }
+
+    /** The value of a field a condition reads: String, Double or Long (epoch millis), or null when missing. */
+    public Object value(FieldRef f) {
+        if (f.isCustom()) {
+            return switch (f.type()) {
+                case TEXT -> text(f.name());
+                case NUMBER -> number(f.name());
+                case TIMESTAMP -> time(f.name());
+            };
+        }
+        return switch (f.canonical()) {
+            case LEAD_ID -> leadId;
+            case CREATED_AT -> createdAt;
+            case SOURCE -> source;
+            case CHANNEL -> channel;
+            case CAMPAIGN -> campaign;
+            case TEAM -> team;
+            case OWNER -> owner;
+            case SCORE -> score;
+            case COMPANY -> company;
+            case TITLE -> title;
+            case EMAIL -> email;
+            case COUNTRY -> country;
+            case INQUIRY_AT -> inquiryAt;
+            case MQL_AT -> mqlAt;
+            case AUTO_RESPONSE_AT -> autoResponseAt;
+            case FIRST_TOUCH_AT -> firstTouchAt;
+            case SAL_AT -> salAt;
+            case REJECTED_AT -> rejectedAt;
+            case REJECTION_REASON -> rejectionReason;
+            case SQO_AT -> sqoAt;
+            case OPPORTUNITY_ID -> opportunityId;
+            case AMOUNT -> amount;
+            case CLOSED_AT -> closedAt;
+            case OUTCOME -> outcome;
+        };
+    }
 
     /** Every extra column kept from the input, by name. */
     public Map<String, Object> extras() { return extras; }

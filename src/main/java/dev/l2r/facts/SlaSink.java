@@ -3,28 +3,18 @@ package dev.l2r.facts;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * What rules report to, as the global {@code sla}. Generated rules call the clause-id methods; hand-written
- * rules in rules/ call the {@link RuleContext} methods, which find the clause that names the rule.
+ * What rules report to, as the global {@code sla}. Generated rules call {@link #decide}: the decision itself
+ * is written in the rule's metadata ({@code @clause}, {@code @outcome} and, for a handoff requirement,
+ * {@code @requirement}), so the DRL alone says what each rule decides. Hand-written rules in rules/ call
+ * the other methods, which find the clauses that name the rule.
  */
 public interface SlaSink {
 
-    /** A lead-level clause (handoff, rejection) is met for this lead. */
-    void met(String clause, Lead lead);
-
-    /** A handoff clause is violated: the lead misses at least one requirement. */
-    void handoffFailed(String clause, Lead lead);
-
-    /** A rejection clause is violated: the reason is missing or not an agreed one. */
-    void rejectionFailed(String clause, Lead lead);
-
-    /** A follow-up item's status: met, late, missed, open or at_risk. */
-    void followUp(String clause, FollowUpItem item, String status);
-
-    /** The lead belongs to the segment ({@code where}) a target measures. */
-    void member(String clause, Lead lead);
-
-    /** A target measurement is within (met) or outside its bounds. */
-    void target(String clause, Measurement m, boolean met);
+    /**
+     * From a generated rule: records the outcome its metadata names about the fact it matched (a
+     * {@link Lead}, {@link FollowUpItem} or {@link Measurement}).
+     */
+    void decide(RuleContext rule, Object fact);
 
     /** From a hand-written rule named by a {@code rule} clause: the lead violates it. */
     void violation(RuleContext rule, Lead lead, String expected, String actual, String message);

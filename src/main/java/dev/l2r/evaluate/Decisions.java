@@ -1,0 +1,223 @@
+package dev.l2r.evaluate;
+
+import dev.l2r.compile.CompiledRules;
+import dev.l2r.facts.FollowUpItem;
+import dev.l2r.facts.Lead;
+import dev.l2r.facts.Measurement;
+import dev.l2r.facts.SlaSink;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
+import dev.l2r.model.Severity;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The global {@code sla}: receives what the rules decide and keeps it as tallies, violations, open items
+ * and target results. What a generated rule decides is read from its metadata once per rule; the texts
+ * come from {@link Sentences}, the accountable team and person from {@link Accountable}.
+ *
+ * <p>Handoff requirements and hand-written rules are settled in {@link #finish()}: a lead that misses two
+ * requirements is one violation naming both, and a hand-written rule's report counts only for the
+ * clauses whose segment the lead is in, which the segment rules decide in the same firing.
+ */
+final class Decisions implements SlaSink {
+
+    private final Agreement a;
+    private final long asOf;
+    private final Clocks clocks;
+    private final Sentences sentences;
+    private final Accountable accountable;
+    private final Tally tally = new Tally();
+    private final Map<String, Clause> clauses = new HashMap<>();
+    private final Map<String, Integer> order = new HashMap<>();
+    private final Map<String, List<Clause.Rule>> byRule = new HashMap<>();
+    private final Map<Rule, Outcome> outcomes = new IdentityHashMap<>();
+
+    private final List<Violation> violations = new ArrayList<>();
+    private final List<OpenItem> open = new ArrayList<>();
+    private final Map<String, List<Lead>> members = new HashMap<>();
+    private final Map<String, Set<Lead>> ruleSegments = new HashMap<>();
+    private final Map<Clause.Handoff, Map<Lead, BitSet>> missedRequirements = new LinkedHashMap<>();
+    private final List<Report> reports = new ArrayList<>();
+    private final Map<String, MetricCalculator.Measure> measures = new HashMap<>();
+    private final List<TargetResult> targets = new ArrayList<>();
+
+    /** A hand-written rule's report about a lead, settled in {@link #finish()}. */
+    private record Report(String rule, Lead lead, boolean met, String expected, String actual, String message) {}
+
+    Decisions(Agreement a, String period, long asOf, Clocks clocks) {
+        this.a = a;
+        this.asOf = asOf;
+        this.clocks = clocks;
+        this.sentences = new Sentences(a, period);
+        this.accountable = new Accountable(a);
+        for (int i = 0; i < a.clauses().size(); i++) {
+            Clause c = a.clauses().get(i);
+            clauses.put(c.id(), c);
+            order.put(c.id(), i);
+            if (c instanceof Clause.Rule r) byRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r);
+        }
+    }
+
+    // ---- generated rules ----
+
+    @Override
+    public void decide(RuleContext rule, Object fact) {
+        Outcome o = outcomes.computeIfAbsent(rule.getRule(), r -> Outcome.of(r.getMetaData(), clauses)
+                .orElseThrow(() -> new IllegalStateException("rule \"" + r.getName() + "\" names no clause and outcome")));
+        Clause c = o.clause();
+        if (c instanceof Clause.FollowUp f) {
+            followUp(f, (FollowUpItem) fact, o.kind());
+        } else if (c instanceof Clause.Handoff h) {
+            Lead lead = (Lead) fact;
+            if (o.kind() == Outcome.Kind.MET) tally.count(Accountable.teamOf(h, lead), h, Status.MET);
+            else missedRequirements.computeIfAbsent(h, k -> new IdentityHashMap<>())
+                    .computeIfAbsent(lead, k -> new BitSet()).set(o.requirement() - 1);
+        } else if (c instanceof Clause.Rejection r) {
+            Lead lead = (Lead) fact;
+            String team = Accountable.teamOf(r, lead);
+            tally.count(team, r, o.kind().status());
+            if (o.kind() != Outcome.Kind.MET) violations.add(sentences.rejection(r, lead, team, accountable.personOf(team, lead)));
+        } else if (c instanceof Clause.Target t) {
+            if (o.kind() == Outcome.Kind.SEGMENT) members.computeIfAbsent(t.id(), k -> new ArrayList<>()).add((Lead) fact);
+            else target(t, (Measurement) fact, o.kind() == Outcome.Kind.MET);
+        } else if (c instanceof Clause.Rule && o.kind() == Outcome.Kind.SEGMENT) {
+            ruleSegments.computeIfAbsent(c.id(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add((Lead) fact);
+        } else {
+            throw new IllegalStateException("rule \"" + rule.getRule().getName() + "\": no " + o.kind().key() + " for " + c.type());
+        }
+    }
+
+    private void followUp(Clause.FollowUp f, FollowUpItem item, Outcome.Kind kind) {
+        String team = item.getTeam();
+        Status s = kind.status();
+        tally.count(team, f, s);
+        if (s == Status.MET) return;
+        String person = accountable.personOf(team, item.getLead());
+        if (s == Status.OPEN || s == Status.AT_RISK) {
+            open.add(sentences.open(f, item, person, clocks.of(f, team), asOf, s == Status.AT_RISK));
+        } else {
+            violations.add(sentences.followUp(f, item, person, clocks.of(f, team)));
+        }
+    }
+
+    private void target(Clause.Target t, Measurement m, boolean met) {
+        String subject = m.getSubject();
+        String team = accountable.teamOfTarget(t, subject);
+        tally.count(team, t, met ? Status.MET : Status.VIOLATED);
+        TargetResult r = sentences.target(t, subject, team, m.getValue(), measures.get(t.id() + "\u0000" + subject), met);
+        targets.add(r);
+        if (!met) {
+            violations.add(sentences.targetMissed(t, r, t.per() == Clause.Per.OWNER ? subject : accountable.personOf(team, null)));
+        }
+    }
+
+    /** The leads a target's segment rule selected (its {@code where}). */
+    List<Lead> members(String clause) {
+        return members.getOrDefault(clause, List.of());
+    }
+
+    /** A target's measure for one subject, kept for the "actual" text of its result. */
+    void measured(String clause, String subject, MetricCalculator.Measure m) {
+        measures.put(clause + "\u0000" + subject, m);
+    }
+
+    /** Learns each owner's team from the leads, for {@code per: owner} targets owned by lead.team. */
+    void learnOwnerTeams(List<Lead> leads) {
+        accountable.learnOwnerTeams(leads);
+    }
+
+    // ---- hand-written rules ----
+
+    @Override
+    public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {
+        reports.add(new Report(rule.getRule().getName(), lead, false, expected, actual, message));
+    }
+
+    @Override
+    public void met(RuleContext rule, Lead lead) {
+        reports.add(new Report(rule.getRule().getName(), lead, true, null, null, null));
+    }
+
+    @Override
+    public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {
+        Map<String, Object> meta = rule.getRule().getMetaData();
+        String id = CompiledRules.dqIdOf(rule.getRule());
+        Severity sev = meta.get("severity") == null ? Severity.MINOR
+                : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
+        String team = Agreement.DATA_QUALITY_TEAM;
+        String owner = a.ownerOf(team) == null ? Tally.DQ_OWNER : a.ownerOf(team);
+        tally.finding(team, id);
+        violations.add(sentences.dataQuality(id, rule.getRule().getName(), sev, team, owner, lead.getLeadId(), nz(field),
+                actual == null ? nz(field) : actual, nz(message)));
+    }
+
+    // ---- settling ----
+
+    /** Settles what needs the whole firing: handoff leads with missed requirements, hand-written reports. */
+    void finish() {
+        missedRequirements.forEach((h, leads) -> leads.forEach((lead, failed) -> {
+            String team = Accountable.teamOf(h, lead);
+            tally.count(team, h, Status.VIOLATED);
+            violations.add(sentences.handoff(h, lead, team, accountable.personOf(team, lead), failed));
+        }));
+        missedRequirements.clear();
+        for (Report r : reports) {
+            for (Clause.Rule c : byRule.getOrDefault(r.rule(), List.of())) {
+                if (!c.head().where().isEmpty() && !ruleSegments.getOrDefault(c.id(), Set.of()).contains(r.lead())) continue;
+                String team = Accountable.teamOf(c, r.lead());
+                tally.count(team, c, r.met() ? Status.MET : Status.VIOLATED);
+                if (!r.met()) {
+                    violations.add(sentences.violation(c, team, accountable.personOf(team, r.lead()), r.lead().getLeadId(),
+                            nz(r.expected()), nz(r.actual()), null, nz(r.message())));
+                }
+            }
+        }
+        reports.clear();
+    }
+
+    // ---- results, in report order ----
+
+    List<Violation> violations() {
+        List<Violation> v = new ArrayList<>(violations);
+        v.sort(Comparator.comparingInt((Violation x) -> order.getOrDefault(x.clauseId(), Integer.MAX_VALUE))
+                .thenComparing(Violation::clauseId)
+                .thenComparing(Violation::team)
+                .thenComparing(Violation::subject)
+                .thenComparing(x -> x.deadline() == null ? "" : x.deadline())
+                .thenComparing(Violation::message));
+        return v;
+    }
+
+    List<OpenItem> openItems() {
+        List<OpenItem> o = new ArrayList<>(open);
+        // at risk first, then by the instant of the deadline (not its text: teams' offsets differ)
+        o.sort(Comparator.comparing((OpenItem x) -> !x.atRisk()).thenComparingLong(OpenItem::deadlineMillis)
+                .thenComparing(OpenItem::clauseId).thenComparing(OpenItem::leadId));
+        return o;
+    }
+
+    List<TargetResult> targets() {
+        List<TargetResult> out = new ArrayList<>(targets);
+        out.sort(Comparator.comparingInt((TargetResult x) -> order.get(x.clauseId())).thenComparing(TargetResult::subject));
+        return out;
+    }
+
+    List<TeamAccountability> teams() {
+        return tally.teams(a);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
