@@ -73,7 +73,7 @@ public final class DataLoader {
     private List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {
         LeadParser parser = new LeadParser(zone, custom);
         List<Lead> leads = new ArrayList<>();
-        long[] counts = new long[2];
+        long[] counts = new long[2]; // read, rejected; accepted are the leads
         String name = file.toString();
         boolean csv = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
         String sha = Rows.read(file, (names, values, line, problem) -> {
@@ -99,7 +99,7 @@ public final class DataLoader {
         });
         progress.done(name, counts[0]);
         long early = leads.stream().filter(ProfileReader::stageBeforeCreated).count();
-        inputs.add(new InputFile(name, "leads", sha, counts[0], counts[0] - counts[1], counts[1],
+        inputs.add(new InputFile(name, "leads", sha, counts[0], leads.size(), counts[1],
                 early == 0 ? null : Map.of("stage_before_created", early)));
         return leads;
     }
@@ -107,7 +107,7 @@ public final class DataLoader {
     private MetricsTable readMetrics(Path file, String period, List<RejectedRow> rejected, List<InputFile> inputs) {
         MetricsTable table = new MetricsTable();
         Map<String, Long> seen = new HashMap<>();
-        long[] counts = new long[2];
+        long[] counts = new long[3]; // read, rejected, accepted
         String name = file.toString();
         String sha = Rows.read(file, (names, values, line, problem) -> {
             counts[0]++;
@@ -137,9 +137,10 @@ public final class DataLoader {
                 counts[1]++;
                 return;
             }
+            counts[2]++; // rows of other periods are read and accepted; the period picks its own
             if (v[0].equals(period)) table.put(v[1], v[2], dev.l2r.Numbers.parse(v[3]));
         });
-        inputs.add(new InputFile(name, "metrics", sha, counts[0], counts[0] - counts[1], counts[1], null));
+        inputs.add(new InputFile(name, "metrics", sha, counts[0], counts[2], counts[1], null));
         return table;
     }
 

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * One input file read for a run: its digest and how many rows were read, accepted and rejected, plus
  * named details (e.g. rows joined to a lead, history rows about another field, leads with a stage dated
- * before their creation).
+ * before their creation). Every row read is accepted or rejected: a record whose counts do not add up is an
+ * l2r bug, refused here so that no run can report a row that went nowhere.
  *
  * @param role what the file was read as (leads, metrics, or a profile's file alias)
  */
@@ -13,6 +14,14 @@ public record InputFile(String path, String role, String sha256, long read, long
                         Map<String, Long> details) {
 
     public InputFile {
+        if (read < 0 || accepted < 0 || rejected < 0 || read != accepted + rejected) {
+            throw new IllegalStateException(path + ": " + read + " rows read but " + accepted + " accepted and " + rejected + " rejected");
+        }
+        if (details != null) {
+            details.forEach((k, v) -> {
+                if (v == null || v < 0 || v > read) throw new IllegalStateException(path + ": " + k + " = " + v + " of " + read + " rows read");
+            });
+        }
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
     }
 }

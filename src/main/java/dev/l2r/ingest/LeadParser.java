@@ -80,11 +80,11 @@ public final class LeadParser {
                     b.extras.put(name, share(v));
                 } else if (t == FieldType.NUMBER) {
                     Double d = number(v);
-                    if (d == null) return new Problem(name, "not a number", v);
+                    if (d == null) return new Problem(name, numberProblem(v), v);
                     b.extras.put(name, d);
                 } else {
                     Instant ts = Timestamps.parse(v, zone);
-                    if (ts == null) return new Problem(name, "not an ISO-8601 timestamp", v);
+                    if (ts == null) return new Problem(name, timestampProblem(v), v);
                     b.extras.put(name, ts.toEpochMilli());
                 }
                 continue;
@@ -93,13 +93,13 @@ public final class LeadParser {
             switch (f.type()) {
                 case TIMESTAMP -> {
                     Instant ts = Timestamps.parse(v, zone);
-                    if (ts == null) return new Problem(name, "not an ISO-8601 timestamp", v);
+                    if (ts == null) return new Problem(name, timestampProblem(v), v);
                     if (f == LeadField.CREATED_AT) created = ts;
                     else setTime(b, f, ts.toEpochMilli());
                 }
                 case NUMBER -> {
                     Double d = number(v);
-                    if (d == null) return new Problem(name, "not a number", v);
+                    if (d == null) return new Problem(name, numberProblem(v), v);
                     if (f == LeadField.SCORE) b.score = d;
                     else b.amount = d;
                 }
@@ -128,6 +128,16 @@ public final class LeadParser {
         b.leadId = id;
         b.createdAt = created.toEpochMilli();
         return b.build();
+    }
+
+    private static final String OTHER_DIGIT = "; write digits as ASCII 0-9 (this one has an Arabic-Indic, full-width or other digit)";
+
+    private static String timestampProblem(String v) {
+        return "not an ISO-8601 timestamp" + (dev.l2r.Numbers.hasOtherDigit(v) ? OTHER_DIGIT : "");
+    }
+
+    private static String numberProblem(String v) {
+        return "not a number" + (dev.l2r.Numbers.hasOtherDigit(v) ? OTHER_DIGIT : "");
     }
 
     private static Double number(String v) {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.l2r.InputError;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -20,8 +18,10 @@ import java.util.Set;
 
 /**
  * Streams the rows of a CSV, JSON (an array of objects) or NDJSON file as column names plus text values,
- * each with the line it starts on. Rows that are not rows (a JSON line that is not an object, a CSV row
- * with the wrong number of fields) are handed on as problems, never dropped.
+ * each with the line it starts on. Rows that are not rows (a JSON line that is not an object, a CSV record
+ * with a stray quote or the wrong number of fields) are handed on as problems, never dropped, and reading
+ * goes on: CSV through {@link CsvRecords}, which resumes at the next line; NDJSON one row per non-blank line.
+ * Only a header that cannot be read, or a .json document that cannot be parsed, stops the file.
  */
 public final class Rows {
 
@@ -86,48 +86,37 @@ public final class Rows {
     }
 
     private static void csv(Path path, Reader reader, char delimiter, Consumer consumer) throws IOException {
-        CsvFactory f = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-        try (CsvParser p = f.createParser(reader)) {
-            p.setSchema(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withColumnSeparator(delimiter));
-            List<String> header = null;
-            List<String> values = new ArrayList<>();
-            long line = 0;
-            JsonToken t;
-            while ((t = next(p, path, line)) != null) {
-                if (t == JsonToken.START_ARRAY) {
-                    values.clear();
-                    line = p.currentLocation().getLineNr();
-                } else if (t == JsonToken.VALUE_STRING) {
-                    values.add(p.getText());
-                } else if (t == JsonToken.END_ARRAY) {
-                    if (header == null) {
-                        header = header(path, values, line);
-                        if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
-                        continue;
-                    }
-                    String[] row = values.toArray(new String[0]);
-                    String problem = row.length == header.size() ? null
-                            : "has " + row.length + " fields; the header has " + header.size();
-                    consumer.row(header, row, line, problem);
-                }
+        CsvRecords r = new CsvRecords(reader, delimiter);
+        if (!r.next()) throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
+        if (r.problem() != null) {
+            throw new InputError(InputError.at(path.toString(), r.line(), null, "the header row cannot be read: " + describe(r, null)));
+        }
+        List<String> header = header(path, java.util.Arrays.asList(r.fields()), r.line());
+        if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
+        while (r.next()) {
+            String problem = null;
+            if (r.problem() != null) {
+                problem = describe(r, header);
+            } else if (r.count() != header.size()) {
+                problem = "has " + r.count() + " fields; the header has " + header.size();
+                r.rewind(); // a record that spans lines through a stray quote gives its lines back
             }
-            if (header == null) throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
+            consumer.row(header, r.fields(), r.line(), problem);
         }
     }
 
-    /** The next token; a quote left open names the row it opens in, not the end of the file it ran into. */
-    private static JsonToken next(CsvParser p, Path path, long rowLine) throws IOException {
-        try {
-            return p.nextToken();
-        } catch (JsonProcessingException e) {
-            String m = String.valueOf(e.getOriginalMessage());
-            if (m.contains("EOF") || m.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
-                throw new InputError(InputError.at(path.toString(), Math.max(rowLine, 1), null,
-                        "a quoted field opens in this row and is never closed; the rest of the file cannot be read"));
-            }
-            throw e;
-        }
+    /** The reason a record is malformed, naming its column (and the column's name when the header has one). */
+    private static String describe(CsvRecords r, List<String> header) {
+        int col = r.problemColumn();
+        String at = "column " + col + (header != null && col <= header.size() && !header.get(col - 1).isEmpty()
+                ? " (" + header.get(col - 1) + ")" : "");
+        return switch (r.problem()) {
+            case QUOTE_IN_FIELD -> "a quote in the middle of a field at " + at + "; quote the whole field and double inner quotes";
+            case QUOTE_NOT_CLOSED -> "a quoted field at " + at + " is never closed; close it (reading went on at the next line)";
+            case FIELD_TOO_LONG -> "the field at " + at + " is longer than " + CsvRecords.MAX_FIELD
+                    + " characters (or a quote opened there is never closed)";
+            case RECORD_TOO_LONG -> "the row is longer than " + CsvRecords.MAX_RECORD + " characters";
+        };
     }
 
     private static List<String> header(Path path, List<String> values, long line) {
@@ -145,21 +134,34 @@ public final class Rows {
         return List.copyOf(h);
     }
 
+    /** Parsers of JSON leads: a string value is a field, bounded like a CSV field. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(CsvRecords.MAX_FIELD).build()).build();
+
+    /** One JSON object as a row. */
+    private record Parsed(List<String> names, String[] values, String problem) {}
+
+    private static final Parsed NOT_AN_OBJECT = new Parsed(List.of(), new String[0], "not a JSON object");
+
     private static void json(Path path, Reader reader, Consumer consumer) throws IOException {
-        try (JsonParser p = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build().createParser(reader)) {
+        try (JsonParser p = JSON.createParser(reader)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new InputError(InputError.at(path.toString(), 1, null, "expected a JSON array of lead objects"));
             }
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) throw new InputError(InputError.at(path.toString(), 0, null, "the JSON array is not closed"));
+                if (t == null) {
+                    throw new InputError(InputError.at(path.toString(), p.currentLocation().getLineNr(), null, "the JSON array is not closed"));
+                }
                 long line = p.currentLocation().getLineNr();
+                Parsed o;
                 if (t != JsonToken.START_OBJECT) {
                     p.skipChildren();
-                    consumer.row(List.of(), new String[0], line, "not a JSON object");
-                    continue;
+                    o = NOT_AN_OBJECT;
+                } else {
+                    o = object(p);
                 }
-                object(p, line, consumer);
+                consumer.row(o.names(), o.values(), line, o.problem());
             }
             if (p.nextToken() != null) {
                 throw new InputError(InputError.at(path.toString(), p.currentTokenLocation().getLineNr(), null,
@@ -168,36 +170,48 @@ public final class Rows {
         }
     }
 
+    /** One row per non-blank line: the line is one object, or it is one rejected row. */
     private static void ndjson(Reader reader, Consumer consumer) throws IOException {
-        BufferedReader br = new BufferedReader(reader, 1 << 16);
-        JsonFactory f = new JsonFactory();
+        Lines lines = new Lines(reader);
         String text;
         long line = 0;
-        while ((text = br.readLine()) != null) {
+        while ((text = lines.next()) != null) {
             line++;
-            if (text.isBlank()) continue;
-            try (JsonParser p = f.createParser(text)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    consumer.row(List.of(), new String[0], line, "not a JSON object");
-                    continue;
-                }
-                object(p, line, consumer);
-                if (p.nextToken() != null) consumer.row(List.of(), new String[0], line, "text after the JSON object");
-            } catch (JsonProcessingException e) {
-                consumer.row(List.of(), new String[0], line, "not valid JSON: " + InputError.firstLine(e.getOriginalMessage()));
+            Parsed o;
+            if (lines.tooLong) {
+                o = new Parsed(List.of(), new String[0], "the line is longer than " + CsvRecords.MAX_RECORD + " characters");
+            } else if (text.isBlank()) {
+                continue;
+            } else {
+                o = ndjsonLine(text);
             }
+            consumer.row(o.names(), o.values(), line, o.problem());
+        }
+    }
+
+    private static Parsed ndjsonLine(String text) throws IOException {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return NOT_AN_OBJECT;
+            Parsed o = object(p);
+            int k = (int) p.currentLocation().getCharOffset();
+            while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) k++;
+            if (k < text.length()) {
+                return new Parsed(List.of(), new String[0], "text after the JSON object at column " + (k + 1) + "; put one object per line");
+            }
+            return o;
+        } catch (JsonProcessingException e) {
+            return new Parsed(List.of(), new String[0], "not valid JSON: " + InputError.firstLine(e.getOriginalMessage()));
         }
     }
 
     /** Reads one flat object; nested values make the row a problem. */
-    private static void object(JsonParser p, long line, Consumer consumer) throws IOException {
+    private static Parsed object(JsonParser p) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         String problem = null;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+        while (p.nextToken() != JsonToken.END_OBJECT) {
             String key = p.currentName();
-            t = p.nextToken();
+            JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
                 if (problem == null) problem = "field " + key + " holds a nested value; leads are flat";
@@ -210,8 +224,54 @@ public final class Rows {
             names.add(key);
             values.add(t == JsonToken.VALUE_NULL ? null : p.getText());
         }
-        consumer.row(names, values.toArray(new String[0]), line, problem);
+        return new Parsed(names, values.toArray(new String[0]), problem);
     }
 
+    /** Lines of text (ended by CRLF, LF or CR), each at most {@link CsvRecords#MAX_RECORD} characters kept. */
+    private static final class Lines {
+        private final Reader in;
+        private final char[] buf = new char[1 << 16];
+        private final StringBuilder text = new StringBuilder();
+        private int pos;
+        private int lim;
+        /** The last line was longer than the limit; its text is dropped. */
+        boolean tooLong;
 
+        Lines(Reader in) {
+            this.in = in;
+        }
+
+        private boolean more() throws IOException {
+            if (pos < lim) return true;
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) return false;
+            pos = 0;
+            lim = n;
+            return true;
+        }
+
+        /** The next line, or null at the end of the input. */
+        String next() throws IOException {
+            text.setLength(0);
+            tooLong = false;
+            if (!more()) return null;
+            while (true) {
+                int p = pos;
+                while (p < lim && buf[p] != '\n' && buf[p] != '\r') p++;
+                if (!tooLong && text.length() + (p - pos) > CsvRecords.MAX_RECORD) {
+                    tooLong = true;
+                    text.setLength(0);
+                    text.trimToSize();
+                }
+                if (!tooLong) text.append(buf, pos, p - pos);
+                pos = p;
+                if (p < lim) {
+                    char c = buf[pos++];
+                    if (c == '\r' && more() && buf[pos] == '\n') pos++;
+                    return text.toString();
+                }
+                if (!more()) return text.toString();
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
  * {@code 2026-10-09T15:00}, {@code 2026-10-09 15:00:00.250}, each optionally followed by {@code Z},
  * {@code +02:00} or {@code +0200}. A value without an offset is local time in the given zone (a local
  * time inside a daylight-saving gap moves forward by the gap; in an overlap the earlier offset wins);
- * a date alone is the start of that day. Hand-parsed, because a million rows hold millions of these.
+ * a date alone is the start of that day. Digits are ASCII only: a full-width or Arabic-Indic digit makes the
+ * value no timestamp. Hand-parsed, because a million rows hold millions of these.
  */
 public final class Timestamps {
 
@@ -49,10 +50,11 @@ public final class Timestamps {
             i = 19;
             if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
                 int start = ++i;
-                while (i < n && Character.isDigit(s.charAt(i))) i++;
+                while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++; // ASCII digits only, like every field
                 int len = i - start;
                 if (len == 0 || len > 9) return null;
-                nanos = Integer.parseInt(s.substring(start, i)) * (int) Math.pow(10, 9 - len);
+                nanos = digits(s, start, len);
+                for (int k = len; k < 9; k++) nanos *= 10;
             }
         }
         if ((hour | minute | second) < 0) return null;

@@ -169,23 +169,34 @@ class MalformedInputTest {
     // ---- files that cannot be read: exit 2 ----
 
     @Test
-    void unterminatedQuoteAtTheEndStopsWithALine() {
+    void unterminatedQuoteRejectsItsRowAndReadingGoesOnAtTheNextLine() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n2,2026-10-02,\"Unclosed\n3,2026-10-03,Foo\n");
         Ingest.Run r = run(profile(), leads);
-        assertEquals(2, r.code(), r.cli().toString());
-        String first = r.err().lines().findFirst().orElse("").replace(tmp + "/", "");
-        assertEquals("in/leads.csv:3: a quoted field opens in this row and is never closed; the rest of the file cannot be read", first);
-        refused(r, first);
+        assertEquals(0, r.code(), r.cli().toString());
+        assertEquals(List.of("1", "3"), r.ids());
+        assertEquals(List.of(rejected(leads, 3, "", "a quoted field at column 3 (company) is never closed; "
+                + "close it (reading went on at the next line)", "")), r.rejected());
+        assertEquals(List.of(leads + " (leads): 3 rows read, 2 accepted, 1 rejected"), r.countLines());
     }
 
     @Test
-    void unterminatedQuoteInAJoinedFileStopsToo() {
+    void unterminatedQuoteInAJoinedFileRejectsThatRow() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
         String deals = in("deals.csv", "lead_ref,amount\n1,\"100\n");
         Ingest.Run r = run(profile(), leads, deals);
-        String first = r.err().lines().findFirst().orElse("").replace(tmp + "/", "");
-        assertEquals("in/deals.csv:2: a quoted field opens in this row and is never closed; the rest of the file cannot be read", first);
-        refused(r, first);
+        assertEquals(0, r.code(), r.cli().toString());
+        assertLeads(r, List.of(lead("1", "created_at=2026-10-01T00:00:00Z", "company=Acme")));
+        assertEquals(List.of(rejected(deals, 2, "", "a quoted field at column 2 (amount) is never closed; "
+                + "close it (reading went on at the next line)", "")), r.rejected());
+        assertEquals(List.of(leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
+                deals + " (deals): 1 rows read, 0 accepted, 1 rejected, 0 joined"), r.countLines());
+    }
+
+    @Test
+    void aMalformedHeaderStopsWithItsLine() {
+        String leads = in("leads.csv", "id,\"created\"x,company\n1,2026-10-01,Acme\n");
+        refused(run(profile(), leads), "in/leads.csv:1: the header row cannot be read: a quote in the middle of a field at column 2; "
+                + "quote the whole field and double inner quotes");
     }
 
     @Test

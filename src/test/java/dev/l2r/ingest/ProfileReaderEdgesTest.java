@@ -174,11 +174,13 @@ class ProfileReaderEdgesTest {
     }
 
     @Test
-    void unterminatedQuoteNamesTheLineWhereItOpens() {
+    void unterminatedQuoteRejectsTheRowWhereItOpensAndTheNextRowsAreRead() {
         String p = profile(SIMPLE);
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n2,2026-10-02,\"Unclosed\n3,2026-10-03,Foo\n");
         Ingest.Run r = Ingest.importRun(tmp.resolve("out"), p, List.of(leads));
-        assertEquals(2, r.code(), r.cli().toString());
-        assertTrue(r.err().startsWith(leads + ":3: "), r.err());
+        assertEquals(0, r.code(), r.cli().toString());
+        assertEquals(List.of("1", "3"), r.ids());
+        assertEquals(List.of(Ingest.rejected(leads, 3, "", "a quoted field at column 3 (company) is never closed; "
+                + "close it (reading went on at the next line)", "")), r.rejected());
     }
 }

@@ -122,8 +122,13 @@ class SalesforceImportTest {
                 rejected(DIR + "/LeadHistory.csv", 23, "LeadId", "no lead of the leads file has Id = 00Q8c00001Kx7TzEAJ",
                         "00Q8c00001Kx7TzEAJ"),
                 rejected(DIR + "/LeadHistory.csv", 24, "CreatedDate", "not a time in the formats " + FORMATS, "yesterday"),
+                // the rows of the Bad Date Ltd lead (rejected at line 13) go with it
+                rejected(DIR + "/LeadHistory.csv", 26, "LeadId", "the lead it joins (" + DIR + "/Lead.csv line 13) is rejected",
+                        "00Q8c00001Kx7TlEAJ"),
                 rejected(DIR + "/Opportunity.csv", 6, "Id",
                         "no lead of the leads file has ConvertedOpportunityId = 0068c00000vQ2MrAAK", "0068c00000vQ2MrAAK"),
+                rejected(DIR + "/Opportunity.csv", 7, "Id", "the lead it joins (" + DIR + "/Lead.csv line 13) is rejected",
+                        "0068c00000vQ2MsAAK"),
                 rejected(DIR + "/OpportunityHistory.csv", 8, "OpportunityId",
                         "no lead of the leads file has ConvertedOpportunityId = 0068c00000vQ2MrAAK", "0068c00000vQ2MrAAK")),
                 sorted(r.rejected()));
@@ -131,14 +136,14 @@ class SalesforceImportTest {
         assertEquals(List.of(
                 // Soylent was converted the day it was created: ConvertedDate (a date) is midnight, before CreatedDate
                 DIR + "/Lead.csv (leads): 13 rows read, 11 accepted, 2 rejected, 1 stage before created",
-                // the Bad Date Ltd opportunity is joined by its lead even though that lead is rejected
-                DIR + "/Opportunity.csv (opportunities): 6 rows read, 5 accepted, 1 rejected, 5 joined",
+                // the Bad Date Ltd opportunity is rejected with its lead: a row joined to no accepted lead is not "joined"
+                DIR + "/Opportunity.csv (opportunities): 6 rows read, 4 accepted, 2 rejected, 4 joined",
                 // other changes: created, Rating, Owner (x2), leadConverted, Rejection_Reason__c, Status -> Open
-                DIR + "/LeadHistory.csv (lead_history): 25 rows read, 23 accepted, 2 rejected, 7 other changes, 16 stage times",
+                DIR + "/LeadHistory.csv (lead_history): 25 rows read, 22 accepted, 3 rejected, 7 other changes, 15 stage times",
                 // other changes: Prospecting, Closed Lost
                 DIR + "/OpportunityHistory.csv (opportunity_history): 7 rows read, 6 accepted, 1 rejected, 2 other changes, 4 stage times"),
                 r.countLines());
-        assertEquals(r.out() + ": 11 leads written (profile salesforce); 6 rows rejected: "
+        assertEquals(r.out() + ": 11 leads written (profile salesforce); 8 rows rejected: "
                 + tmp.resolve("leads.rejected.csv") + "\n", r.cli().out());
     }
 
@@ -148,7 +153,7 @@ class SalesforceImportTest {
                 DIR + "/LeadHistory.csv", DIR + "/Opportunity.csv"));
         assertEquals(0, r.code(), r.cli().toString());
         assertEquals(11, r.leads().size());
-        assertEquals(6, r.rejected().size());
+        assertEquals(8, r.rejected().size());
         assertEquals("2026-10-08T09:00:00Z", r.lead("00Q8c00001Kx7TdEAJ").get("sqo_at"));
     }
 
@@ -164,7 +169,7 @@ class SalesforceImportTest {
         assertEquals("", r.lead("00Q8c00001Kx7TgEAJ").get("rejected_at"));
         assertEquals(List.of(
                 DIR + "/Lead.csv (leads): 13 rows read, 11 accepted, 2 rejected, 1 stage before created",
-                DIR + "/Opportunity.csv (opportunities): 6 rows read, 5 accepted, 1 rejected, 5 joined"), r.countLines());
+                DIR + "/Opportunity.csv (opportunities): 6 rows read, 4 accepted, 2 rejected, 4 joined"), r.countLines());
     }
 
     @Test
@@ -235,7 +240,7 @@ class SalesforceImportTest {
         Ingest.Run r = Ingest.importRun(tmp.resolve("out"), "salesforce", List.of(dir.toString()));
         assertEquals(0, r.code(), r.cli().toString());
         assertEquals(11, r.leads().size());
-        assertEquals(6, r.rejected().size());
+        assertEquals(8, r.rejected().size());
         for (String f : List.of("LeadStatus.csv", "OpportunityLineItem.csv", "OpportunityFieldHistory.csv")) {
             assertTrue(r.err().contains(dir.resolve(f) + ": not an input of this run"), r.err());
         }

@@ -128,7 +128,7 @@ public final class ProfileReader {
         Profile.Source src = profile.primarySource();
         String file = path.toString();
         parser.file(file);
-        long[] n = new long[3];
+        long[] n = new long[4]; // read, rejected, stage before created, accepted
         String sha = Rows.read(path, src.format(), (header, values, line, problem) -> {
             n[0]++;
             progress.rows(file, n[0]);
@@ -140,6 +140,7 @@ public final class ProfileReader {
             Object r = mapping.lead(values, line, parser);
             if (r instanceof Lead l) {
                 if (stageBeforeCreated(l)) n[2]++;
+                n[3]++;
                 sink.accept(l);
             } else {
                 LeadParser.Problem p = (LeadParser.Problem) r;
@@ -150,7 +151,7 @@ public final class ProfileReader {
         progress.done(file, n[0]);
         Map<String, Long> details = new TreeMap<>();
         if (n[2] > 0) details.put("stage_before_created", n[2]);
-        inputs.add(new InputFile(file, profile.primary(), sha, n[0], n[0] - n[1], n[1], details));
+        inputs.add(new InputFile(file, profile.primary(), sha, n[0], n[3], n[1], details));
     }
 
     /** True when a stage of the lead is dated before its creation (kept as data; counted; a data-quality finding). */
@@ -240,25 +241,47 @@ public final class ProfileReader {
                     + profile.source() + ":" + c.line() + "); the header has " + String.join(", ", new java.util.TreeSet<>(have))));
         }
 
+        /** The lead, or a {@link LeadParser.Problem}; joined and history rows count as joined only for an accepted lead. */
         Object lead(String[] row, long line, LeadParser parser) {
             Map<String, Table.Row> joined = new HashMap<>();
             Map<String, Map<String, Long>> history = new HashMap<>();
+            Map<HistoryTable, String> historyKeys = new HashMap<>();
+            List<Table> claimedTwice = new ArrayList<>();
             for (Table t : tables.values()) {
                 String k = cell(row, t.source.join());
                 Table.Row r = k == null ? null : t.lookup(k);
                 if (r == null) continue;
                 if (r.used && !t.source.reference()) {
-                    t.claimedTwice++; // a record (deal, opportunity) counts for one lead only: the first
+                    claimedTwice.add(t); // a record (deal, opportunity) counts for one lead only: the first
                     continue;
                 }
                 joined.put(t.source.alias(), r);
-                r.used = true;
             }
             for (HistoryTable h : histories.values()) {
                 String k = cell(row, h.source.join());
                 Map<String, Long> times = k == null ? null : h.lookup(k);
-                if (times != null) history.put(h.source.alias(), times);
+                if (times != null) {
+                    history.put(h.source.alias(), times);
+                    historyKeys.put(h, k);
+                }
             }
+            Object r = mapped(row, line, parser, joined, history);
+            if (r instanceof Lead) {
+                joined.values().forEach(j -> j.used = true);
+                historyKeys.forEach(HistoryTable::match);
+                claimedTwice.forEach(t -> t.claimedTwice++);
+            } else {
+                String at = file + " line " + line;
+                joined.values().forEach(j -> {
+                    if (j.rejectedLead == null) j.rejectedLead = at;
+                });
+                historyKeys.forEach((h, k) -> h.rejectedLead(k, at));
+            }
+            return r;
+        }
+
+        private Object mapped(String[] row, long line, LeadParser parser, Map<String, Table.Row> joined,
+                              Map<String, Map<String, Long>> history) {
             String[] values = new String[names.size()];
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
@@ -392,6 +415,8 @@ public final class ProfileReader {
             final Map<String, Integer> columns;
             boolean used;
             Row duplicateOf;
+            /** File and line of the first rejected lead this row would have joined. */
+            String rejectedLead;
 
             Row(String file, long line, String[] values, List<String> keys, Map<String, Integer> columns) {
                 this.file = file;
@@ -473,8 +498,12 @@ public final class ProfileReader {
         void finish() {
             Map<String, long[]> unused = new HashMap<>();
             Map<String, long[]> notJoined = new HashMap<>();
+            Map<String, long[]> joinedRows = new HashMap<>();
             for (Row r : rows) {
-                if (r.used) continue;
+                if (r.used) {
+                    joinedRows.computeIfAbsent(r.file, f -> new long[1])[0]++;
+                    continue;
+                }
                 if (source.reference() && r.duplicateOf == null) {
                     notJoined.computeIfAbsent(r.file, f -> new long[1])[0]++;
                     continue;
@@ -482,6 +511,7 @@ public final class ProfileReader {
                 String keys = String.join(source.keySplit() == null ? "" : source.keySplit(), r.keys);
                 String reason = r.duplicateOf != null
                         ? "duplicate key " + keys + "; the row at line " + r.duplicateOf.line + " is joined instead"
+                        : r.rejectedLead != null ? "the lead it joins (" + r.rejectedLead + ") is rejected"
                         : "no lead of the " + profile.primary() + " file has " + source.join() + " = " + keys;
                 reject(r.file, r.line, source.key(), reason, keys);
                 unused.computeIfAbsent(r.file, f -> new long[1])[0]++;
@@ -489,13 +519,14 @@ public final class ProfileReader {
             counts.forEach((file, n) -> {
                 long rejectedRows = n[1] + unused.getOrDefault(file, new long[1])[0];
                 long idle = notJoined.getOrDefault(file, new long[1])[0];
+                long joined = joinedRows.getOrDefault(file, new long[1])[0];
                 Map<String, Long> details = new LinkedHashMap<>();
-                details.put("joined", n[0] - rejectedRows - idle);
+                details.put("joined", joined);
                 if (source.reference()) details.put("not_joined", idle);
                 else if (claimedTwice > 0 && file.equals(counts.keySet().iterator().next())) {
                     details.put("leads_pointing_at_a_joined_row", claimedTwice);
                 }
-                inputs.add(new InputFile(file, source.alias(), shas.get(file), n[0], n[0] - rejectedRows, rejectedRows, details));
+                inputs.add(new InputFile(file, source.alias(), shas.get(file), n[0], joined + idle, rejectedRows, details));
             });
         }
     }
@@ -509,6 +540,8 @@ public final class ProfileReader {
         /** key -> rows (file index, line) that gave a time, to reject when no lead joins. */
         final Map<String, List<long[]>> lines = new HashMap<>();
         final Set<String> matched = new HashSet<>();
+        /** key -> file and line of the first rejected lead that had this key (for the reason of unjoined rows). */
+        final Map<String, String> rejectedLeads = new HashMap<>();
         final List<String> files = new ArrayList<>();
         final Map<String, long[]> counts = new LinkedHashMap<>();
         final Map<String, String> shas = new HashMap<>();
@@ -590,30 +623,43 @@ public final class ProfileReader {
         }
 
         Map<String, Long> lookup(String k) {
-            String key = key(source, k);
-            Map<String, Long> t = times.get(key);
-            if (t != null) matched.add(key);
-            return t;
+            return times.get(key(source, k));
+        }
+
+        /** An accepted lead took the times of this key. */
+        void match(String k) {
+            matched.add(key(source, k));
+        }
+
+        void rejectedLead(String k, String at) {
+            rejectedLeads.putIfAbsent(key(source, k), at);
         }
 
         void finish() {
             long[] unjoined = new long[files.size()];
+            long[] stageTimes = new long[files.size()];
             for (Map.Entry<String, List<long[]>> e : new TreeMap<>(lines).entrySet()) {
-                if (matched.contains(e.getKey())) continue;
+                if (matched.contains(e.getKey())) {
+                    for (long[] fl : e.getValue()) stageTimes[(int) fl[0]]++;
+                    continue;
+                }
+                String rejectedLead = rejectedLeads.get(e.getKey());
                 for (long[] fl : e.getValue()) {
-                    reject(files.get((int) fl[0]), fl[1], source.key(), "no lead of the " + profile.primary() + " file has "
-                            + source.join() + " = " + e.getKey(), e.getKey());
+                    reject(files.get((int) fl[0]), fl[1], source.key(), rejectedLead != null
+                            ? "the lead it joins (" + rejectedLead + ") is rejected"
+                            : "no lead of the " + profile.primary() + " file has " + source.join() + " = " + e.getKey(), e.getKey());
                     unjoined[(int) fl[0]]++;
                 }
             }
             int i = 0;
             for (Map.Entry<String, long[]> e : counts.entrySet()) {
                 long[] n = e.getValue();
-                long rej = n[1] + unjoined[i++];
+                long rej = n[1] + unjoined[i];
                 Map<String, Long> details = new LinkedHashMap<>();
-                details.put("stage_times", n[0] - n[1] - n[2] - (rej - n[1]));
+                details.put("stage_times", stageTimes[i]);
                 details.put("other_changes", n[2]);
-                inputs.add(new InputFile(e.getKey(), source.alias(), shas.get(e.getKey()), n[0], n[0] - rej, rej, details));
+                inputs.add(new InputFile(e.getKey(), source.alias(), shas.get(e.getKey()), n[0], stageTimes[i] + n[2], rej, details));
+                i++;
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * The time formats of an export, tried in order: {@code iso} (ISO-8601 with or without offset, or a date),
  * {@code epoch-millis}, {@code epoch-seconds}, or a {@link DateTimeFormatter} pattern such as
  * {@code M/d/yyyy h:mm a} or {@code dd.MM.yyyy HH:mm}. A value without an offset is local time in the
- * given zone; a date alone is the start of that day.
+ * given zone; a date alone is the start of that day. Only ASCII digits are read.
  */
 public final class TimeFormats {
 
@@ -50,6 +50,7 @@ public final class TimeFormats {
     /** The instant, or null when no format reads the text. */
     public Instant parse(String text, ZoneId zone) {
         String s = text.strip();
+        if (dev.l2r.Numbers.hasOtherDigit(s)) return null;
         for (int i = 0; i < names.size(); i++) {
             Instant t = switch (names.get(i)) {
                 case "iso" -> Timestamps.parse(s, zone);
