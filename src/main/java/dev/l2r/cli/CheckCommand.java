@@ -17,6 +17,7 @@ import dev.l2r.ingest.Timestamps;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
 import dev.l2r.model.Severity;
+import dev.l2r.report.OutputFolder;
 import dev.l2r.report.ReportWriter;
 import dev.l2r.report.RunInfo;
 import dev.l2r.spec.AgreementParser;
@@ -69,8 +70,28 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
+    /** The --out folder once known, and this run's hold on it (see {@link OutputFolder}). */
+    private Path target;
+    private OutputFolder folder;
+
     @Override
     public Integer call() throws IOException {
+        target = out;
+        try {
+            return check();
+        } catch (IOException | RuntimeException | Error e) { // the previous outputs must not look current
+            if (target != null) {
+                String cause = e instanceof InputError ie ? ie.lines().get(0) : "internal error: " + InputError.flatten(String.valueOf(e));
+                if (folder != null) folder.failed(cause);
+                else OutputFolder.markFailed(target, cause);
+            }
+            throw e;
+        } finally {
+            if (folder != null) folder.close();
+        }
+    }
+
+    private Integer check() throws IOException {
         Severity threshold = failOn();
         Agreement a = AgreementParser.load(sla);
         Period p = Period.parse(a.period(), period).orElseThrow(() -> new InputError("--period: \"" + period
@@ -78,6 +99,8 @@ final class CheckCommand implements Callable<Integer> {
         if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
             throw new InputError("--period: " + period + " ends before agreement " + a.id() + " takes effect (" + a.effectiveFrom() + ")");
         }
+        target = out != null ? out : Path.of("out", p.label());
+        folder = OutputFolder.lock(target);
         Instant asOfInstant = null;
         if (asOf != null) {
             asOfInstant = Timestamps.parse(asOf, a.zone());
@@ -101,9 +124,9 @@ final class CheckCommand implements Callable<Integer> {
         int code = failing ? 1 : 0;
         RunInfo run = new RunInfo(a, sla.toString(), Digests.sha256(sla), Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
                 rulesFiles, mapping, mapping == null ? null : Digests.sha256(Path.of(mapping.source())), dataset, p, threshold);
-        Path dir = out != null ? out : Path.of("out", p.label());
+        Path dir = target;
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + dir);
-        ReportWriter.write(dir, run, e, dataset.rejected(), code);
+        ReportWriter.write(folder, run, e, dataset.rejected(), code);
         progress.step("written");
 
         InputReport.print(dataset);

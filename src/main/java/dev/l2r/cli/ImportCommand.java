@@ -36,11 +36,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE", description = "Export files or folders.")
     List<Path> in;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Canonical leads CSV to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Canonical leads CSV to write; never one of the input files.")
     Path out;
 
     @Option(names = "--timezone", paramLabel = "ZONE",
-            description = "Zone of export times without an offset, when the profile names none (default: UTC).")
+            description = "Zone of export times without an offset, when the profile names none (default: UTC, with a warning).")
     String timezone;
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
@@ -56,11 +56,17 @@ final class ImportCommand implements Callable<Integer> {
             throw new InputError("--timezone: \"" + timezone + "\" is not an IANA time zone such as America/New_York");
         }
         if (p.zone() != null) zone = p.zone();
+        if (Files.isDirectory(out)) {
+            throw new InputError(InputError.at(out.toString(), 0, null, "is a folder; give a file name such as leads.csv"));
+        }
+        Path rejectedFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
         ProfileReader reader = new ProfileReader(p, zone, Map.of(), Progress.forTerminal());
         Inputs inputs = Inputs.expand(in, reader::recognises);
         List<Path> files = inputs.files();
         if (inputs.metrics() != null) throw new InputError(InputError.at(inputs.metrics().toString(), 0, null,
                 "metrics.csv is no CRM export; give it to l2r check --data as it is"));
+        refuseToOverwrite(files, out, "writing leads there would destroy it; give another --out such as leads.csv");
+        refuseToOverwrite(files, rejectedFile, "the rejected rows of --out " + out.getFileName() + " would overwrite it; give another --out");
         reader.assign(files);
         Path parent = out.toAbsolutePath().getParent();
         Path tmp;
@@ -90,12 +96,21 @@ final class ImportCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        Path rejectedFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
+        Path rejectedTmp = null;
         try {
             if (reader.rejected().isEmpty()) Files.deleteIfExists(rejectedFile);
-            else Files.writeString(rejectedFile, dev.l2r.report.ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
+            else {
+                rejectedTmp = Files.createTempFile(parent, ".l2r-import", ".rejected.csv");
+                Files.writeString(rejectedTmp, dev.l2r.report.ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
+                Files.move(rejectedTmp, rejectedFile, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new InputError(InputError.at(rejectedFile.toString(), 0, null, "cannot write: " + e));
+        } finally {
+            if (rejectedTmp != null) Files.deleteIfExists(rejectedTmp);
+        }
+        if (p.zone() == null && timezone == null) { // a silent UTC shifts every local time by the zone's offset; bad input stays one line
+            System.err.println("l2r import: no --timezone and profile " + p.name() + " names no zone: times without an offset are read as UTC");
         }
         InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored()),
                 rejectedFile.toString());
@@ -103,5 +118,32 @@ final class ImportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %,d leads written (profile %s)%s%n", out, written, p.name(),
                 rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));
         return 0;
+    }
+
+    /**
+     * Refuses an output path that is one of the input files (compared as real paths, through links and
+     * "..", whether or not the output exists yet): writing a new file beside the export is fine, replacing
+     * the export is not.
+     */
+    private static void refuseToOverwrite(List<Path> inputs, Path target, String why) {
+        Path real = realPath(target);
+        if (real == null) return;
+        for (Path in : inputs) {
+            if (real.equals(realPath(in))) {
+                throw new InputError(InputError.at(target.toString(), 0, null, "is an input of this import; " + why));
+            }
+        }
+    }
+
+    /** The real path of a file, or of its folder plus its name when the file does not exist yet; null when neither exists. */
+    private static Path realPath(Path p) {
+        try {
+            if (Files.exists(p)) return p.toRealPath();
+            Path abs = p.toAbsolutePath().normalize();
+            Path dir = abs.getParent();
+            return dir != null && Files.isDirectory(dir) ? dir.toRealPath().resolve(abs.getFileName()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

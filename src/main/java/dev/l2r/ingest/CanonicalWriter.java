@@ -29,6 +29,7 @@ public final class CanonicalWriter {
         List<String> header = new ArrayList<>();
         for (LeadField f : LeadField.values()) header.add(f.column());
         header.addAll(extras);
+        // Not Csv.forPeople: this is data l2r reads back, and a defused "'=x" would change the value a check sees.
         this.csv = new Csv(out, header);
     }
 

@@ -16,24 +16,37 @@ import dev.l2r.ingest.RejectedRow;
 import dev.l2r.model.Agreement;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the outputs of SPEC section 4 into the --out folder. Same inputs, byte-identical files. */
+/**
+ * Writes the outputs of SPEC section 4 into the --out folder. Same inputs, byte-identical files. The CSV
+ * files are for people and defuse spreadsheet formulas ({@link Csv#forPeople}).
+ */
 public final class ReportWriter {
 
     public static final List<String> VIOLATION_COLUMNS = List.of("period", "clause_id", "clause_title", "type", "severity",
             "team", "owner", "subject", "expected", "actual", "deadline", "message");
 
+    /** Every file {@link #write} may put in the folder; a folder holding anything else is not replaced (OutputFolder). */
+    public static final List<String> OUTPUTS = List.of("violations.json", "violations.csv", "accountability.json", "open-items.csv",
+            "summary.md", "summary.html", "run.json", "rejected.csv");
+
     private ReportWriter() {}
 
-    public static void write(Path out, RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
+    /**
+     * Writes every output into the staging folder of {@code folder} and puts it in place of the previous
+     * outputs only when all are written. Files are created new, so nothing is ever written through a link.
+     */
+    public static void write(OutputFolder folder, RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
+        Path out = folder.staging();
         try {
-            Files.createDirectories(out);
             violations(out, e);
             write(out.resolve("accountability.json"), accountability(run, e));
             write(out.resolve("open-items.csv"), openItems(e));
@@ -42,24 +55,25 @@ public final class ReportWriter {
             write(out.resolve("summary.md"), s.markdown());
             write(out.resolve("summary.html"), s.html(summary.title()));
             write(out.resolve("run.json"), runJson(run, e, rejected, exitCode));
-            Path rej = out.resolve("rejected.csv");
-            if (rejected.isEmpty()) Files.deleteIfExists(rej);
-            else write(rej, rejectedCsv(rejected));
+            if (!rejected.isEmpty()) write(out.resolve("rejected.csv"), rejectedCsv(rejected));
         } catch (IOException ex) {
-            throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + ex.getMessage()));
+            throw new InputError(InputError.at(folder.target().toString(), 0, null, "cannot write: " + ex.getMessage()));
+        } catch (UncheckedIOException ex) { // from Csv rows streamed to a file, e.g. a full disk
+            throw new InputError(InputError.at(folder.target().toString(), 0, null, "cannot write: " + ex.getCause().getMessage()));
         }
+        folder.commit();
     }
 
     private static void write(Path p, String text) throws IOException {
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+        Files.writeString(p, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** violations.json and violations.csv in one streamed pass: a million violations need no tree in memory. */
     static void violations(Path out, Evaluation e) throws IOException {
-        try (Writer jw = Files.newBufferedWriter(out.resolve("violations.json"), StandardCharsets.UTF_8);
-             Writer cw = Files.newBufferedWriter(out.resolve("violations.csv"), StandardCharsets.UTF_8);
+        try (Writer jw = Files.newBufferedWriter(out.resolve("violations.json"), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             Writer cw = Files.newBufferedWriter(out.resolve("violations.csv"), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              JsonGenerator g = Json.MAPPER.getFactory().createGenerator(jw).setPrettyPrinter(Json.printer())) {
-            Csv csv = new Csv(cw, VIOLATION_COLUMNS);
+            Csv csv = Csv.forPeople(cw, VIOLATION_COLUMNS);
             g.writeStartArray();
             for (Violation v : e.violations()) {
                 g.writeStartObject();
