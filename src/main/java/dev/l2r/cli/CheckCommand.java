@@ -9,6 +9,7 @@ import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Evaluator;
 import dev.l2r.evaluate.Fmt;
+import dev.l2r.evaluate.Limits;
 import dev.l2r.ingest.DataLoader;
 import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.profile.Profile;
@@ -67,6 +68,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit 1 when a violation at or above this severity exists: critical, major, minor or none (default: ${DEFAULT-VALUE}).")
     String failOn;
 
+    @Option(names = "--max-firings", paramLabel = "N",
+            description = "Stop with exit 2 after N rule firings, naming the rule that fired most (default: 1,000,000 + 20 per fact inserted).")
+    Long maxFirings;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = Limits.DEFAULT_TIMEOUT,
+            description = "Stop with exit 2 when the rules run longer than this, naming the rule running: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
@@ -93,6 +102,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private Integer check() throws IOException {
         Severity threshold = failOn();
+        Limits limits = Limits.of(maxFirings, timeout);
         Agreement a = AgreementParser.load(sla);
         Period p = Period.parse(a.period(), period).orElseThrow(() -> new InputError("--period: \"" + period
                 + "\" is not a " + a.period().key() + " of agreement " + a.id() + "; use a label such as " + Period.example(a.period())));
@@ -118,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
         CompiledRules compiled = CompiledRules.build(a, sla.toString(), drl, rulesFiles);
         Profile mapping = profile == null ? null : Profiles.resolve(profile);
         Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(data, p.label());
-        Evaluation e = Evaluator.run(a, compiled, dataset, p, asOfInstant, progress);
+        Evaluation e = Evaluator.run(a, compiled, dataset, p, asOfInstant, limits, progress);
 
         boolean failing = threshold != null && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
         int code = failing ? 1 : 0;

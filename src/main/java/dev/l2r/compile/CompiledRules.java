@@ -31,41 +31,130 @@ public final class CompiledRules {
     private final String generatedPackage;
     private final Set<String> referenced;
     private final List<RulesFile> files;
+    private final Map<String, RulesFile> byPath;
+    /** Hand-written rules by the prefix of the Java classes Drools compiles them to ("Rule_" + legal name). */
+    private final Map<String, Rule> byClassPrefix = new HashMap<>();
 
-    private CompiledRules(KieBase kieBase, String generatedPackage, Set<String> referenced, List<RulesFile> files) {
+    private CompiledRules(KieBase kieBase, String generatedPackage, Set<String> referenced, List<RulesFile> files,
+                          Map<String, RulesFile> byPath) {
         this.kieBase = kieBase;
         this.generatedPackage = generatedPackage;
         this.referenced = referenced;
         this.files = files;
+        this.byPath = byPath;
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            if (!p.getName().equals(generatedPackage)) byClassPrefix.put(p.getName() + ".Rule_" + legalName(r.getName()), r);
+        }));
     }
 
     /**
-     * Turns a failure inside a hand-written rule (an exception in its then-part, or in a method its
-     * conditions call) into bad-rules input: exit 2 naming the file, line and rule. Failures in generated
-     * rules are l2r bugs and are rethrown.
+     * Turns a failure inside a hand-written rule into bad-rules input: exit 2 naming the file, the line of the
+     * rule and the rule. Covered: an exception in a consequence, in a constraint or a {@code function} it
+     * calls (at insert or while firing), and in an {@code eval}. Failures in generated rules are l2r bugs
+     * and are returned unchanged.
      */
     public RuntimeException failure(RuntimeException e) {
-        if (e instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null) {
-            Rule r = ce.getMatch().getRule();
-            if (!r.getPackageName().equals(generatedPackage)) {
-                Throwable cause = ce.getCause() == null ? ce : ce.getCause();
-                Object lead = ce.getMatch().getObjects().stream().filter(o -> o instanceof dev.l2r.facts.Lead).findFirst().orElse(null);
-                return new InputError(where(files, r.getName()) + "failed" + (lead == null ? "" : " on " + lead) + ": "
-                        + InputError.flatten(String.valueOf(cause)));
+        String root = InputError.flatten(String.valueOf(rootCause(e)));
+        // A condition that threw names its rule and file in the message; it is the rule to blame even when
+        // the fact came from another rule's insert (then the chain also holds that rule's ConsequenceException).
+        for (Throwable t : chain(e)) {
+            if (!t.getClass().getSimpleName().equals("ConstraintEvaluationException")) continue;
+            java.util.regex.Matcher m = CONSTRAINT_RULE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                RulesFile f = byPath.get(m.group(2));
+                String rule = m.group(1).replace("\\\"", "\"");
+                if (f != null) return new InputError(where(List.of(f), f.drlPackage(), rule) + "a condition failed: " + root);
             }
         }
-        // A constraint that throws (e.g. a function called in a condition) names its rules in the message.
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[Rule \"((?:[^\"\\\\]|\\\\.)*)\" in ").matcher(String.valueOf(e.getMessage()));
-        if (e.getClass().getSimpleName().equals("ConstraintEvaluationException") && m.find()) {
-            String rule = m.group(1);
-            String where = where(files, rule);
-            if (!where.startsWith("rules: ")) {
-                Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                return new InputError(where + "a condition failed: " + InputError.flatten(String.valueOf(root)));
+        for (Throwable t : chain(e)) {
+            if (t instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null) {
+                Rule r = ce.getMatch().getRule();
+                if (r.getPackageName().equals(generatedPackage)) break;
+                Object lead = ce.getMatch().getObjects().stream().filter(o -> o instanceof dev.l2r.facts.Lead).findFirst().orElse(null);
+                return new InputError(where(files, r.getPackageName(), r.getName()) + "failed" + (lead == null ? "" : " on " + lead) + ": " + root);
             }
+        }
+        // An eval (and a function it calls) runs in classes Drools compiles per rule: find them in the stack.
+        for (Throwable t : chain(e)) {
+            String where = blame(t.getStackTrace());
+            if (where != null) return new InputError(where + "a condition failed: " + root);
         }
         return e;
+    }
+
+    private static final java.util.regex.Pattern CONSTRAINT_RULE =
+            java.util.regex.Pattern.compile("\\[Rule \"((?:[^\"\\\\]|\\\\.)*)\" in ([^\\],]+)");
+
+    private static List<Throwable> chain(Throwable e) {
+        List<Throwable> out = new ArrayList<>();
+        for (Throwable t = e; t != null && !out.contains(t); t = t.getCause()) out.add(t);
+        return out;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        List<Throwable> c = chain(e);
+        return c.get(c.size() - 1);
+    }
+
+    /**
+     * "file:line: rule "NAME": " (or "file:line: function NAME: ") of the innermost hand-written rule or
+     * function in a stack, or null when no hand-written code is on it. Used for exceptions in evals and for
+     * a rule that is still running when the time limit is reached.
+     */
+    public String blame(StackTraceElement[] stack) {
+        String function = null;
+        for (StackTraceElement frame : stack) {
+            String cls = frame.getClassName();
+            int dot = cls.lastIndexOf('.');
+            if (dot < 0) continue;
+            String pkg = cls.substring(0, dot);
+            if (pkg.equals(generatedPackage) || files.stream().noneMatch(f -> f.drlPackage().equals(pkg))) continue;
+            Rule best = null;
+            String bestPrefix = "";
+            for (Map.Entry<String, Rule> r : byClassPrefix.entrySet()) {
+                String p = r.getKey();
+                if (cls.startsWith(p) && cls.length() > p.length() && Character.isDigit(cls.charAt(p.length()))
+                        && p.length() > bestPrefix.length()) {
+                    best = r.getValue();
+                    bestPrefix = p;
+                }
+            }
+            if (best != null) return where(files, best.getPackageName(), best.getName());
+            if (function == null) function = functionWhere(pkg, cls.substring(dot + 1), frame.getMethodName());
+        }
+        return function;
+    }
+
+    /** Where a hand-written rule is declared, for messages about it; null for a generated rule. */
+    public String blame(Rule r) {
+        return r.getPackageName().equals(generatedPackage) ? null : where(files, r.getPackageName(), r.getName());
+    }
+
+    /** A DRL function compiles to class Ucfirst(name) with a static method name. */
+    private String functionWhere(String pkg, String simpleClass, String method) {
+        if (simpleClass.isEmpty() || !simpleClass.equals(Character.toUpperCase(method.charAt(0)) + method.substring(1))) return null;
+        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+?\\s+"
+                + java.util.regex.Pattern.quote(method) + "\\s*\\(");
+        for (RulesFile f : files) {
+            if (!f.drlPackage().equals(pkg)) continue;
+            String[] lines = f.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (decl.matcher(lines[i]).find()) return f.path() + ":" + (i + 1) + ": function " + method + ": ";
+            }
+        }
+        return null;
+    }
+
+    /** The identifier Drools makes of a rule name in its class names: {@code inside$u45$sales_S1$u58$_met}. */
+    static String legalName(String name) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isJavaIdentifierPart(c) && c != '$') b.append(c);
+            else if (Character.isWhitespace(c)) b.append('_');
+            else b.append("$u").append((int) c).append('$');
+        }
+        return b.toString();
     }
 
     public KieBase kieBase() { return kieBase; }
@@ -74,32 +163,41 @@ public final class CompiledRules {
     public static final String DATA_QUALITY = "dataQuality";
 
     public static CompiledRules build(Agreement a, String agreementFile, String drl, List<RulesFile> rulesFiles) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId rid = ks.newReleaseId("dev.l2r.run", "rules" + BUILDS.incrementAndGet(), "1.0.0");
-        kfs.generateAndWritePomXML(rid);
-        String generatedPath = "src/main/resources/" + DrlGenerator.packageOf(a).replace('.', '/') + "/agreement.drl";
-        kfs.write(generatedPath, drl);
-        Map<String, RulesFile> byPath = new HashMap<>();
+        List<String> reserved = new ArrayList<>();
         for (RulesFile f : rulesFiles) {
-            String path = "src/main/resources/" + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
-            byPath.put(path, f);
-            byPath.put(path.substring("src/main/resources/".length()), f);
-            kfs.write(path, f.text());
+            if (f.inGeneratedPackage()) {
+                reserved.add(InputError.at(f.path().toString(), f.packageLine(), null, "package " + f.drlPackage()
+                        + ": packages under " + RulesFile.GENERATED_PACKAGES + " hold the rules l2r generates from agreements;"
+                        + " declare package l2r.rules (or one of your own)"));
+            }
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        if (!reserved.isEmpty()) throw new InputError(reserved);
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId rid = ks.newReleaseId("dev.l2r.run", "rules" + BUILDS.incrementAndGet(), "1.0.0");
+        String generatedPath = "src/main/resources/" + DrlGenerator.packageOf(a).replace('.', '/') + "/agreement.drl";
+        Map<String, RulesFile> byPath = new HashMap<>();
+        List<Message> messages = compile(ks, rid, generatedPath, drl, rulesFiles, byPath);
         List<String> errors = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        Map<RulesFile, List<String[]>> inFiles = new java.util.LinkedHashMap<>(); // file -> {line, col, text}
+        for (Message m : messages) {
             String path = m.getPath();
             RulesFile f = path == null ? null : byPath.get(path);
             String text = InputError.flatten(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", "");
             if (f != null) {
-                String where = f.path().toString() + (m.getLine() > 0 ? ":" + m.getLine() + ":" + Math.max(m.getColumn(), 0) : "");
-                errors.add(where + ": " + text);
+                inFiles.computeIfAbsent(f, k -> new ArrayList<>()).add(new String[] {String.valueOf(m.getLine()),
+                        String.valueOf(Math.max(m.getColumn(), 0)), text});
             } else if (generatedPath.endsWith(String.valueOf(path))) {
                 errors.add(InputError.at(agreementFile, 0, null, "the generated rules do not compile (an l2r bug; run l2r compile to see them): " + text));
             } else {
                 errors.add((path == null ? "rules" : path) + ": " + text);
+            }
+        }
+        for (Map.Entry<RulesFile, List<String[]>> e : attribute(ks, duplicates(inFiles, rulesFiles)).entrySet()) {
+            for (String[] m : e.getValue()) {
+                int line = Integer.parseInt(m[0]);
+                java.util.regex.Matcher imp = BAD_IMPORT.matcher(m[2]);
+                if (imp.find()) line = importLine(e.getKey(), imp.group(1), line); // Drools says line 1
+                errors.add(e.getKey().path() + (line > 0 ? ":" + line + (m[1] == null ? "" : ":" + m[1]) : "") + ": " + m[2]);
             }
         }
         if (!errors.isEmpty()) throw new InputError(errors.stream().distinct().toList());
@@ -109,19 +207,27 @@ public final class CompiledRules {
         Set<String> dataQuality = new TreeSet<>();
         Map<String, String> dqIds = new java.util.HashMap<>();
         List<String> metaErrors = new ArrayList<>();
+        Map<String, String> generated = new HashMap<>(); // rule name -> clause id
+        kb.getKiePackages().stream().filter(p -> p.getName().equals(DrlGenerator.packageOf(a)))
+                .forEach(p -> p.getRules().forEach(r -> generated.put(r.getName(), String.valueOf(r.getMetaData().get("clause")))));
         kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
             if (p.getName().equals(DrlGenerator.packageOf(a))) return;
+            if (generated.containsKey(r.getName())) {
+                // Drools would accept it (another package), but every message about either rule would be ambiguous
+                metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "is the name of a rule l2r generates for clause "
+                        + generated.get(r.getName()) + " of agreement " + a.id() + "; rename it");
+            }
             names.add(r.getName());
             if (!isDataQuality(r)) return;
             dataQuality.add(r.getName());
             Object sev = r.getMetaData().get("severity");
             if (sev != null && dev.l2r.model.Severity.of(String.valueOf(sev)).isEmpty()) {
-                metaErrors.add(where(rulesFiles, r.getName()) + "@severity: \"" + sev + "\" is not a severity; use critical, major or minor");
+                metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "@severity: \"" + sev + "\" is not a severity; use critical, major or minor");
             }
             String id = dqIdOf(r);
             String other = dqIds.putIfAbsent(id, r.getName());
             if (other != null) {
-                metaErrors.add(where(rulesFiles, r.getName()) + "@id: \"" + id + "\" is also the id of rule \"" + other + "\"; ids name findings and must be unique");
+                metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "@id: \"" + id + "\" is also the id of rule \"" + other + "\"; ids name findings and must be unique");
             }
         }));
         if (!metaErrors.isEmpty()) throw new InputError(metaErrors);
@@ -159,19 +265,118 @@ public final class CompiledRules {
             }
         }));
         unused.forEach(r -> kb.removeRule(r[0], r[1]));
-        return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced, List.copyOf(rulesFiles));
+        return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced, List.copyOf(rulesFiles), Map.copyOf(byPath));
     }
 
-    /** "file:line: rule "NAME": " of the rules file that defines a rule, for messages about it. */
-    static String where(List<RulesFile> files, String rule) {
-        String decl = "rule " + DrlLiterals.string(rule);
+    private static final java.util.regex.Pattern BAD_IMPORT = java.util.regex.Pattern.compile("^Error importing : '([\\w.$]+)'");
+
+    /** The line of {@code import NAME} in a file, else {@code otherwise}. */
+    private static int importLine(RulesFile f, String name, int otherwise) {
+        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("^\\s*import\\s+(function\\s+)?" + java.util.regex.Pattern.quote(name) + "\\s*;?\\s*$");
+        String[] lines = f.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (decl.matcher(lines[i]).find()) return i + 1;
+        return otherwise;
+    }
+
+    /** Builds the generated DRL (when given) and the rules files into a KieModule; returns its error messages. */
+    private static List<Message> compile(KieServices ks, ReleaseId rid, String generatedPath, String drl, List<RulesFile> files,
+                                         Map<String, RulesFile> byPath) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(rid);
+        if (generatedPath != null) kfs.write(generatedPath, drl);
         for (RulesFile f : files) {
-            String[] lines = f.text().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].strip().startsWith(decl)) return f.path() + ":" + (i + 1) + ": rule \"" + rule + "\": ";
+            String path = "src/main/resources/" + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
+            byPath.put(path, f);
+            byPath.put(path.substring("src/main/resources/".length()), f);
+            kfs.write(path, f.text());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        return builder.getResults().getMessages(Message.Level.ERROR);
+    }
+
+    /**
+     * Drools reports some errors of one file against every file of its package (a bad import or function
+     * breaks the package's shared class). When several files have errors, each is built alone: errors of a
+     * file that compiles on its own came from another one and are dropped, and of a file that does not, only
+     * the errors it has on its own are kept. Costs one extra build per file with errors, only when the rules
+     * do not compile.
+     */
+    private static Map<RulesFile, List<String[]>> attribute(KieServices ks, Map<RulesFile, List<String[]>> inFiles) {
+        if (inFiles.size() < 2) return inFiles;
+        Map<RulesFile, List<String[]>> own = new java.util.LinkedHashMap<>();
+        for (Map.Entry<RulesFile, List<String[]>> e : inFiles.entrySet()) {
+            ReleaseId rid = ks.newReleaseId("dev.l2r.run", "alone" + BUILDS.incrementAndGet(), "1.0.0");
+            Set<String> alone = new java.util.HashSet<>();
+            for (Message m : compile(ks, rid, null, null, List.of(e.getKey()), new HashMap<>())) {
+                alone.add(m.getLine() + "|" + InputError.flatten(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", ""));
             }
+            List<String[]> ours = e.getValue().stream().filter(m -> m[1] == null).toList(); // found by l2r itself
+            if (alone.isEmpty()) { // compiles on its own: Drools' errors against it belong to another file
+                if (!ours.isEmpty()) own.put(e.getKey(), ours);
+                continue;
+            }
+            List<String[]> kept = e.getValue().stream().filter(m -> m[1] == null || alone.contains(m[0] + "|" + m[2])).toList();
+            own.put(e.getKey(), kept.size() == ours.size() ? e.getValue() : kept);
+        }
+        return own.isEmpty() ? inFiles : own;
+    }
+
+    /**
+     * Drools reports a rule name used twice in a package against the first file, at a line that may be the
+     * other declaration: report it at the second declaration, naming the first, and drop the follow-up error
+     * about the rule's class being defined twice.
+     */
+    private static Map<RulesFile, List<String[]>> duplicates(Map<RulesFile, List<String[]>> inFiles, List<RulesFile> files) {
+        java.util.regex.Pattern dup = java.util.regex.Pattern.compile("^Duplicate rule name: (.*)$");
+        Map<RulesFile, List<String[]>> out = new java.util.LinkedHashMap<>();
+        Set<String> twiceDefined = new java.util.HashSet<>();
+        inFiles.forEach((f, ms) -> {
+            for (String[] m : ms) {
+                java.util.regex.Matcher d = dup.matcher(m[2]);
+                List<String[]> decls = new ArrayList<>(); // {file index, line}
+                if (d.matches()) {
+                    for (RulesFile g : files) {
+                        if (!g.drlPackage().equals(f.drlPackage())) continue;
+                        for (int line : declarations(g, d.group(1))) decls.add(new String[] {String.valueOf(files.indexOf(g)), String.valueOf(line)});
+                    }
+                }
+                if (decls.size() < 2) {
+                    out.computeIfAbsent(f, k -> new ArrayList<>()).add(m);
+                    continue;
+                }
+                RulesFile first = files.get(Integer.parseInt(decls.get(0)[0]));
+                String[] second = decls.get(1);
+                twiceDefined.add("Rule_" + legalName(d.group(1)));
+                out.computeIfAbsent(files.get(Integer.parseInt(second[0])), k -> new ArrayList<>()).add(new String[] {second[1], null,
+                        "rule \"" + d.group(1) + "\": also declared at " + first.path() + ":" + decls.get(0)[1] + " in package "
+                                + f.drlPackage() + "; rule names are unique in a package (agreements refer to rules by name)"});
+            }
+        });
+        if (twiceDefined.isEmpty()) return out;
+        out.values().forEach(ms -> ms.removeIf(m -> twiceDefined.stream().anyMatch(t -> m[2].matches(".*The type " + java.util.regex.Pattern.quote(t) + "\\d* is already defined.*"))));
+        out.values().removeIf(List::isEmpty);
+        return out;
+    }
+
+    /** "file:line: rule "NAME": " of the rules file of {@code pkg} that defines a rule, for messages about it. */
+    static String where(List<RulesFile> files, String pkg, String rule) {
+        for (RulesFile f : files) {
+            if (pkg != null && !f.drlPackage().equals(pkg)) continue;
+            int line = declarations(f, rule).stream().findFirst().orElse(0);
+            if (line > 0) return f.path() + ":" + line + ": rule \"" + rule + "\": ";
         }
         return "rules: rule \"" + rule + "\": ";
+    }
+
+    /** The lines at which a file declares a rule: {@code rule "NAME"}, {@code rule 'NAME'} or {@code rule NAME}. */
+    static List<Integer> declarations(RulesFile f, String rule) {
+        boolean plain = rule.chars().noneMatch(Character::isISOControl); // DrlLiterals refuses control characters
+        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("^\\s*rule\\s+(?:" + (plain ? java.util.regex.Pattern.quote(DrlLiterals.string(rule)) + "|" : "")
+                + "'" + java.util.regex.Pattern.quote(rule) + "'|" + java.util.regex.Pattern.quote(rule) + "(?=\\s|$))");
+        List<Integer> out = new ArrayList<>();
+        String[] lines = f.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (decl.matcher(lines[i]).find()) out.add(i + 1);
+        return out;
     }
 
     /** The id of a data-quality finding: the rule's @id, else its name. */

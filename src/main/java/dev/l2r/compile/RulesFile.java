@@ -16,6 +16,27 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?", Pattern.MULTILINE);
 
+    /** Generated rules live in packages under this one; a hand-written file may not declare it. */
+    public static final String GENERATED_PACKAGES = "l2r.sla";
+
+    /** The 1-based line of the {@code package} declaration, or 0 when the file has none. */
+    public int packageLine() {
+        Matcher m = PACKAGE.matcher(text);
+        return m.find() ? lineAt(text, m.start(1)) : 0;
+    }
+
+    /** True when the file declares a package reserved for generated rules ({@code l2r.sla} or below). */
+    public boolean inGeneratedPackage() {
+        return drlPackage.equals(GENERATED_PACKAGES) || drlPackage.startsWith(GENERATED_PACKAGES + ".");
+    }
+
+    /** The 1-based line of a character offset. */
+    static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+
     /** Reads every {@code *.drl} directly in {@code dir}, sorted by name. */
     public static List<RulesFile> readAll(Path dir) {
         if (!Files.isDirectory(dir)) {

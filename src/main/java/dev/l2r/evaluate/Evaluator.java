@@ -30,7 +30,7 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static Evaluation run(Agreement a, CompiledRules rules, Dataset data, Period period, Instant asOfInstant,
-                                 Progress progress) {
+                                 Limits limits, Progress progress) {
         long start = period.startIn(a.zone()).toInstant().toEpochMilli();
         long end = period.endIn(a.zone()).toInstant().toEpochMilli();
         long asOf = asOfInstant == null ? end : asOfInstant.toEpochMilli();
@@ -48,64 +48,57 @@ public final class Evaluator {
         Clocks clocks = new Clocks(a);
         Decisions decisions = new Decisions(a, period.label(), asOf, clocks);
         KieSession session = rules.kieBase().newKieSession();
+        RuleGuard guard = new RuleGuard(rules, limits, session);
+        boolean done = false;
         try {
-            session.setGlobal("sla", decisions);
-            session.insert(window);
-            progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
-            insertAll(session, rules, seen);
-            for (Clause c : a.clauses()) {
-                if (c instanceof Clause.FollowUp f) {
-                    for (Lead l : seen) {
-                        FollowUpItem item = item(f, l, window, clocks);
-                        if (item != null) insertAll(session, rules, List.of(item));
-                    }
-                }
-            }
-            progress.step("inserted; firing lead rules");
-            fire(session, rules);
-            progress.step("lead rules fired; measuring targets");
-
-            if (a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER)) {
-                decisions.learnOwnerTeams(seen);
-            }
-            for (Clause c : a.clauses()) {
-                if (c instanceof Clause.Target t) {
-                    List<Lead> segment = t.head().where().isEmpty() ? seen : decisions.members(t.id());
-                    for (Map.Entry<String, List<Lead>> e : subjects(t, seen, segment).entrySet()) {
-                        String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
-                        Optional<MetricCalculator.Measure> m = MetricCalculator.measure(t.metric(), e.getValue(), window,
-                                data.metrics(), metricsTeam);
-                        if (m.isPresent()) {
-                            decisions.measured(t.id(), e.getKey(), m.get());
-                            session.insert(new Measurement(t.id(), e.getKey(), m.get().value()));
-                        }
-                    }
-                }
-            }
-            fire(session, rules);
-            decisions.finish();
-            progress.step("targets fired");
+            guard.run(() -> evaluate(a, data, window, seen, clocks, decisions, session, guard, progress));
+            done = true;
         } finally {
-            session.dispose();
+            if (done) session.dispose(); // a session stopped at a limit may still be in use by its thread: abandoned
         }
         return new Evaluation(period.label(), Fmt.iso(asOf, a.zone()), decisions.violations(), decisions.teams(), decisions.targets(),
                 decisions.openItems(), seen.size(), notYet);
     }
 
-    private static void insertAll(KieSession session, CompiledRules rules, List<?> facts) {
-        try {
-            for (Object f : facts) session.insert(f);
-        } catch (RuntimeException e) {
-            throw rules.failure(e);
+    /** Inserts the facts and fires, in the guard's thread; exceptions are mapped by the guard. */
+    private static void evaluate(Agreement a, Dataset data, PeriodWindow window, List<Lead> seen, Clocks clocks, Decisions decisions,
+                                 KieSession session, RuleGuard guard, Progress progress) {
+        session.setGlobal("sla", decisions);
+        session.insert(window);
+        progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
+        for (Lead l : seen) session.insert(l);
+        for (Clause c : a.clauses()) {
+            if (c instanceof Clause.FollowUp f) {
+                for (Lead l : seen) {
+                    FollowUpItem item = item(f, l, window, clocks);
+                    if (item != null) session.insert(item);
+                }
+            }
         }
-    }
+        progress.step("inserted; firing lead rules");
+        guard.fire();
+        progress.step("lead rules fired: " + guard.counts() + "; measuring targets");
 
-    private static void fire(KieSession session, CompiledRules rules) {
-        try {
-            session.fireAllRules();
-        } catch (RuntimeException e) {
-            throw rules.failure(e);
+        if (a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER)) {
+            decisions.learnOwnerTeams(seen);
         }
+        for (Clause c : a.clauses()) {
+            if (c instanceof Clause.Target t) {
+                List<Lead> segment = t.head().where().isEmpty() ? seen : decisions.members(t.id());
+                for (Map.Entry<String, List<Lead>> e : subjects(t, seen, segment).entrySet()) {
+                    String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
+                    Optional<MetricCalculator.Measure> m = MetricCalculator.measure(t.metric(), e.getValue(), window,
+                            data.metrics(), metricsTeam);
+                    if (m.isPresent()) {
+                        decisions.measured(t.id(), e.getKey(), m.get());
+                        session.insert(new Measurement(t.id(), e.getKey(), m.get().value()));
+                    }
+                }
+            }
+        }
+        guard.fire();
+        decisions.finish();
+        progress.step("targets fired: " + guard.counts());
     }
 
     /** The clock of a follow-up clause for one lead, or null when its {@code from} is not in the period. */
