@@ -383,7 +383,7 @@ class AsOfLeakTest {
         metrics.put("", "spend", 9_000);
         Dataset data = new Dataset(leads, metrics, List.of(), List.of(), List.of());
         Period october = Period.parse(agreement.period(), "2026-10").orElseThrow();
-        return Evaluator.run(agreement, rules, data, october, Instant.ofEpochMilli(T), Progress.QUIET);
+        return Evaluator.run(agreement, rules, data, october, Instant.ofEpochMilli(T), Limits.defaults(), Progress.QUIET);
     }
 
     @BeforeAll
