@@ -1,0 +1,187 @@
+package dev.l2r.verify;
+
+import dev.l2r.compile.CompiledRules;
+import dev.l2r.evaluate.ConditionEval;
+import dev.l2r.facts.FollowUpItem;
+import dev.l2r.facts.Lead;
+import dev.l2r.facts.Measurement;
+import dev.l2r.facts.SlaSink;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What the rules of one evaluation did: every rule firing with the facts it matched, and every report to
+ * the global {@code sla} as (clause, subject, status). {@link RuleVerifier} adds one rule to the generated
+ * package, {@link #RULE}, that fires first in each session and calls {@link #attach}: it registers an agenda
+ * listener and puts a recording wrapper around the real {@code sla} (the evaluator's verdicts), which still
+ * receives every call. Outside a verifier run the rule does nothing.
+ */
+public final class Recording {
+
+    static final String RULE = "l2r-verifier: record rule firings";
+
+    /** The DRL of {@link #RULE}, appended to the agreement's generated rules. */
+    static final String DRL = """
+
+            // ---- added by dev.l2r.verify.RuleVerifier (tests only): records what the rules below do
+            rule "%s"
+                salience 1000000
+            when
+                PeriodWindow()
+            then
+                dev.l2r.verify.Recording.attach(kcontext);
+            end
+            """.formatted(RULE);
+
+    private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
+
+    /** One firing: the rule and the ids of the facts it matched (lead id, or a measurement's subject). */
+    record Firing(String rule, List<String> facts) {}
+
+    /** One report to sla: met, violated, late, missed, open, at_risk. */
+    record Report(String clause, String subject, String status) {}
+
+    private final Agreement agreement;
+    final List<Firing> firings = new ArrayList<>();
+    final List<Report> reports = new ArrayList<>();
+    private boolean attached;
+
+    Recording(Agreement agreement) {
+        this.agreement = agreement;
+    }
+
+    <T> T during(java.util.function.Supplier<T> run) {
+        CURRENT.set(this);
+        try {
+            T result = run.get();
+            if (!attached) throw new AssertionError("the verifier's recording rule did not fire");
+            return result;
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** Called by {@link #RULE}. */
+    public static void attach(RuleContext kcontext) {
+        Recording r = CURRENT.get();
+        if (r == null || r.attached) return;
+        r.attached = true;
+        KieSession session = (KieSession) kcontext.getKieRuntime();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                r.fired(event.getMatch());
+            }
+        });
+        session.setGlobal("sla", r.new Sink((SlaSink) session.getGlobal("sla")));
+    }
+
+    private void fired(Match m) {
+        String rule = m.getRule().getName();
+        if (rule.equals(RULE)) return;
+        List<String> ids = new ArrayList<>();
+        for (Object o : m.getObjects()) {
+            if (o instanceof Lead l) ids.add(l.getLeadId());
+            else if (o instanceof FollowUpItem f) ids.add(f.getLead().getLeadId());
+            else if (o instanceof Measurement x) ids.add(x.getSubject());
+        }
+        firings.add(new Firing(rule, ids));
+    }
+
+    private void report(String clause, String subject, String status) {
+        reports.add(new Report(clause, subject, status));
+    }
+
+    /** The clauses of type rule that name a hand-written rule and whose segment holds the lead (as Verdicts does). */
+    private List<String> clausesOf(RuleContext rule, Lead lead) {
+        List<String> out = new ArrayList<>();
+        for (Clause c : agreement.clauses()) {
+            if (c instanceof Clause.Rule r && r.rule().equals(rule.getRule().getName())
+                    && r.head().where().stream().allMatch(cond -> ConditionEval.test(cond, lead))) {
+                out.add(r.id());
+            }
+        }
+        return out;
+    }
+
+    /** Records each call, then passes it on to the evaluator's own sink. */
+    private final class Sink implements SlaSink {
+
+        private final SlaSink real;
+
+        Sink(SlaSink real) {
+            this.real = real;
+        }
+
+        @Override
+        public void met(String clause, Lead lead) {
+            report(clause, lead.getLeadId(), "met");
+            real.met(clause, lead);
+        }
+
+        @Override
+        public void handoffFailed(String clause, Lead lead) {
+            report(clause, lead.getLeadId(), "violated");
+            real.handoffFailed(clause, lead);
+        }
+
+        @Override
+        public void rejectionFailed(String clause, Lead lead) {
+            report(clause, lead.getLeadId(), "violated");
+            real.rejectionFailed(clause, lead);
+        }
+
+        @Override
+        public void followUp(String clause, FollowUpItem item, String status) {
+            report(clause, item.getLead().getLeadId(), status);
+            real.followUp(clause, item, status);
+        }
+
+        @Override
+        public void member(String clause, Lead lead) {
+            real.member(clause, lead);
+        }
+
+        @Override
+        public void target(String clause, Measurement m, boolean met) {
+            report(clause, m.getSubject(), met ? "met" : "violated");
+            real.target(clause, m, met);
+        }
+
+        @Override
+        public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {
+            for (String c : clausesOf(rule, lead)) report(c, lead.getLeadId(), "violated");
+            real.violation(rule, lead, expected, actual, message);
+        }
+
+        @Override
+        public void met(RuleContext rule, Lead lead) {
+            for (String c : clausesOf(rule, lead)) report(c, lead.getLeadId(), "met");
+            real.met(rule, lead);
+        }
+
+        @Override
+        public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {
+            report(CompiledRules.dqIdOf(rule.getRule()), lead.getLeadId(), "violated");
+            real.dataQuality(rule, lead, field, actual, message);
+        }
+    }
+
+    /** Statuses reported for one clause, by subject, in report order (a subject reported twice shows twice). */
+    Map<String, List<String>> statuses(String clause) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Report r : reports) {
+            if (r.clause().equals(clause)) out.computeIfAbsent(r.status(), k -> new ArrayList<>()).add(r.subject());
+        }
+        return out;
+    }
+}
