@@ -1,19 +1,26 @@
 package dev.l2r.evaluate;
 
+import static dev.l2r.verify.LeadBuilder.lead;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.l2r.Cli;
+import dev.l2r.InputError;
 import dev.l2r.Workspace;
+import dev.l2r.model.Severity;
+import dev.l2r.verify.LeadBuilder;
+import dev.l2r.verify.RuleVerifier;
+import dev.l2r.verify.Scenario;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Handoff, rejection and rule clauses: a matching and a non-matching lead each, plus the edges. */
+/**
+ * Handoff, rejection and rule clauses: a matching and a non-matching lead each, plus the edges; in memory,
+ * one clause per case of one agreement. The exit code under --fail-on goes through the command line.
+ */
 class LeadClausesTest {
 
     static final String HEAD = """
@@ -27,112 +34,123 @@ class LeadClausesTest {
             clauses:
             """;
 
+    static final String TEST_RULES = """
+            package test.rules;
+            import dev.l2r.facts.Lead;
+            import dev.l2r.facts.PeriodWindow;
+            global dev.l2r.facts.SlaSink sla;
+            rule "MQL has a title"
+            when
+                $p : PeriodWindow()
+                $l : Lead( mqlAt != null, mqlAt >= $p.start, mqlAt < $p.end )
+            then
+                if ($l.getTitle() == null) sla.violation(kcontext, $l, "a title", "none", "Lead " + $l.getLeadId() + " has no title.");
+                else sla.met(kcontext, $l);
+            end
+            rule "Not referenced by the agreement"
+            when
+                $l : Lead()
+            then
+                sla.violation(kcontext, $l, "x", "y", "must never appear");
+            end
+            """;
+
+    static final RuleVerifier VERIFY = RuleVerifier.of(HEAD + """
+              - id: H1
+                type: handoff
+                at: mql
+                require: ["score >= 60", "company is present", "title is present", "employees >= 200"]
+                owner: marketing
+                where: ["channel != partner"]
+              - id: R1
+                type: rejection
+                reasons: [no-budget, "wrong persona"]
+                owner: sdr
+              - id: X1
+                title: Enterprise MQLs carry a title
+                type: rule
+                rule: "MQL has a title"
+                owner: marketing
+                severity: critical
+                where: ["employees >= 1000"]
+            """, RuleVerifier.rulesDir("test.drl", TEST_RULES));
+
     @TempDir
     Path tmp;
 
+    /** An MQL of 2026-10-05 10:00, created then. */
+    private static LeadBuilder mql(String id) {
+        return lead(id).created("2026-10-05T10:00").mql("2026-10-05T10:00");
+    }
+
     @Test
     void handoffNamesEachRequirementTheLeadMissed() {
-        Workspace w = new Workspace(tmp).sla(HEAD + """
-                  - id: H1
-                    type: handoff
-                    at: mql
-                    require: ["score >= 60", "company is present", "title is present", "employees >= 200"]
-                    owner: marketing
-                    where: ["channel != partner"]
-                """).file("data/leads.csv", Workspace.LEADS_HEADER + ",employees\n"
-                + "GOOD,2026-10-05T10:00,,web,,sdr,Ann,60,Acme,CTO,,,,2026-10-05T10:00,,,,,,,,,,,200\n"
-                + "BAD,2026-10-05T10:00,,web,,sdr,Bob,59.5,Acme,,,,,2026-10-05T10:00,,,,,,,,,,,\n"
-                + "PARTNER,2026-10-05T10:00,,partner,,sdr,Bob,10,,,,,,2026-10-05T10:00,,,,,,,,,,,\n"
-                + "SEPT,2026-09-30T10:00,,web,,sdr,Bob,10,,,,,,2026-09-30T10:00,,,,,,,,,,,\n");
-        Cli r = w.check("2026-10");
-        assertEquals(0, r.code(), r.toString());
-        assertEquals(List.of("H1 BAD"), w.violationKeys());
-        JsonNode v = w.violations().get(0);
-        assertEquals("marketing", v.get("team").asText());
-        assertEquals("Bob", v.get("owner").asText(), "lead-level violations name the lead's owner");
-        assertEquals("score >= 60; company is present; title is present; employees >= 200", v.get("expected").asText());
-        assertEquals("score 59.5; title missing; employees missing", v.get("actual").asText());
-        assertTrue(v.get("message").asText().contains("score >= 60 (score is 59.5), title is present (title is missing)"), v.toString());
-        assertNull(v.get("deadline").textValue());
-        assertArrayEquals(new long[] {1, 1, 0, 0}, w.outcome("marketing", "H1"));
+        Scenario h1 = VERIFY.clause("H1").given(
+                        mql("GOOD").channel("web").team("sdr").owner("Ann").score(60).company("Acme").title("CTO")
+                                .field("employees", 200),
+                        mql("BAD").channel("web").team("sdr").owner("Bob").score(59.5).company("Acme"),
+                        mql("PARTNER").channel("partner").team("sdr").owner("Bob").score(10),
+                        lead("SEPT").created("2026-09-30T10:00").mql("2026-09-30T10:00").channel("web").team("sdr").owner("Bob")
+                                .score(10))
+                .forPeriod("2026-10")
+                .violates("BAD").meets("GOOD");
+        Violation v = h1.violation("BAD");
+        assertEquals("marketing", v.team());
+        assertEquals("Bob", v.owner(), "lead-level violations name the lead's owner");
+        assertEquals("score >= 60; company is present; title is present; employees >= 200", v.expected());
+        assertEquals("score 59.5; title missing; employees missing", v.actual());
+        assertTrue(v.message().contains("score >= 60 (score is 59.5), title is present (title is missing)"), v.toString());
+        assertNull(v.deadline());
+        assertArrayEquals(new long[] {1, 1, 0, 0}, h1.outcome("marketing"));
     }
 
     @Test
     void rejectionNeedsAnAgreedReason() {
-        Workspace w = new Workspace(tmp).sla(HEAD + """
-                  - id: R1
-                    type: rejection
-                    reasons: [no-budget, "wrong persona"]
-                    owner: sdr
-                """).leads(
-                "OK,2026-10-05T10:00,,,,sdr,Ann,,,,,,,2026-10-05T10:00,,,,2026-10-06T10:00,wrong persona,,,,,",
-                "UNLISTED,2026-10-05T10:00,,,,sdr,Ann,,,,,,,2026-10-05T10:00,,,,2026-10-06T10:00,too small,,,,,",
-                "NONE,2026-10-05T10:00,,,,sdr,Ann,,,,,,,2026-10-05T10:00,,,,2026-10-06T10:00,,,,,,",
-                "NOVEMBER,2026-10-05T10:00,,,,sdr,Ann,,,,,,,2026-10-05T10:00,,,,2026-11-01T00:00,,,,,,");
-        Cli r = w.check("2026-10");
-        assertEquals(0, r.code(), r.toString());
-        assertEquals(List.of("R1 NONE", "R1 UNLISTED"), w.violationKeys());
-        assertEquals("no reason", w.violations().get(0).get("actual").asText());
-        assertEquals("\"too small\"", w.violations().get(1).get("actual").asText());
-        assertArrayEquals(new long[] {1, 2, 0, 0}, w.outcome("sdr", "R1"));
+        Scenario r1 = VERIFY.clause("R1").given(
+                        mql("OK").team("sdr").owner("Ann").rejected("2026-10-06T10:00").rejectionReason("wrong persona"),
+                        mql("UNLISTED").team("sdr").owner("Ann").rejected("2026-10-06T10:00").rejectionReason("too small"),
+                        mql("NONE").team("sdr").owner("Ann").rejected("2026-10-06T10:00"),
+                        mql("NOVEMBER").team("sdr").owner("Ann").rejected("2026-11-01T00:00"))
+                .forPeriod("2026-10")
+                .violates("NONE", "UNLISTED").meets("OK");
+        assertEquals(java.util.List.of("R1 NONE", "R1 UNLISTED"), r1.violationKeys("R1"), "report order");
+        assertEquals("no reason", r1.violation("NONE").actual());
+        assertEquals("\"too small\"", r1.violation("UNLISTED").actual());
+        assertArrayEquals(new long[] {1, 2, 0, 0}, r1.outcome("sdr"));
     }
 
     @Test
     void aRuleClauseReportsWhatItsHandWrittenRuleFinds() {
-        Workspace w = new Workspace(tmp).sla(HEAD + """
-                  - id: X1
-                    title: Enterprise MQLs carry a title
-                    type: rule
-                    rule: "MQL has a title"
-                    owner: marketing
-                    severity: critical
-                    where: ["employees >= 1000"]
-                """).file("rules/test.drl", """
-                package test.rules;
-                import dev.l2r.facts.Lead;
-                import dev.l2r.facts.PeriodWindow;
-                global dev.l2r.facts.SlaSink sla;
-                rule "MQL has a title"
-                when
-                    $p : PeriodWindow()
-                    $l : Lead( mqlAt != null, mqlAt >= $p.start, mqlAt < $p.end )
-                then
-                    if ($l.getTitle() == null) sla.violation(kcontext, $l, "a title", "none", "Lead " + $l.getLeadId() + " has no title.");
-                    else sla.met(kcontext, $l);
-                end
-                rule "Not referenced by the agreement"
-                when
-                    $l : Lead()
-                then
-                    sla.violation(kcontext, $l, "x", "y", "must never appear");
-                end
-                """).file("data/leads.csv", Workspace.LEADS_HEADER + ",employees\n"
-                + "BIG,2026-10-05T10:00,,,,,,,,,,,,2026-10-05T10:00,,,,,,,,,,,5000\n"
-                + "TITLED,2026-10-05T10:00,,,,,,,,CFO,,,,2026-10-05T10:00,,,,,,,,,,,5000\n"
-                + "SMALL,2026-10-05T10:00,,,,,,,,,,,,2026-10-05T10:00,,,,,,,,,,,10\n");
-        w.rules = tmp.resolve("rules");
-        Cli r = w.check("2026-10");
-        assertEquals(1, r.code(), r.toString());
-        assertEquals(List.of("X1 BIG"), w.violationKeys());
-        JsonNode v = w.violations().get(0);
-        assertEquals("Enterprise MQLs carry a title", v.get("clause_title").asText());
-        assertEquals("rule", v.get("type").asText());
-        assertEquals("Lead BIG has no title.", v.get("message").asText());
-        assertArrayEquals(new long[] {1, 1, 0, 0}, w.outcome("marketing", "X1"));
+        Scenario x1 = VERIFY.clause("X1").given(
+                        mql("BIG").field("employees", 5000),
+                        mql("TITLED").title("CFO").field("employees", 5000),
+                        mql("SMALL").field("employees", 10))
+                .forPeriod("2026-10")
+                .violates("BIG").meets("TITLED");
+        Violation v = x1.violation("BIG");
+        assertEquals(Severity.CRITICAL, v.severity(), "critical: the run fails under the default --fail-on");
+        assertEquals("Enterprise MQLs carry a title", v.clauseTitle());
+        assertEquals("rule", v.type());
+        assertEquals("Lead BIG has no title.", v.message());
+        assertArrayEquals(new long[] {1, 1, 0, 0}, x1.outcome("marketing"));
+        // the rule fires on every MQL; the clause's segment keeps the big ones
+        x1.firedRule("MQL has a title").on("BIG", "TITLED", "SMALL");
+        // a rule no clause names is not in the rule base at all
+        x1.firedRule("Not referenced by the agreement").never();
+        assertTrue(x1.evaluation().violations().stream().noneMatch(x -> x.message().equals("must never appear")));
     }
 
     @Test
     void aRuleClauseNamingNoRuleIsAnAgreementError() {
-        Workspace w = new Workspace(tmp).sla(HEAD + """
+        // exit 2 and no partial output for this error: RulesFilesTest.aRuleClauseNamingNoRuleIsAnAgreementError
+        InputError e = assertThrows(InputError.class, () -> RuleVerifier.of(HEAD + """
                   - id: X1
                     type: rule
                     rule: "No such rule"
                     owner: marketing
-                """).leads("A,2026-10-05T10:00,,,,,,,,,,,,,,,,,,,,,,");
-        Cli r = w.check("2026-10");
-        assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().startsWith(tmp.resolve("sla.yaml") + ":9: clauses[0].rule: no rule named \"No such rule\""), r.err());
-        assertTrue(!java.nio.file.Files.exists(w.out()), "no partial output");
+                """));
+        String first = e.lines().get(0);
+        assertTrue(first.matches(".*[/\\\\]sla\\.yaml:9: clauses\\[0\\]\\.rule: no rule named \"No such rule\".*"), first);
     }
 
     @Test
@@ -143,7 +161,8 @@ class LeadClausesTest {
                     reasons: [no-budget]
                     owner: sdr
                     severity: minor
-                """).leads("NONE,2026-10-05T10:00,,,,sdr,Ann,,,,,,,,,,,2026-10-06T10:00,,,,,,");
+                """).file("data/leads.csv", LeadBuilder.csv(
+                lead("NONE").created("2026-10-05T10:00").team("sdr").owner("Ann").rejected("2026-10-06T10:00")));
         assertEquals(0, w.check("2026-10").code());
         assertEquals(0, w.check("2026-10", "--fail-on", "major").code());
         assertEquals(1, w.check("2026-10", "--fail-on", "minor").code());

@@ -3,24 +3,26 @@ package dev.l2r.rules;
 import static dev.l2r.rules.RulesHarness.lead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
+import dev.l2r.evaluate.TeamAccountability;
+import dev.l2r.evaluate.Violation;
+import dev.l2r.verify.LeadBuilder;
+import dev.l2r.verify.RuleVerifier;
+import dev.l2r.verify.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * rules/data-quality.drl through the real pipeline: one October 2026 data set (New York time) in which each
- * lead either trips one check or is a near miss of it; one check run, then one assertion per lead.
+ * rules/data-quality.drl in memory: one October 2026 data set (New York time) in which each lead either trips
+ * one check or is a near miss of it; one evaluation, then one assertion per lead.
  */
 class DataQualityRulesTest {
 
@@ -53,130 +55,123 @@ class DataQualityRulesTest {
             """;
 
     /** A lead and the findings it must produce: ids, with the field in brackets where the check varies it. */
-    record Case(String sentence, Map<String, String> lead, List<String> findings) {
+    record Case(String sentence, LeadBuilder lead, List<String> findings) {
         @Override
         public String toString() { return sentence; }
     }
 
-    static Case c(String sentence, Map<String, String> lead, String... findings) {
+    static Case c(String sentence, LeadBuilder lead, String... findings) {
         return new Case(sentence, lead, List.of(findings));
     }
 
     static final List<Case> CASES = List.of(
             // SAL before MQL
             c("SAL a day before the MQL is reported",
-                    lead("SAL1", "mql_at=2026-10-06T10:00", "sal_at=2026-10-05T10:00"), "DQ-SAL-BEFORE-MQL"),
+                    lead("SAL1").mql("2026-10-06T10:00").sal("2026-10-05T10:00"), "DQ-SAL-BEFORE-MQL"),
             c("SAL in September before an October MQL is reported in October, the period of the later event",
-                    lead("SAL2", "created_at=2026-09-20T09:00", "sal_at=2026-09-28T10:00", "mql_at=2026-10-02T10:00"), "DQ-SAL-BEFORE-MQL"),
+                    lead("SAL2").created("2026-09-20T09:00").sal("2026-09-28T10:00")
+                            .mql("2026-10-02T10:00"), "DQ-SAL-BEFORE-MQL"),
             c("SAL after the MQL is fine",
-                    lead("SAL3", "mql_at=2026-10-05T10:00", "sal_at=2026-10-06T10:00")),
+                    lead("SAL3").mql("2026-10-05T10:00").sal("2026-10-06T10:00")),
             c("SAL before an MQL that comes after as-of is not reported yet",
-                    lead("SAL4", "sal_at=2026-10-20T10:00", "mql_at=2026-11-02T10:00")),
+                    lead("SAL4").sal("2026-10-20T10:00").mql("2026-11-02T10:00")),
             c("SAL before MQL, both in September, belongs to September",
-                    lead("SAL5", "created_at=2026-09-01T09:00", "sal_at=2026-09-05T10:00", "mql_at=2026-09-10T10:00")),
+                    lead("SAL5").created("2026-09-01T09:00").sal("2026-09-05T10:00").mql("2026-09-10T10:00")),
             // stage before created_at
             c("An MQL three hours before the lead was created is reported",
-                    lead("CRE1", "created_at=2026-10-10T12:00", "mql_at=2026-10-10T09:00"), "DQ-STAGE-BEFORE-CREATED(mql_at)"),
+                    lead("CRE1").created("2026-10-10T12:00").mql("2026-10-10T09:00"), "DQ-STAGE-BEFORE-CREATED(mql_at)"),
             c("An inquiry before created_at is fine (offline inquiries are entered later)",
-                    lead("CRE2", "created_at=2026-10-10T12:00", "inquiry_at=2026-10-01T09:00", "mql_at=2026-10-10T12:30")),
+                    lead("CRE2").created("2026-10-10T12:00").inquiry("2026-10-01T09:00").mql("2026-10-10T12:30")),
             c("An MQL at the instant of creation is fine",
-                    lead("CRE3", "created_at=2026-10-10T12:00", "mql_at=2026-10-10T12:00")),
+                    lead("CRE3").created("2026-10-10T12:00").mql("2026-10-10T12:00")),
             c("Several stages before created_at make one finding naming the first",
-                    lead("CRE4", "created_at=2026-10-10T12:00", "sal_at=2026-10-09T12:00", "sqo_at=2026-10-09T13:00",
-                            "opportunity_id=O-CRE4"), "DQ-STAGE-BEFORE-CREATED(sal_at)"),
+                    lead("CRE4").created("2026-10-10T12:00").sal("2026-10-09T12:00").sqo("2026-10-09T13:00")
+                            .opportunityId("O-CRE4"), "DQ-STAGE-BEFORE-CREATED(sal_at)"),
             c("A lead created in September belongs to September",
-                    lead("CRE5", "created_at=2026-09-25T12:00", "mql_at=2026-09-24T12:00")),
+                    lead("CRE5").created("2026-09-25T12:00").mql("2026-09-24T12:00")),
             // first touch = auto-response
             c("A first touch at the instant of the auto-response is reported",
-                    lead("TCH1", "mql_at=2026-10-07T10:00", "auto_response_at=2026-10-07T10:05", "first_touch_at=2026-10-07T10:05"),
+                    lead("TCH1").mql("2026-10-07T10:00").autoResponse("2026-10-07T10:05").firstTouch("2026-10-07T10:05"),
                     "DQ-TOUCH-IS-AUTO-RESPONSE"),
             c("A first touch after the auto-response is fine",
-                    lead("TCH2", "mql_at=2026-10-07T10:00", "auto_response_at=2026-10-07T10:05", "first_touch_at=2026-10-07T10:30")),
+                    lead("TCH2").mql("2026-10-07T10:00").autoResponse("2026-10-07T10:05").firstTouch("2026-10-07T10:30")),
             c("A person's touch before the auto-response is fine",
-                    lead("TCH5", "mql_at=2026-10-07T10:00", "auto_response_at=2026-10-07T10:05", "first_touch_at=2026-10-07T10:02")),
+                    lead("TCH5").mql("2026-10-07T10:00").autoResponse("2026-10-07T10:05").firstTouch("2026-10-07T10:02")),
             c("A first touch without an auto-response is fine",
-                    lead("TCH3", "mql_at=2026-10-07T10:00", "first_touch_at=2026-10-07T10:30")),
+                    lead("TCH3").mql("2026-10-07T10:00").firstTouch("2026-10-07T10:30")),
             c("A copied touch in September belongs to September",
-                    lead("TCH4", "created_at=2026-09-29T09:00", "mql_at=2026-09-30T10:00",
-                            "auto_response_at=2026-09-30T10:05", "first_touch_at=2026-09-30T10:05")),
+                    lead("TCH4").created("2026-09-29T09:00").mql("2026-09-30T10:00").autoResponse("2026-09-30T10:05")
+                            .firstTouch("2026-09-30T10:05")),
             // rejection reason without rejected_at
             c("A rejection reason without rejected_at is reported",
-                    lead("REJ1", "mql_at=2026-10-08T10:00", "rejection_reason=no-budget"), "DQ-REJECTION-WITHOUT-DATE"),
+                    lead("REJ1").mql("2026-10-08T10:00").rejectionReason("no-budget"), "DQ-REJECTION-WITHOUT-DATE"),
             c("A rejection with reason and rejected_at is fine",
-                    lead("REJ2", "mql_at=2026-10-08T10:00", "rejected_at=2026-10-09T10:00", "rejection_reason=no-budget")),
+                    lead("REJ2").mql("2026-10-08T10:00").rejected("2026-10-09T10:00").rejectionReason("no-budget")),
             c("A rejection after as-of has not happened yet, reason included",
-                    lead("REJ3", "mql_at=2026-10-08T10:00", "rejected_at=2026-11-03T10:00", "rejection_reason=no-budget")),
+                    lead("REJ3").mql("2026-10-08T10:00").rejected("2026-11-03T10:00").rejectionReason("no-budget")),
             // closed before sqo
             c("A deal closed the day before it became an opportunity is reported",
-                    lead("CLS1", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-11T10:00", "outcome=won", "amount=1000",
-                            "opportunity_id=O-CLS1"), "DQ-CLOSED-BEFORE-SQO"),
+                    lead("CLS1").sqo("2026-10-12T10:00").closed("2026-10-11T10:00").outcome("won").amount(1000)
+                            .opportunityId("O-CLS1"), "DQ-CLOSED-BEFORE-SQO"),
             c("A deal closed after it became an opportunity is fine",
-                    lead("CLS2", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-20T10:00", "outcome=won", "amount=1000")),
+                    lead("CLS2").sqo("2026-10-12T10:00").closed("2026-10-20T10:00").outcome("won").amount(1000)),
             c("A deal closed at the instant it became an opportunity is fine",
-                    lead("CLS3", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-12T10:00", "outcome=lost")),
+                    lead("CLS3").sqo("2026-10-12T10:00").closed("2026-10-12T10:00").outcome("lost")),
             // won without amount
             c("A won deal without amount is reported",
-                    lead("WON1", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=won", "opportunity_id=O-WON1"),
+                    lead("WON1").sqo("2026-10-02T10:00").closed("2026-10-15T10:00").outcome("won").opportunityId("O-WON1"),
                     "DQ-WON-WITHOUT-AMOUNT"),
             c("A won deal with amount 0 is reported",
-                    lead("WON2", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=won", "amount=0"),
+                    lead("WON2").sqo("2026-10-02T10:00").closed("2026-10-15T10:00").outcome("won").amount(0),
                     "DQ-WON-WITHOUT-AMOUNT"),
             c("A won deal with an amount is fine",
-                    lead("WON3", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=won", "amount=5000")),
+                    lead("WON3").sqo("2026-10-02T10:00").closed("2026-10-15T10:00").outcome("won").amount(5000)),
             c("A lost deal without amount is fine",
-                    lead("WON4", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-15T10:00", "outcome=lost")),
+                    lead("WON4").sqo("2026-10-02T10:00").closed("2026-10-15T10:00").outcome("lost")),
             c("A deal won late on October 31 in New York (November 1 in UTC) belongs to October",
-                    lead("WON5", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-31T22:00", "outcome=won"), "DQ-WON-WITHOUT-AMOUNT"),
+                    lead("WON5").sqo("2026-10-02T10:00").closed("2026-10-31T22:00").outcome("won"), "DQ-WON-WITHOUT-AMOUNT"),
             c("A deal won after as-of is still open",
-                    lead("WON6", "sqo_at=2026-10-02T10:00", "closed_at=2026-11-01T00:30", "outcome=won")),
+                    lead("WON6").sqo("2026-10-02T10:00").closed("2026-11-01T00:30").outcome("won")),
             c("A deal won late on September 30 in New York (October 1 in UTC) belongs to September",
-                    lead("WON7", "created_at=2026-09-01T09:00", "sqo_at=2026-09-02T10:00", "closed_at=2026-09-30T23:00", "outcome=won")),
+                    lead("WON7").created("2026-09-01T09:00").sqo("2026-09-02T10:00").closed("2026-09-30T23:00").outcome("won")),
             // won/lost without closed_at
             c("A won deal without closed_at is reported",
-                    lead("OUT1", "sqo_at=2026-10-02T10:00", "outcome=won", "amount=100", "opportunity_id=O-OUT1"),
+                    lead("OUT1").sqo("2026-10-02T10:00").outcome("won").amount(100).opportunityId("O-OUT1"),
                     "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
             c("A lost deal without closed_at is reported",
-                    lead("OUT2", "sqo_at=2026-10-02T10:00", "outcome=lost"), "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
+                    lead("OUT2").sqo("2026-10-02T10:00").outcome("lost"), "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
             c("An open deal without closed_at is fine",
-                    lead("OUT3", "sqo_at=2026-10-02T10:00", "outcome=open")),
+                    lead("OUT3").sqo("2026-10-02T10:00").outcome("open")),
             c("A won deal without closed_at created in September belongs to September",
-                    lead("OUT4", "created_at=2026-09-15T09:00", "outcome=won", "amount=100")),
+                    lead("OUT4").created("2026-09-15T09:00").outcome("won").amount(100)),
             c("A won deal without closed_at that became an opportunity in October belongs to October",
-                    lead("OUT5", "created_at=2026-09-15T09:00", "sqo_at=2026-10-02T10:00", "outcome=won"),
+                    lead("OUT5").created("2026-09-15T09:00").sqo("2026-10-02T10:00").outcome("won"),
                     "DQ-OUTCOME-WITHOUT-CLOSE-DATE"),
             c("A won deal without closed_at that becomes an opportunity after as-of has no outcome yet",
-                    lead("OUT6", "sqo_at=2026-11-02T10:00", "outcome=won", "opportunity_id=O-OUT6")),
+                    lead("OUT6").sqo("2026-11-02T10:00").outcome("won").opportunityId("O-OUT6")),
             // closed_at without won or lost
             c("A closed_at on an open deal is reported",
-                    lead("CNO1", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-09T10:00", "outcome=open"),
+                    lead("CNO1").sqo("2026-10-02T10:00").closed("2026-10-09T10:00").outcome("open"),
                     "DQ-CLOSE-DATE-WITHOUT-OUTCOME"),
             c("A closed_at without any outcome is reported",
-                    lead("CNO2", "sqo_at=2026-10-02T10:00", "closed_at=2026-10-09T10:00"), "DQ-CLOSE-DATE-WITHOUT-OUTCOME"),
+                    lead("CNO2").sqo("2026-10-02T10:00").closed("2026-10-09T10:00"), "DQ-CLOSE-DATE-WITHOUT-OUTCOME"),
             c("A closed_at after as-of has not happened yet",
-                    lead("CNO3", "sqo_at=2026-10-02T10:00", "closed_at=2026-11-02T10:00", "outcome=open")),
+                    lead("CNO3").sqo("2026-10-02T10:00").closed("2026-11-02T10:00").outcome("open")),
             // several checks, and clean leads
             c("Each check reports on its own: won without amount and closed before sqo",
-                    lead("MUL1", "sqo_at=2026-10-12T10:00", "closed_at=2026-10-11T10:00", "outcome=won"),
+                    lead("MUL1").sqo("2026-10-12T10:00").closed("2026-10-11T10:00").outcome("won"),
                     "DQ-CLOSED-BEFORE-SQO", "DQ-WON-WITHOUT-AMOUNT"),
             c("A clean lead through the whole funnel is fine",
-                    lead("OK1", "inquiry_at=2026-10-01T08:00", "mql_at=2026-10-01T09:00", "auto_response_at=2026-10-01T09:01",
-                            "first_touch_at=2026-10-01T10:00", "sal_at=2026-10-02T10:00", "sqo_at=2026-10-05T10:00",
-                            "opportunity_id=O-OK1", "amount=25000", "closed_at=2026-10-28T10:00", "outcome=won")),
+                    lead("OK1").inquiry("2026-10-01T08:00").mql("2026-10-01T09:00").autoResponse("2026-10-01T09:01")
+                            .firstTouch("2026-10-01T10:00").sal("2026-10-02T10:00").sqo("2026-10-05T10:00")
+                            .opportunityId("O-OK1").amount(25000).closed("2026-10-28T10:00").outcome("won")),
             c("Two open opportunities of one company are no data-quality finding",
-                    lead("DUP1", "company=Dupco", "sqo_at=2026-10-03T10:00", "opportunity_id=O-DUP1", "outcome=open")),
+                    lead("DUP1").company("Dupco").sqo("2026-10-03T10:00").opportunityId("O-DUP1").outcome("open")),
             c("The second open opportunity of one company is no data-quality finding either",
-                    lead("DUP2", "company=Dupco", "sqo_at=2026-10-06T10:00", "opportunity_id=O-DUP2", "outcome=open")));
+                    lead("DUP2").company("Dupco").sqo("2026-10-06T10:00").opportunityId("O-DUP2").outcome("open")));
 
-    @TempDir
-    static Path dir;
-
-    static RulesHarness.Run run;
-
-    @BeforeAll
-    static void check() {
-        run = RulesHarness.check(dir, AGREEMENT, CASES.stream().map(Case::lead).toList(), RulesHarness.RULES);
-        assertEquals(0, run.exitCode(), run.stderr());
-    }
+    static final Scenario RUN = RuleVerifier.of(AGREEMENT, RuleVerifier.SHIPPED_RULES)
+            .given(CASES.stream().map(Case::lead).toList()).forPeriod("2026-10");
 
     static Stream<Case> cases() {
         return CASES.stream();
@@ -185,29 +180,29 @@ class DataQualityRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachLeadGetsExactlyItsFindings(Case c) {
-        String id = c.lead().get("lead_id");
-        List<JsonNode> rows = run.violations().stream().filter(v -> v.get("subject").asText().equals(id)).toList();
+        String id = c.lead().id();
+        List<Violation> rows = RUN.evaluation().violations().stream().filter(v -> v.subject().equals(id)).toList();
         List<String> got = new ArrayList<>();
-        for (JsonNode v : rows) {
-            String clause = v.get("clause_id").asText();
+        for (Violation v : rows) {
+            String clause = v.clauseId();
             String[] check = CHECKS.get(clause);
             assertNotNull(check, "unexpected finding " + v);
-            String expected = v.get("expected").asText();
+            String expected = v.expected();
             assertTrue(expected.startsWith("valid "), expected);
             String field = expected.substring("valid ".length());
             got.add(check[1] == null ? clause + "(" + field + ")" : clause);
-            assertEquals("2026-10", v.get("period").asText());
-            assertEquals("data-quality", v.get("type").asText());
-            assertEquals(check[0], v.get("severity").asText(), clause);
-            assertEquals("revenue-ops", v.get("team").asText());
-            assertEquals("RevOps Lead", v.get("owner").asText());
+            assertEquals("2026-10", v.period());
+            assertEquals("data-quality", v.type());
+            assertEquals(check[0], v.severity().key(), clause);
+            assertEquals("revenue-ops", v.team());
+            assertEquals("RevOps Lead", v.owner());
             if (check[1] != null) assertEquals(check[1], field, clause);
             // actual holds the offending value(s), the field's among them ("closed_at missing"), not just its name
-            String actual = v.get("actual").asText();
+            String actual = v.actual();
             assertTrue(actual.startsWith(field + " ") || actual.contains(", " + field + " "), actual);
-            assertTrue(v.get("deadline").isNull());
-            assertTrue(v.get("message").asText().startsWith("Lead " + id + " "), v.get("message").asText());
-            assertTrue(v.get("message").asText().endsWith("."), v.get("message").asText());
+            assertNull(v.deadline());
+            assertTrue(v.message().startsWith("Lead " + id + " "), v.message());
+            assertTrue(v.message().endsWith("."), v.message());
         }
         assertEquals(c.findings().stream().sorted().toList(), got.stream().sorted().toList());
     }
@@ -216,9 +211,11 @@ class DataQualityRulesTest {
     void onlyDataQualityFindingsWhenNoClauseNamesACustomRule() {
         // TCH1 (auto-response as touch) and DUP1/DUP2 (two open opportunities of Dupco) would trip the rules
         // of custom-rules.drl; no clause of this agreement names them, so they stay silent.
-        List<String> other = run.violations().stream().filter(v -> !v.get("type").asText().equals("data-quality"))
-                .map(JsonNode::toString).toList();
+        List<String> other = RUN.evaluation().violations().stream().filter(v -> !v.type().equals("data-quality"))
+                .map(Violation::toString).toList();
         assertEquals(List.of(), other);
+        RUN.firedRule(CustomRulesTest.HUMAN_TOUCH).never();
+        RUN.firedRule(CustomRulesTest.ONE_OPPORTUNITY).never();
     }
 
     @Test
@@ -227,12 +224,12 @@ class DataQualityRulesTest {
         for (Case c : CASES) {
             for (String f : c.findings()) expected.merge(f.replaceAll("\\(.*\\)", ""), 1, Integer::sum);
         }
-        JsonNode team = null;
-        for (JsonNode t : run.accountability().get("teams")) if (t.get("team").asText().equals("revenue-ops")) team = t;
+        TeamAccountability team = null;
+        for (TeamAccountability t : RUN.evaluation().teams()) if (t.team().equals("revenue-ops")) team = t;
         assertNotNull(team);
-        assertEquals("RevOps Lead", team.get("owner").asText());
+        assertEquals("RevOps Lead", team.owner());
         Map<String, Integer> got = new TreeMap<>();
-        team.get("data_quality").fields().forEachRemaining(e -> got.put(e.getKey(), e.getValue().asInt()));
+        team.dataQuality().forEach((k, n) -> got.put(k, n.intValue()));
         assertEquals(expected, got);
         assertEquals(CHECKS.keySet(), got.keySet(), "every check is exercised by a matching lead");
     }
@@ -280,21 +277,19 @@ class DataQualityRulesTest {
 
     @Test
     void clauseTitleIsTheRuleName() {
-        assertEquals("SAL before MQL", row("SAL1", "DQ-SAL-BEFORE-MQL").get("clause_title").asText());
-        assertEquals("First touch is the auto-response", row("TCH1", "DQ-TOUCH-IS-AUTO-RESPONSE").get("clause_title").asText());
+        assertEquals("SAL before MQL", row("SAL1", "DQ-SAL-BEFORE-MQL").clauseTitle());
+        assertEquals("First touch is the auto-response", row("TCH1", "DQ-TOUCH-IS-AUTO-RESPONSE").clauseTitle());
     }
 
-    private static JsonNode row(String lead, String clause) {
-        return run.violations().stream()
-                .filter(v -> v.get("subject").asText().equals(lead) && v.get("clause_id").asText().equals(clause))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + clause + " for " + lead));
+    private static Violation row(String lead, String clause) {
+        return RUN.clause(clause).violation(lead);
     }
 
     private static String message(String lead, String clause) {
-        return row(lead, clause).get("message").asText();
+        return row(lead, clause).message();
     }
 
     private static String actual(String lead, String clause) {
-        return row(lead, clause).get("actual").asText();
+        return row(lead, clause).actual();
     }
 }
