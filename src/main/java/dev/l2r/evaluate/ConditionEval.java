@@ -1,18 +1,36 @@
 package dev.l2r.evaluate;
 
 import dev.l2r.facts.Lead;
+import dev.l2r.facts.ValueSet;
 import dev.l2r.model.Condition;
 import dev.l2r.model.FieldRef;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Evaluates a condition on a lead in Java, with the semantics of the generated DRL (a missing value
  * satisfies only {@code is absent}; numbers compare as numbers). Used to explain which requirement a lead
  * missed and to apply {@code where} to leads that hand-written rules report; ConditionConsistencyTest
- * checks that it agrees with the DRL on random leads.
+ * checks that it agrees with the DRL on random leads. Long lists are looked up in a {@link ValueSet}, as
+ * the generated rules do, so that a 100,000-value list costs O(1) per lead here too.
  */
 public final class ConditionEval {
+
+    /** Value sets of the long lists seen lately, by condition identity (a record's equals would walk the list). */
+    private static final Map<Identity, ValueSet> SETS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Identity, ValueSet> eldest) { return size() > 64; }
+    };
+
+    private record Identity(Condition c) {
+        @Override
+        public boolean equals(Object o) { return o instanceof Identity i && i.c == c; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(c); }
+    }
 
     private ConditionEval() {}
 
@@ -33,10 +51,16 @@ public final class ConditionEval {
             case LE -> compare(v, c.value()) <= 0;
             case GT -> compare(v, c.value()) > 0;
             case GE -> compare(v, c.value()) >= 0;
-            case IN -> c.values().stream().anyMatch(x -> compare(v, x) == 0);
-            case NOT_IN -> c.values().stream().noneMatch(x -> compare(v, x) == 0);
+            case IN -> c.values().size() > ValueSet.INLINE_MAX ? set(c).contains(v) : c.values().stream().anyMatch(x -> compare(v, x) == 0);
+            case NOT_IN -> c.values().size() > ValueSet.INLINE_MAX ? !set(c).contains(v) : c.values().stream().noneMatch(x -> compare(v, x) == 0);
             default -> throw new IllegalStateException();
         };
+    }
+
+    private static ValueSet set(Condition c) {
+        synchronized (SETS) {
+            return SETS.computeIfAbsent(new Identity(c), k -> ValueSet.of(c.text(), c.values()));
+        }
     }
 
     private static int compare(Object actual, Object expected) {

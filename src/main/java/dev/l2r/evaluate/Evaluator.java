@@ -51,6 +51,7 @@ public final class Evaluator {
         try {
             session.setGlobal("sla", verdicts);
             session.insert(window);
+            dev.l2r.compile.DrlGenerator.valueSets(a).forEach(session::insert); // long in/not-in lists, looked up by key
             progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
             insertAll(session, rules, seen);
             for (Clause c : a.clauses()) {

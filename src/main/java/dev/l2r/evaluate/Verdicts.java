@@ -68,7 +68,8 @@ final class Verdicts implements SlaSink {
             if (c instanceof Clause.Handoff h) {
                 expected.put(c.id(), h.require().stream().map(Condition::text).collect(Collectors.joining("; ")));
             } else if (c instanceof Clause.Rejection r) {
-                expected.put(c.id(), String.join(", ", r.reasons()));
+                expected.put(c.id(), r.reasons().size() <= dev.l2r.facts.ValueSet.INLINE_MAX ? String.join(", ", r.reasons()) // a long list: its start
+                        : String.join(", ", r.reasons().subList(0, 10)) + ", ... (" + String.format(java.util.Locale.ROOT, "%,d", r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
                 expected.put(c.id(), f.to().stream().map(Stage::key).collect(Collectors.joining(" or ")));
             }
