@@ -65,6 +65,13 @@ public final class BusinessCalendar {
 
     public SortedSet<LocalDate> holidays() { return holidays; }
 
+    /** Business minutes of a week without holidays. */
+    public long weeklyMinutes() {
+        long sum = 0;
+        for (List<Span> spans : hours.values()) for (Span sp : spans) sum += sp.close() - sp.open();
+        return sum;
+    }
+
     /** True when the week has any business hours at all. */
     public boolean hasHours() { return !hours.isEmpty(); }
 

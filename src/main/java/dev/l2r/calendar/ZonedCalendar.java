@@ -16,10 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ZonedCalendar {
 
-    /** How far a search for the next opening looks before giving up: ten years. */
-    private static final int SEARCH_DAYS = 3660;
+    /**
+     * Ten years: validation keeps a business window within this many days of regular hours
+     * ({@link BusinessCalendar#weeklyMinutes}); searches look twice as far, plus what holidays close.
+     */
+    public static final int SEARCH_DAYS = 3660;
 
     private final BusinessCalendar calendar;
+    /**
+     * Days a search may walk. Each holiday closes at most one week (a calendar open one day a week), so
+     * holidays that cover more than ten years in a row only move openings further out and never lose them.
+     */
+    private final int searchDays;
     private final ZoneId zone;
     private final ConcurrentHashMap<Long, long[]> days = new ConcurrentHashMap<>();
     /** Fast path for the days around the first one asked for: most clocks of a run fall in a few months. */
@@ -30,6 +38,7 @@ public final class ZonedCalendar {
     ZonedCalendar(BusinessCalendar calendar, ZoneId zone) {
         this.calendar = calendar;
         this.zone = zone;
+        this.searchDays = 2 * SEARCH_DAYS + 7 * calendar.holidays().size();
     }
 
     public ZoneId zone() { return zone; }
@@ -92,13 +101,13 @@ public final class ZonedCalendar {
     /** The first instant at or after t that is within business hours. */
     public long nextOpening(long t) {
         LocalDate d = dateOf(t);
-        for (int n = 0; n < SEARCH_DAYS; n++, d = d.plusDays(1)) {
+        for (int n = 0; n < searchDays; n++, d = d.plusDays(1)) {
             long[] iv = intervals(d);
             for (int i = 0; i < iv.length; i += 2) {
                 if (t < iv[i + 1]) return Math.max(t, iv[i]);
             }
         }
-        throw new IllegalStateException("no business hours within ten years of " + Instant.ofEpochMilli(t));
+        throw new IllegalStateException("no business hours within " + searchDays + " days of " + Instant.ofEpochMilli(t));
     }
 
     /** Business time in [a, b), in millis; 0 when b <= a. */
@@ -124,7 +133,7 @@ public final class ZonedCalendar {
         if (millis <= 0) return start;
         long remaining = millis;
         LocalDate d = dateOf(start);
-        for (int n = 0; n < SEARCH_DAYS; n++, d = d.plusDays(1)) {
+        for (int n = 0; n < searchDays; n++, d = d.plusDays(1)) {
             long[] iv = intervals(d);
             for (int i = 0; i < iv.length; i += 2) {
                 if (iv[i + 1] <= start) continue;
@@ -134,16 +143,16 @@ public final class ZonedCalendar {
                 remaining -= avail;
             }
         }
-        throw new IllegalStateException("no business hours within ten years of " + Instant.ofEpochMilli(start));
+        throw new IllegalStateException("no business hours within " + searchDays + " days of " + Instant.ofEpochMilli(start));
     }
 
     /** The next local date after {@code d} that has business hours. */
     public LocalDate nextBusinessDay(LocalDate d) {
         LocalDate x = d.plusDays(1);
-        for (int n = 0; n < SEARCH_DAYS; n++, x = x.plusDays(1)) {
+        for (int n = 0; n < searchDays; n++, x = x.plusDays(1)) {
             if (intervals(x).length > 0) return x;
         }
-        throw new IllegalStateException("no business day within ten years of " + d);
+        throw new IllegalStateException("no business day within " + searchDays + " days of " + d);
     }
 
     /**

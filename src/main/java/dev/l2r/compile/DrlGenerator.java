@@ -1,21 +1,26 @@
 package dev.l2r.compile;
 
 import dev.l2r.Version;
+import dev.l2r.facts.ValueSet;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Bound;
 import dev.l2r.model.Clause;
+import dev.l2r.model.Condition;
 import dev.l2r.model.Stage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Compiles an agreement into DRL text: a small group of rules per clause, named after the agreement
  * and the clause, with {@code @sla}/{@code @clause}/{@code @outcome} metadata. The output depends on
  * the agreement only, so it is the same byte for byte on every run. No free text of the agreement
- * (titles, owners) enters the DRL; values used in constraints go through {@link DrlLiterals}.
+ * (titles, owners) enters the DRL; values used in constraints go through {@link DrlLiterals}, and long
+ * value lists do not enter it at all: rules look them up in the {@link ValueSet} facts of {@link #valueSets}.
  */
 public final class DrlGenerator {
 
@@ -43,6 +48,35 @@ public final class DrlGenerator {
         return new DrlGenerator(a).render();
     }
 
+    /**
+     * The value sets the generated rules of an agreement look up (lists longer than
+     * {@link ValueSet#INLINE_MAX}), to be inserted into every session that runs them; empty for most agreements.
+     */
+    public static List<ValueSet> valueSets(Agreement a) {
+        List<ValueSet> out = new ArrayList<>();
+        setValues(a).forEach((key, values) -> out.add(ValueSet.of(key, values)));
+        return out;
+    }
+
+    /** The values of each long list by value-set key, in clause order. */
+    private static Map<String, List<?>> setValues(Agreement a) {
+        Map<String, List<?>> out = new LinkedHashMap<>();
+        for (Clause c : a.clauses()) {
+            listed(out, c.id(), "where", c.head().where());
+            if (c instanceof Clause.Handoff h) listed(out, c.id(), "require", h.require());
+            if (c instanceof Clause.Rejection r && r.reasons().size() > ValueSet.INLINE_MAX) {
+                out.put(ConditionDrl.key(c.id(), "reasons", 0), r.reasons());
+            }
+        }
+        return out;
+    }
+
+    private static void listed(Map<String, List<?>> out, String clauseId, String list, List<Condition> conditions) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (ConditionDrl.bySet(conditions.get(i))) out.put(ConditionDrl.key(clauseId, list, i), conditions.get(i).values());
+        }
+    }
+
     private String render() {
         line("// Generated from " + safeName(a.source()) + " (agreement " + a.id() + ") by l2r " + Version.VERSION + ".");
         line("// Do not edit: change the agreement and run `l2r compile` again. Hand-written rules belong in rules/.");
@@ -55,6 +89,7 @@ public final class DrlGenerator {
         line("import dev.l2r.facts.PeriodWindow;");
         line("import dev.l2r.facts.FollowUpItem;");
         line("import dev.l2r.facts.Measurement;");
+        if (!setValues(a).isEmpty()) line("import dev.l2r.facts.ValueSet;");
         line("");
         line("global dev.l2r.facts.SlaSink sla;");
         for (Clause c : a.clauses()) {
@@ -71,7 +106,9 @@ public final class DrlGenerator {
 
     private void target(Clause.Target t) {
         if (!t.head().where().isEmpty()) {
-            rule(t, "segment", List.of("$l : Lead( " + ConditionDrl.all(t.head().where(), "") + " )"), "$l");
+            ConditionDrl.Sets sets = new ConditionDrl.Sets();
+            String lead = "$l : Lead( " + ConditionDrl.all(t.head().where(), "", t.id(), "where", sets) + " )";
+            rule(t, "segment", with(sets, List.of(lead)), "$l");
         } else {
             line("// " + t.id() + " measures every lead of the period (no where).");
         }
@@ -116,7 +153,8 @@ public final class DrlGenerator {
     }
 
     private void followUp(Clause.FollowUp f) {
-        String where = f.head().where().isEmpty() ? "" : ConditionDrl.all(f.head().where(), "lead.") + ", ";
+        ConditionDrl.Sets sets = new ConditionDrl.Sets();
+        String where = f.head().where().isEmpty() ? "" : ConditionDrl.all(f.head().where(), "lead.", f.id(), "where", sets) + ", ";
         String item = "$f : FollowUpItem( clause == " + id(f) + ", " + where;
         String[][] cases = {
                 {"met", "stop != null, stop <= deadline"},
@@ -126,26 +164,41 @@ public final class DrlGenerator {
                 {"open", "stop == null, deadline > asOf, riskAt > asOf"},
         };
         for (String[] c : cases) {
-            rule(f, c[0], List.of(item + c[1] + " )"), "$f");
+            rule(f, c[0], with(sets, List.of(item + c[1] + " )")), "$f");
         }
     }
 
     private void handoff(Clause.Handoff h) {
-        String scope = inPeriod(h.at()) + where(h);
-        rule(h, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", " + ConditionDrl.all(h.require(), "") + " )"), "$l");
+        ConditionDrl.Sets sets = new ConditionDrl.Sets();
+        String scope = inPeriod(h.at()) + where(h, sets);
+        String all = ConditionDrl.all(h.require(), "", h.id(), "require", sets);
+        rule(h, "met", withPeriod(sets, "$l : Lead( " + scope + ", " + all + " )"), "$l");
         // one rule per requirement, so that each rule says which requirement a lead missed
         for (int i = 0; i < h.require().size(); i++) {
-            rule(h, "requirement " + (i + 1) + " missed", "violated", i + 1, List.of("$p : PeriodWindow()",
-                    "$l : Lead( " + scope + ", !( " + ConditionDrl.constraint(h.require().get(i), "") + " ) )"), "$l");
+            ConditionDrl.Sets own = new ConditionDrl.Sets();
+            String ownScope = inPeriod(h.at()) + where(h, own);
+            String req = ConditionDrl.constraint(h.require().get(i), "", ConditionDrl.key(h.id(), "require", i), own);
+            rule(h, "requirement " + (i + 1) + " missed", "violated", i + 1,
+                    withPeriod(own, "$l : Lead( " + ownScope + ", !( " + req + " ) )"), "$l");
         }
     }
 
     private void rejection(Clause.Rejection r) {
-        String scope = inPeriod(Stage.REJECTED) + where(r);
-        String reasons = DrlLiterals.strings(r.reasons());
-        rule(r, "met", List.of("$p : PeriodWindow()", "$l : Lead( " + scope + ", rejectionReason in (" + reasons + ") )"), "$l");
-        rule(r, "violated", List.of("$p : PeriodWindow()",
-                        "$l : Lead( " + scope + ", rejectionReason == null || rejectionReason not in (" + reasons + ") )"), "$l");
+        ConditionDrl.Sets sets = new ConditionDrl.Sets();
+        String scope = inPeriod(Stage.REJECTED) + where(r, sets);
+        String in;
+        String notIn;
+        if (r.reasons().size() > ValueSet.INLINE_MAX) {
+            String set = sets.bind(ConditionDrl.key(r.id(), "reasons", 0));
+            in = "rejectionReason != null && " + set + ".contains(rejectionReason)";
+            notIn = "rejectionReason == null || !" + set + ".contains(rejectionReason)";
+        } else {
+            String reasons = DrlLiterals.strings(r.reasons());
+            in = "rejectionReason in (" + reasons + ")";
+            notIn = "rejectionReason == null || rejectionReason not in (" + reasons + ")";
+        }
+        rule(r, "met", withPeriod(sets, "$l : Lead( " + scope + ", " + in + " )"), "$l");
+        rule(r, "violated", withPeriod(sets, "$l : Lead( " + scope + ", " + notIn + " )"), "$l");
     }
 
     /**
@@ -158,7 +211,8 @@ public final class DrlGenerator {
             return;
         }
         line("// " + c.id() + " is checked by the hand-written rule it names, in rules/, for the leads of this segment.");
-        rule(c, "segment", List.of("$l : Lead( " + ConditionDrl.all(c.head().where(), "") + " )"), "$l");
+        ConditionDrl.Sets sets = new ConditionDrl.Sets();
+        rule(c, "segment", with(sets, List.of("$l : Lead( " + ConditionDrl.all(c.head().where(), "", c.id(), "where", sets) + " )")), "$l");
     }
 
     private static String inPeriod(Stage s) {
@@ -166,8 +220,23 @@ public final class DrlGenerator {
         return p + " != null, " + p + " >= $p.start, " + p + " < $p.end";
     }
 
-    private static String where(Clause c) {
-        return c.head().where().isEmpty() ? "" : ", " + ConditionDrl.all(c.head().where(), "");
+    private static String where(Clause c, ConditionDrl.Sets sets) {
+        return c.head().where().isEmpty() ? "" : ", " + ConditionDrl.all(c.head().where(), "", c.id(), "where", sets);
+    }
+
+    /** A rule's patterns: the value sets its constraints read, then the given patterns. */
+    private static List<String> with(ConditionDrl.Sets sets, List<String> patterns) {
+        List<String> out = new ArrayList<>(sets.patterns());
+        out.addAll(patterns);
+        return out;
+    }
+
+    /** The period window, the value sets, then the lead pattern. */
+    private static List<String> withPeriod(ConditionDrl.Sets sets, String lead) {
+        List<String> out = new ArrayList<>(List.of("$p : PeriodWindow()"));
+        out.addAll(sets.patterns());
+        out.add(lead);
+        return out;
     }
 
     private static String id(Clause c) {

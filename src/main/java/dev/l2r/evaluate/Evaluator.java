@@ -3,6 +3,7 @@ package dev.l2r.evaluate;
 import dev.l2r.Progress;
 import dev.l2r.calendar.FollowUpClock;
 import dev.l2r.compile.CompiledRules;
+import dev.l2r.compile.DrlGenerator;
 import dev.l2r.facts.FollowUpItem;
 import dev.l2r.facts.Lead;
 import dev.l2r.facts.Measurement;
@@ -65,6 +66,7 @@ public final class Evaluator {
                                  KieSession session, RuleGuard guard, Progress progress) {
         session.setGlobal("sla", decisions);
         session.insert(window);
+        DrlGenerator.valueSets(a).forEach(session::insert); // long in/not-in lists, looked up by key
         progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
         for (Lead l : seen) session.insert(l);
         for (Clause c : a.clauses()) {

@@ -3,6 +3,7 @@ package dev.l2r.evaluate;
 import dev.l2r.calendar.FollowUpClock;
 import dev.l2r.facts.FollowUpItem;
 import dev.l2r.facts.Lead;
+import dev.l2r.facts.ValueSet;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Condition;
@@ -38,7 +39,8 @@ final class Sentences {
             if (c instanceof Clause.Handoff h) {
                 expected.put(c.id(), h.require().stream().map(Condition::text).collect(Collectors.joining("; ")));
             } else if (c instanceof Clause.Rejection r) {
-                expected.put(c.id(), String.join(", ", r.reasons()));
+                expected.put(c.id(), r.reasons().size() <= ValueSet.INLINE_MAX ? String.join(", ", r.reasons()) // a long list: its start
+                        : String.join(", ", r.reasons().subList(0, 10)) + ", ... (" + Fmt.integer(r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
                 expected.put(c.id(), f.to().stream().map(Stage::key).collect(Collectors.joining(" or ")));
             }

@@ -12,9 +12,21 @@ import java.util.regex.Pattern;
 
 /**
  * One SLA period: the half-open interval [start, end) of local dates in the SLA zone.
- * Labels: {@code 2026-10} (month), {@code 2026-Q4} (quarter), {@code 2026-W44} (ISO week).
+ * Labels: {@code 2026-10} (month), {@code 2026-Q4} (quarter), {@code 2026-W44} (ISO week), with a year
+ * from {@link #MIN_YEAR} to {@link #MAX_YEAR}: no CRM data is older, and java.time, ISO-8601 and the
+ * four-digit labels all agree on those years (year 0000 exists in java.time but names no period of a CRM).
  */
 public record Period(PeriodKind kind, String label, LocalDate start, LocalDate end) {
+
+    /** The first year of a period label, of effective_from and of holidays. */
+    public static final int MIN_YEAR = 1900;
+    /** The last year of a period label, of effective_from and of holidays. */
+    public static final int MAX_YEAR = 9999;
+
+    /** True when a year can be used in an agreement or a period label. */
+    public static boolean validYear(int year) {
+        return year >= MIN_YEAR && year <= MAX_YEAR;
+    }
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
@@ -23,6 +35,10 @@ public record Period(PeriodKind kind, String label, LocalDate start, LocalDate e
     /** Parses a label of the given kind; empty when the label does not name such a period. */
     public static Optional<Period> parse(PeriodKind kind, String label) {
         Matcher m;
+        if (label.length() < 4 || !label.substring(0, 4).chars().allMatch(Character::isDigit)
+                || !validYear(Integer.parseInt(label.substring(0, 4)))) {
+            return Optional.empty();
+        }
         switch (kind) {
             case MONTH -> {
                 m = MONTH.matcher(label);

@@ -2,6 +2,7 @@ package dev.l2r.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.l2r.calendar.BusinessCalendar;
+import dev.l2r.calendar.ZonedCalendar;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Bound;
 import dev.l2r.model.Clause;
@@ -11,6 +12,7 @@ import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import dev.l2r.model.Metric;
 import dev.l2r.model.OwnerRef;
+import dev.l2r.model.Period;
 import dev.l2r.model.PeriodKind;
 import dev.l2r.model.Severity;
 import dev.l2r.model.Stage;
@@ -176,6 +178,10 @@ public final class AgreementParser {
             problems.add(at, "expected a list of dates such as [2026-11-26, 2026-12-25]");
             return out;
         }
+        if (hol.size() > Limits.MAX_HOLIDAYS) {
+            problems.add(at, Limits.n(hol.size()) + " dates; a holidays list has at most " + Limits.n(Limits.MAX_HOLIDAYS));
+            return out;
+        }
         for (int i = 0; i < hol.size(); i++) {
             LocalDate d = date(hol.get(i), at.index(i));
             if (d != null) out.add(d);
@@ -251,6 +257,10 @@ public final class AgreementParser {
             problems.add(at, "expected a mapping of team id to { owner: \"...\", timezone: ... }");
             return teams;
         }
+        if (node.size() > Limits.MAX_TEAMS) {
+            problems.add(at, Limits.n(node.size()) + " teams; an agreement has at most " + Limits.n(Limits.MAX_TEAMS));
+            return teams;
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             String name = e.getKey();
@@ -313,6 +323,11 @@ public final class AgreementParser {
         }
         if (!node.isArray() || node.isEmpty()) {
             problems.add(at, "expected a non-empty list of clauses");
+            return out;
+        }
+        if (node.size() > Limits.MAX_CLAUSES) {
+            problems.add(at, Limits.n(node.size()) + " clauses; an agreement has at most " + Limits.n(Limits.MAX_CLAUSES)
+                    + " (split it into several agreements)");
             return out;
         }
         Set<String> ids = new HashSet<>();
@@ -476,6 +491,10 @@ public final class AgreementParser {
                 problems.add(at, "a map of team (or owner) to number needs per: team (or per: owner)");
                 return null;
             }
+            if (v.size() > Limits.MAX_BOUND_ENTRIES) {
+                problems.add(at, Limits.n(v.size()) + " entries; a map of bounds has at most " + Limits.n(Limits.MAX_BOUND_ENTRIES));
+                return null;
+            }
             Map<String, BigDecimal> m = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 var e = it.next();
@@ -530,6 +549,11 @@ public final class AgreementParser {
             else if (within.business() && !calendar.hasHours()) {
                 problems.add(cl.field("within"), "a business window needs business hours, and calendar.hours has none");
             }
+            else if (within.business() && within.unit() != Window.Unit.DAYS
+                    && within.minutes() / calendar.weeklyMinutes() * 7 > ZonedCalendar.SEARCH_DAYS) {
+                problems.add(cl.field("within"), "\"" + w + "\" takes more than ten years of the " + calendar.weeklyMinutes()
+                        + " business minutes a week in calendar.hours; shorten the window or widen the hours");
+            }
         }
         Double warnAt = null;
         JsonNode wa = c.get("warn_at");
@@ -553,6 +577,10 @@ public final class AgreementParser {
 
     private Clause rejection(JsonNode c, Loc cl, ClauseHeader head) {
         List<String> reasons = stringList(c, cl.field("reasons"), true);
+        if (reasons.size() > Limits.MAX_LIST_VALUES) {
+            problems.add(cl.field("reasons"), Limits.n(reasons.size()) + " reasons; a list has at most " + Limits.n(Limits.MAX_LIST_VALUES));
+            return null;
+        }
         for (int i = 0; i < reasons.size(); i++) {
             String bad = Texts.controlCharacter(reasons.get(i));
             if (bad != null) problems.add(cl.field("reasons").index(i), "contains a control character (" + bad + ")");
@@ -586,6 +614,10 @@ public final class AgreementParser {
         }
         if (!v.isArray() || (required && v.isEmpty())) {
             problems.add(at, "expected a " + (required ? "non-empty " : "") + "list of conditions");
+            return out;
+        }
+        if (v.size() > Limits.MAX_CONDITIONS) {
+            problems.add(at, Limits.n(v.size()) + " conditions; a list has at most " + Limits.n(Limits.MAX_CONDITIONS));
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
@@ -628,12 +660,18 @@ public final class AgreementParser {
 
     private LocalDate date(JsonNode v, Loc at) {
         if (v == null || v.isNull()) return null;
+        LocalDate d;
         try {
-            return LocalDate.parse(v.asText());
+            d = LocalDate.parse(v.asText());
         } catch (DateTimeException e) {
             problems.add(at, "\"" + v.asText() + "\" is not a date; use YYYY-MM-DD");
             return null;
         }
+        if (!Period.validYear(d.getYear())) {
+            problems.add(at, "\"" + v.asText() + "\" is outside the years " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR);
+            return null;
+        }
+        return d;
     }
 
 

@@ -38,15 +38,16 @@ final class Conditions {
 
     /** Parses one condition; returns the problem as text in {@code error[0]} when it cannot. */
     Condition parse(String text, String[] error) {
+        String shown = shown(text);
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            error[0] = "\"" + text + "\" is not a condition; " + HINT;
+            error[0] = "\"" + shown + "\" is not a condition; " + HINT;
             return null;
         }
         String name = m.group(1);
         FieldRef field = field(name);
         if (field == null) {
-            error[0] = "unknown field '" + name + "' in \"" + text + "\"; valid fields: " + validFields()
+            error[0] = "unknown field '" + name + "' in \"" + shown + "\"; valid fields: " + validFields()
                     + (custom.isEmpty() ? " (declare others under fields:)" : "");
             return null;
         }
@@ -60,16 +61,20 @@ final class Conditions {
             op = m.group(3).equals("in") ? Operator.IN : Operator.NOT_IN;
             String list = m.group(4).strip();
             if (!list.startsWith("[") || !list.endsWith("]")) {
-                error[0] = "\"" + text + "\": " + m.group(3) + " takes a list such as [a, b]";
+                error[0] = "\"" + shown + "\": " + m.group(3) + " takes a list such as [a, b]";
                 return null;
             }
             raw = splitList(list.substring(1, list.length() - 1), error);
             if (raw == null) {
-                error[0] = "\"" + text + "\": " + error[0];
+                error[0] = "\"" + shown + "\": " + error[0];
                 return null;
             }
             if (raw.isEmpty()) {
-                error[0] = "\"" + text + "\": the list is empty";
+                error[0] = "\"" + shown + "\": the list is empty";
+                return null;
+            }
+            if (raw.size() > Limits.MAX_LIST_VALUES) {
+                error[0] = "\"" + shown + "\": " + Limits.n(raw.size()) + " values; a list has at most " + Limits.n(Limits.MAX_LIST_VALUES);
                 return null;
             }
         } else {
@@ -83,29 +88,38 @@ final class Conditions {
             };
             String v = unquote(m.group(6).strip(), error);
             if (v == null) {
-                error[0] = "\"" + text + "\": " + error[0];
+                error[0] = "\"" + shown + "\": " + error[0];
                 return null;
             }
             if (v.isEmpty()) {
-                error[0] = "\"" + text + "\" has no value; to test for a missing value write '" + name + " is absent'";
+                error[0] = "\"" + shown + "\" has no value; to test for a missing value write '" + name + " is absent'";
                 return null;
             }
             raw = List.of(v);
         }
         if (op.ordering() && field.type() == FieldType.TEXT) {
-            error[0] = "\"" + text + "\": " + name + " is text and cannot be ordered; use = != in not-in";
+            error[0] = "\"" + shown + "\": " + name + " is text and cannot be ordered; use = != in not-in";
             return null;
         }
         List<Object> values = new ArrayList<>();
         for (String r : raw) {
             Object v = typed(field, r, error);
             if (v == null) {
-                error[0] = "\"" + text + "\": " + error[0];
+                error[0] = "\"" + shown + "\": " + error[0];
                 return null;
             }
             values.add(v);
         }
-        return new Condition(field, op, values, text.strip());
+        return new Condition(field, op, values, shown(text.strip()));
+    }
+
+    /**
+     * A condition as messages show it: as written, or for a long one (a list of thousands of values) its
+     * start and its length, so that neither an error nor a violation message repeats a megabyte of values.
+     */
+    static String shown(String text) {
+        if (text.length() <= 200) return text;
+        return text.substring(0, 120) + "... (" + Limits.n(text.length()) + " characters)";
     }
 
     private FieldRef field(String name) {

@@ -11,17 +11,25 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.l2r.InputError;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A YAML or JSON document read as a tree, with the line of every node, so that validation can name
- * the line of the field it complains about.
+ * the line of the field it complains about. Only a regular file is read, and at most
+ * {@link Limits#MAX_FILE_BYTES} of it; a file is one document, and numbers are finite.
  */
 public final class SourceTree {
+
+    /** YAML's not-a-number and infinities, which are no number an agreement can mean. */
+    private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF)");
 
     private final String file;
     private final JsonNode root;
@@ -36,14 +44,7 @@ public final class SourceTree {
     /** Reads a .yaml/.yml or .json file; anything else is read as YAML (a superset of JSON). */
     public static SourceTree read(Path path) {
         String file = path.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputError(InputError.at(file, 0, null, "no such file"));
-        } catch (IOException e) {
-            throw new InputError(InputError.at(file, 0, null, "cannot read: " + e.getMessage()));
-        }
+        byte[] bytes = readBounded(path, file);
         boolean json = file.endsWith(".json");
         ObjectMapper mapper = json ? JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
@@ -51,12 +52,29 @@ public final class SourceTree {
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         JsonFactory factory = mapper.getFactory();
         Map<String, Integer> lines = new HashMap<>();
+        List<String> problems = new ArrayList<>();
         try (JsonParser p = factory.createParser(bytes)) {
             JsonToken t;
+            int roots = 0;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
                 var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
-                lines.putIfAbsent(ctx.pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                int line = p.currentTokenLocation().getLineNr();
+                if (ctx.inRoot()) {
+                    // an empty document after the first (a trailing "---") holds nothing; any other is content
+                    // that reading the first document alone would drop silently
+                    boolean empty = t == JsonToken.VALUE_NULL && p.getText().isEmpty();
+                    if (roots++ > 0 && !empty) {
+                        problems.add(InputError.at(file, line, null, json
+                                ? "a second JSON value starts here; an agreement is one JSON object"
+                                : "a second YAML document starts here; an agreement is one document (remove the '---' before it, or put it in its own file)"));
+                        break;
+                    }
+                }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && NON_FINITE.matcher(p.getText()).matches()) {
+                    problems.add(InputError.at(file, line, display(ctx), p.getText() + " is not a finite number; write a decimal number"));
+                }
+                lines.putIfAbsent(ctx.pathAsPointer().toString(), line);
             }
         } catch (JsonParseException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -65,6 +83,7 @@ public final class SourceTree {
         } catch (IOException e) {
             throw new InputError(InputError.at(file, 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
+        if (!problems.isEmpty()) throw new InputError(problems);
         JsonNode root;
         try {
             root = mapper.readTree(bytes);
@@ -73,6 +92,42 @@ public final class SourceTree {
         }
         if (root == null || root.isMissingNode()) root = mapper.createObjectNode();
         return new SourceTree(file, root, lines);
+    }
+
+    /**
+     * The bytes of a regular file, at most {@link Limits#MAX_FILE_BYTES}. A folder, device or FIFO is refused
+     * before it is opened (a FIFO would block, /dev/zero never ends), and reading stops at the limit.
+     */
+    static byte[] readBounded(Path path, String file) {
+        if (!Files.exists(path)) throw new InputError(InputError.at(file, 0, null, "no such file"));
+        if (Files.isDirectory(path)) throw new InputError(InputError.at(file, 0, null, "is a folder, not a YAML or JSON file"));
+        if (!Files.isRegularFile(path)) {
+            throw new InputError(InputError.at(file, 0, null, "is not a regular file (a device, FIFO or socket); give a YAML or JSON file"));
+        }
+        String tooLarge = "larger than " + (Limits.MAX_FILE_BYTES >> 20) + " MB (" + Limits.n(Limits.MAX_FILE_BYTES)
+                + " bytes), the limit for an agreement or profile file";
+        try {
+            if (Files.size(path) > Limits.MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes(Limits.MAX_FILE_BYTES + 1); // the file may have grown since
+                if (bytes.length > Limits.MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
+                return bytes;
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputError(InputError.at(file, 0, null, "no such file"));
+        } catch (IOException e) {
+            throw new InputError(InputError.at(file, 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
+        }
+    }
+
+    /** The readable path of a parsing context: {@code clauses[2].min}. */
+    private static String display(com.fasterxml.jackson.core.JsonStreamContext ctx) {
+        StringBuilder b = new StringBuilder();
+        for (var c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            String part = c.inArray() ? "[" + c.getCurrentIndex() + "]" : (c.getCurrentName() == null ? "" : "." + c.getCurrentName());
+            b.insert(0, part);
+        }
+        return b.length() > 0 && b.charAt(0) == '.' ? b.substring(1) : b.toString();
     }
 
     public String file() { return file; }

@@ -1,8 +1,11 @@
 package dev.l2r.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.l2r.facts.Lead;
+import dev.l2r.facts.ValueSet;
 import dev.l2r.model.Condition;
 import dev.l2r.model.FieldRef;
 import dev.l2r.model.FieldType;
@@ -78,6 +81,81 @@ class ConditionConsistencyTest {
         if (expected instanceof BigDecimal n) return Double.compare((Double) actual + 0.0, n.doubleValue() + 0.0);
         if (expected instanceof Instant t) return Long.compare((Long) actual, t.toEpochMilli());
         return ((String) actual).compareTo((String) expected);
+    }
+
+    /**
+     * Lists longer than {@link ValueSet#INLINE_MAX} compile to a value-set look-up: the same leads must match
+     * as in Java, where numbers written 60, 60.0 or 6E+1 are one value and -0.0 equals 0. Half the lists hold
+     * a value of the lead pool, so that both outcomes occur.
+     */
+    @Test
+    void longListsLookedUpInValueSetsAgreeWithJava() {
+        Random r = new Random(11);
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            FieldRef f = FIELDS.get(r.nextInt(FIELDS.size()));
+            Operator op = r.nextBoolean() ? Operator.IN : Operator.NOT_IN;
+            List<Object> values = new ArrayList<>();
+            int n = ValueSet.INLINE_MAX + 1 + r.nextInt(300);
+            for (int k = 0; k < n; k++) values.add(filler(f, k));
+            for (int k = r.nextInt(3); k > 0; k--) values.add(r.nextInt(values.size()), value(f, r));
+            if (f.type() == FieldType.NUMBER && r.nextBoolean()) values.add(new BigDecimal(r.nextBoolean() ? "6E+1" : "-0.00"));
+            conditions.add(new Condition(f, op, values, f.name() + " " + op.symbol() + " [" + values.size() + " values]"));
+        }
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Lead l = lead("L" + i, r);
+            if (i % 10 == 0) { // -0.0 as a lead value
+                Lead.Builder b = l.toBuilder();
+                b.score = -0.0;
+                b.extras.put("employees", -0.0);
+                l = b.build();
+            }
+            leads.add(l);
+        }
+        StringBuilder drl = new StringBuilder("package t;\nimport dev.l2r.facts.Lead;\nimport dev.l2r.facts.ValueSet;\nglobal java.util.List out;\n");
+        List<Object> facts = new ArrayList<>(leads);
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            assertTrue(ConditionDrl.bySet(c));
+            ConditionDrl.Sets sets = new ConditionDrl.Sets();
+            String constraint = ConditionDrl.constraint(c, "", "c" + i, sets);
+            assertEquals(1, sets.patterns().size());
+            assertFalse(constraint.contains("filler"), "values never enter the DRL: " + constraint);
+            drl.append("rule \"c").append(i).append("\" when ").append(sets.patterns().get(0)).append(" $l : Lead( ").append(constraint)
+                    .append(" ) then out.add(\"").append(i).append(" \" + $l.getLeadId()); end\n");
+            facts.add(ValueSet.of("c" + i, c.values()));
+        }
+        TreeSet<String> byDrl = new TreeSet<>(Drools.fire(drl.toString(), facts));
+        TreeSet<String> byJava = new TreeSet<>();
+        TreeSet<String> byJavaInline = new TreeSet<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            for (Lead l : leads) {
+                if (holds(c, l)) byJava.add(i + " " + l.getLeadId());
+                // the inline semantics, value by value, as for short lists
+                Object v = l.value(c.field());
+                boolean any = v != null && c.values().stream().anyMatch(x -> same(v, x));
+                if (v != null && (c.op() == Operator.IN) == any) byJavaInline.add(i + " " + l.getLeadId());
+            }
+        }
+        assertEquals(byJavaInline, byJava);
+        assertEquals(byJava, byDrl);
+        assertTrue(byJava.size() > 600 && byJava.size() < conditions.size() * leads.size() - 600, "matches: " + byJava.size());
+    }
+
+    private static boolean same(Object actual, Object expected) {
+        if (expected instanceof BigDecimal n) return (Double) actual == n.doubleValue();
+        if (expected instanceof Instant t) return (Long) actual == t.toEpochMilli();
+        return actual.equals(expected);
+    }
+
+    private static Object filler(FieldRef f, int k) {
+        return switch (f.type()) {
+            case TEXT -> "filler " + k;
+            case NUMBER -> BigDecimal.valueOf(1000 + k);
+            case TIMESTAMP -> Instant.ofEpochMilli(1_700_000_000_000L + k);
+        };
     }
 
     private static Condition condition(Random r) {
