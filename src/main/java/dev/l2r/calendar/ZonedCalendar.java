@@ -3,11 +3,13 @@ package dev.l2r.calendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.l2r.model.BusinessCalendar;
 
 /**
  * A business calendar observed in one zone. All instants are epoch milliseconds. Business intervals
@@ -35,7 +37,7 @@ public final class ZonedCalendar {
     private final long[][] recent = new long[WINDOW][];
     private long base = Long.MIN_VALUE;
 
-    ZonedCalendar(BusinessCalendar calendar, ZoneId zone) {
+    public ZonedCalendar(BusinessCalendar calendar, ZoneId zone) {
         this.calendar = calendar;
         this.zone = zone;
         this.searchDays = 2 * SEARCH_DAYS + 7 * calendar.holidays().size();
@@ -80,7 +82,7 @@ public final class ZonedCalendar {
 
     private long boundary(LocalDate date, int minutes) {
         if (minutes == 1440) return date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        LocalDateTime local = LocalDateTime.of(date, BusinessCalendar.time(minutes));
+        LocalDateTime local = LocalDateTime.of(date, time(minutes));
         ZoneOffsetTransition t = zone.getRules().getTransition(local);
         if (t != null && t.isGap()) return t.getInstant().toEpochMilli();
         return ZonedDateTime.of(local, zone).toInstant().toEpochMilli();
@@ -168,4 +170,7 @@ public final class ZonedCalendar {
         long t = ZonedDateTime.of(target, start.toLocalTime(), zone).toInstant().toEpochMilli();
         return nextOpening(t);
     }
+
+    /** Local time of a span boundary; 1440 is midnight of the next day. */
+    private static LocalTime time(int minutes) { return LocalTime.ofSecondOfDay(minutes * 60L); }
 }

@@ -3,7 +3,7 @@ package dev.l2r.cli;
 import dev.l2r.InputError;
 import dev.l2r.compile.DrlGenerator;
 import dev.l2r.model.Agreement;
-import dev.l2r.spec.AgreementParser;
+import dev.l2r.parse.AgreementParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.l2r.cli;
 
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.Profiles;
-import dev.l2r.spec.ProfileParser;
+import dev.l2r.ingest.profile.ProfileParser;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -25,7 +25,7 @@ final class Clocks {
             ZoneId zone = agreement.zoneOf(team);
             var calendar = agreement.calendarOf(team);
             String key = zone.getId() + calendar.holidays();
-            return new FollowUpClock(f.within(), calendars.computeIfAbsent(key, x -> calendar.in(zone)));
+            return new FollowUpClock(f.within(), calendars.computeIfAbsent(key, x -> new ZonedCalendar(calendar, zone)));
         });
     }
 }

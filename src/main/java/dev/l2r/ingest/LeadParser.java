@@ -1,5 +1,6 @@
 package dev.l2r.ingest;
 
+import dev.l2r.Timestamps;
 import dev.l2r.facts.Lead;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;

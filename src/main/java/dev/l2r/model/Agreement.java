@@ -1,6 +1,6 @@
 package dev.l2r.model;
 
-import dev.l2r.calendar.BusinessCalendar;
+import dev.l2r.model.BusinessCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;

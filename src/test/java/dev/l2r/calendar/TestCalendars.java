@@ -1,7 +1,7 @@
 package dev.l2r.calendar;
 
 import dev.l2r.model.Window;
-import dev.l2r.spec.Durations;
+import dev.l2r.parse.Durations;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import dev.l2r.model.BusinessCalendar;
 
 /**
  * Test-only helpers: a tiny calendar notation for readable test tables, and ISO-with-offset
@@ -46,7 +47,7 @@ final class TestCalendars {
     }
 
     static ZonedCalendar zoned(String calendar, String zone) {
-        return parse(calendar).in(ZoneId.of(zone));
+        return new ZonedCalendar(parse(calendar), ZoneId.of(zone));
     }
 
     static FollowUpClock clock(String window, String calendar, String zone) {

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.l2r.model.BusinessCalendar;
 
 /**
  * Hand-computed values for {@link ZonedCalendar#businessMillis}, {@link ZonedCalendar#nextOpening}

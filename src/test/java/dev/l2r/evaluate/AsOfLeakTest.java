@@ -21,7 +21,7 @@ import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Metric;
 import dev.l2r.model.Period;
-import dev.l2r.spec.AgreementParser;
+import dev.l2r.parse.AgreementParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

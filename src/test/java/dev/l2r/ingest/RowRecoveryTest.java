@@ -1,5 +1,6 @@
 package dev.l2r.ingest;
 
+import dev.l2r.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.l2r.calendar.BusinessCalendar;
+import dev.l2r.model.BusinessCalendar;
 import dev.l2r.calendar.FollowUpClock;
 import dev.l2r.calendar.ZonedCalendar;
 import dev.l2r.model.Window;
@@ -53,7 +53,7 @@ class CalendarPropertiesTest {
     }
 
     record Sample(Calendar calendar, String zone, Window window, long start, long other) {
-        ZonedCalendar zoned() { return calendar.calendar().in(ZoneId.of(zone)); }
+        ZonedCalendar zoned() { return new ZonedCalendar(calendar.calendar(), ZoneId.of(zone)); }
         FollowUpClock clock() { return new FollowUpClock(window, zoned()); }
         @Override
         public String toString() {

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.l2r.InputError;
 import dev.l2r.Numbers;
-import dev.l2r.ingest.Timestamps;
+import dev.l2r.Timestamps;
 import dev.l2r.model.Period;
 import dev.l2r.model.PeriodKind;
-import dev.l2r.spec.AgreementParser;
+import dev.l2r.parse.AgreementParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

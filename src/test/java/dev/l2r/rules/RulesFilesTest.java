@@ -10,7 +10,7 @@ import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.model.Agreement;
-import dev.l2r.spec.AgreementParser;
+import dev.l2r.parse.AgreementParser;
 import dev.l2r.verify.RuleVerifier;
 import dev.l2r.verify.Scenario;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.l2r.verify;
 import dev.l2r.Csv;
 import dev.l2r.Numbers;
 import dev.l2r.facts.Lead;
-import dev.l2r.ingest.Timestamps;
+import dev.l2r.Timestamps;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.model.Agreement;
-import dev.l2r.spec.AgreementParser;
+import dev.l2r.parse.AgreementParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

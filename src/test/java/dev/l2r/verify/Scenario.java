@@ -15,7 +15,7 @@ import dev.l2r.evaluate.Violation;
 import dev.l2r.facts.Lead;
 import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.MetricsTable;
-import dev.l2r.ingest.Timestamps;
+import dev.l2r.Timestamps;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
 import java.time.Instant;

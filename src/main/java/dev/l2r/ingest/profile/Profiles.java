@@ -1,7 +1,7 @@
 package dev.l2r.ingest.profile;
 
 import dev.l2r.InputError;
-import dev.l2r.spec.ProfileParser;
+import dev.l2r.ingest.profile.ProfileParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

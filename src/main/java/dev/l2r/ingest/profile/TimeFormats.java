@@ -1,6 +1,6 @@
 package dev.l2r.ingest.profile;
 
-import dev.l2r.ingest.Timestamps;
+import dev.l2r.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

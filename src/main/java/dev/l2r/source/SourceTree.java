@@ -1,4 +1,4 @@
-package dev.l2r.spec;
+package dev.l2r.source;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -18,15 +18,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * A YAML or JSON document read as a tree, with the line of every node, so that validation can name
  * the line of the field it complains about. Only a regular file is read, and at most
- * {@link Limits#MAX_FILE_BYTES} of it; a file is one document, and numbers are finite.
+ * {@link #MAX_FILE_BYTES} of it; a file is one document, and numbers are finite.
  */
 public final class SourceTree {
+
+    /** Bytes of an agreement or profile file; reading stops here. */
+    public static final int MAX_FILE_BYTES = 3 * 1024 * 1024;
 
     /** YAML's not-a-number and infinities, which are no number an agreement can mean. */
     private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF)");
@@ -95,7 +99,7 @@ public final class SourceTree {
     }
 
     /**
-     * The bytes of a regular file, at most {@link Limits#MAX_FILE_BYTES}. A folder, device or FIFO is refused
+     * The bytes of a regular file, at most {@link #MAX_FILE_BYTES}. A folder, device or FIFO is refused
      * before it is opened (a FIFO would block, /dev/zero never ends), and reading stops at the limit.
      */
     static byte[] readBounded(Path path, String file) {
@@ -104,13 +108,13 @@ public final class SourceTree {
         if (!Files.isRegularFile(path)) {
             throw new InputError(InputError.at(file, 0, null, "is not a regular file (a device, FIFO or socket); give a YAML or JSON file"));
         }
-        String tooLarge = "larger than " + (Limits.MAX_FILE_BYTES >> 20) + " MB (" + Limits.n(Limits.MAX_FILE_BYTES)
+        String tooLarge = "larger than " + (MAX_FILE_BYTES >> 20) + " MB (" + String.format(Locale.ROOT, "%,d", MAX_FILE_BYTES)
                 + " bytes), the limit for an agreement or profile file";
         try {
-            if (Files.size(path) > Limits.MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
+            if (Files.size(path) > MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
             try (InputStream in = Files.newInputStream(path)) {
-                byte[] bytes = in.readNBytes(Limits.MAX_FILE_BYTES + 1); // the file may have grown since
-                if (bytes.length > Limits.MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
+                byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1); // the file may have grown since
+                if (bytes.length > MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
                 return bytes;
             }
         } catch (NoSuchFileException e) {

@@ -1,4 +1,4 @@
-package dev.l2r.spec;
+package dev.l2r.ingest.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.l2r.ingest.Rows;
@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import dev.l2r.source.Loc;
+import dev.l2r.source.Problems;
+import dev.l2r.source.SourceTree;
 
 /**
  * Reads a mapping profile (profiles/*.yaml) into a {@link Profile}, collecting every problem of the file

@@ -1,11 +1,11 @@
-package dev.l2r.spec;
+package dev.l2r.parse;
 
 import dev.l2r.model.Condition;
 import dev.l2r.model.FieldRef;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import dev.l2r.model.Operator;
-import dev.l2r.ingest.Timestamps;
+import dev.l2r.Timestamps;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.l2r.source.ControlCharacters;
+import dev.l2r.parse.AgreementLimits;
 
 /**
  * Parses the condition language of SPEC section 2: {@code FIELD OP VALUE}, {@code FIELD in [a, b]},
@@ -73,8 +75,8 @@ final class Conditions {
                 error[0] = "\"" + shown + "\": the list is empty";
                 return null;
             }
-            if (raw.size() > Limits.MAX_LIST_VALUES) {
-                error[0] = "\"" + shown + "\": " + Limits.n(raw.size()) + " values; a list has at most " + Limits.n(Limits.MAX_LIST_VALUES);
+            if (raw.size() > AgreementLimits.MAX_LIST_VALUES) {
+                error[0] = "\"" + shown + "\": " + AgreementLimits.n(raw.size()) + " values; a list has at most " + AgreementLimits.n(AgreementLimits.MAX_LIST_VALUES);
                 return null;
             }
         } else {
@@ -119,7 +121,7 @@ final class Conditions {
      */
     static String shown(String text) {
         if (text.length() <= 200) return text;
-        return text.substring(0, 120) + "... (" + Limits.n(text.length()) + " characters)";
+        return text.substring(0, 120) + "... (" + AgreementLimits.n(text.length()) + " characters)";
     }
 
     private FieldRef field(String name) {
@@ -150,7 +152,7 @@ final class Conditions {
                 return t;
             }
             default -> {
-                String bad = Texts.controlCharacter(raw);
+                String bad = ControlCharacters.controlCharacter(raw);
                 if (bad != null) {
                     error[0] = "value contains a control character (" + bad + ")";
                     return null;

@@ -1,4 +1,4 @@
-package dev.l2r.spec;
+package dev.l2r.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

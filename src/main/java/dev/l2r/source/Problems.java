@@ -1,4 +1,4 @@
-package dev.l2r.spec;
+package dev.l2r.source;
 
 import dev.l2r.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,19 +7,19 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Collects every problem of one file, so that a user sees them all at once. */
-final class Problems {
+public final class Problems {
 
     private final SourceTree tree;
     private final List<String> lines = new ArrayList<>();
 
-    Problems(SourceTree tree) { this.tree = tree; }
+    public Problems(SourceTree tree) { this.tree = tree; }
 
-    void add(Loc at, String message) {
+    public void add(Loc at, String message) {
         lines.add(InputError.at(tree.file(), tree.line(at.pointer()), at.display(), message));
     }
 
     /** A text field of a mapping, or null (a problem when it is required or not text). */
-    String text(JsonNode node, Loc at, String key, boolean required) {
+    public String text(JsonNode node, Loc at, String key, boolean required) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             if (required) add(at.field(key), "required");
@@ -33,14 +33,14 @@ final class Problems {
     }
 
     /** A problem for each key of the mapping that is not allowed here. */
-    void unknownKeys(JsonNode node, Loc at, List<String> allowed) {
+    public void unknownKeys(JsonNode node, Loc at, List<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) add(at.field(k), "unknown field; valid here: " + String.join(", ", allowed));
         }
     }
 
-    static String kind(JsonNode v) {
+    public static String kind(JsonNode v) {
         if (v.isObject()) return "a mapping";
         if (v.isArray()) return "a list";
         if (v.isNumber()) return "a number";
@@ -48,7 +48,7 @@ final class Problems {
         return "a value";
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!lines.isEmpty()) throw new InputError(lines);
     }
 }

@@ -1,7 +1,7 @@
-package dev.l2r.spec;
+package dev.l2r.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.l2r.calendar.BusinessCalendar;
+import dev.l2r.model.BusinessCalendar;
 import dev.l2r.calendar.ZonedCalendar;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Bound;
@@ -35,6 +35,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.l2r.source.ControlCharacters;
+import dev.l2r.source.Loc;
+import dev.l2r.source.Problems;
+import dev.l2r.source.SourceTree;
+import dev.l2r.parse.AgreementLimits;
 
 /**
  * Turns an agreement document (YAML or JSON) into a validated {@link Agreement}. Every problem of the
@@ -178,8 +183,8 @@ public final class AgreementParser {
             problems.add(at, "expected a list of dates such as [2026-11-26, 2026-12-25]");
             return out;
         }
-        if (hol.size() > Limits.MAX_HOLIDAYS) {
-            problems.add(at, Limits.n(hol.size()) + " dates; a holidays list has at most " + Limits.n(Limits.MAX_HOLIDAYS));
+        if (hol.size() > AgreementLimits.MAX_HOLIDAYS) {
+            problems.add(at, AgreementLimits.n(hol.size()) + " dates; a holidays list has at most " + AgreementLimits.n(AgreementLimits.MAX_HOLIDAYS));
             return out;
         }
         for (int i = 0; i < hol.size(); i++) {
@@ -257,15 +262,15 @@ public final class AgreementParser {
             problems.add(at, "expected a mapping of team id to { owner: \"...\", timezone: ... }");
             return teams;
         }
-        if (node.size() > Limits.MAX_TEAMS) {
-            problems.add(at, Limits.n(node.size()) + " teams; an agreement has at most " + Limits.n(Limits.MAX_TEAMS));
+        if (node.size() > AgreementLimits.MAX_TEAMS) {
+            problems.add(at, AgreementLimits.n(node.size()) + " teams; an agreement has at most " + AgreementLimits.n(AgreementLimits.MAX_TEAMS));
             return teams;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             String name = e.getKey();
             Loc tl = at.field(name);
-            String bad = Texts.controlCharacter(name);
+            String bad = ControlCharacters.controlCharacter(name);
             if (name.isBlank() || bad != null || !name.equals(name.strip())) {
                 problems.add(tl, "a team id must be non-blank, without leading or trailing spaces or control characters");
                 continue;
@@ -325,8 +330,8 @@ public final class AgreementParser {
             problems.add(at, "expected a non-empty list of clauses");
             return out;
         }
-        if (node.size() > Limits.MAX_CLAUSES) {
-            problems.add(at, Limits.n(node.size()) + " clauses; an agreement has at most " + Limits.n(Limits.MAX_CLAUSES)
+        if (node.size() > AgreementLimits.MAX_CLAUSES) {
+            problems.add(at, AgreementLimits.n(node.size()) + " clauses; an agreement has at most " + AgreementLimits.n(AgreementLimits.MAX_CLAUSES)
                     + " (split it into several agreements)");
             return out;
         }
@@ -491,15 +496,15 @@ public final class AgreementParser {
                 problems.add(at, "a map of team (or owner) to number needs per: team (or per: owner)");
                 return null;
             }
-            if (v.size() > Limits.MAX_BOUND_ENTRIES) {
-                problems.add(at, Limits.n(v.size()) + " entries; a map of bounds has at most " + Limits.n(Limits.MAX_BOUND_ENTRIES));
+            if (v.size() > AgreementLimits.MAX_BOUND_ENTRIES) {
+                problems.add(at, AgreementLimits.n(v.size()) + " entries; a map of bounds has at most " + AgreementLimits.n(AgreementLimits.MAX_BOUND_ENTRIES));
                 return null;
             }
             Map<String, BigDecimal> m = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 var e = it.next();
                 Loc tl = at.field(e.getKey());
-                String bad = Texts.controlCharacter(e.getKey());
+                String bad = ControlCharacters.controlCharacter(e.getKey());
                 if (per == Clause.Per.OWNER && (bad != null || e.getKey().isBlank())) {
                     problems.add(tl, "an owner name is non-blank text without control characters");
                 } else if (per == Clause.Per.TEAM && !teams.containsKey(e.getKey())) {
@@ -577,12 +582,12 @@ public final class AgreementParser {
 
     private Clause rejection(JsonNode c, Loc cl, ClauseHeader head) {
         List<String> reasons = stringList(c, cl.field("reasons"), true);
-        if (reasons.size() > Limits.MAX_LIST_VALUES) {
-            problems.add(cl.field("reasons"), Limits.n(reasons.size()) + " reasons; a list has at most " + Limits.n(Limits.MAX_LIST_VALUES));
+        if (reasons.size() > AgreementLimits.MAX_LIST_VALUES) {
+            problems.add(cl.field("reasons"), AgreementLimits.n(reasons.size()) + " reasons; a list has at most " + AgreementLimits.n(AgreementLimits.MAX_LIST_VALUES));
             return null;
         }
         for (int i = 0; i < reasons.size(); i++) {
-            String bad = Texts.controlCharacter(reasons.get(i));
+            String bad = ControlCharacters.controlCharacter(reasons.get(i));
             if (bad != null) problems.add(cl.field("reasons").index(i), "contains a control character (" + bad + ")");
         }
         if (reasons.isEmpty()) return null;
@@ -592,7 +597,7 @@ public final class AgreementParser {
     private Clause rule(JsonNode c, Loc cl, ClauseHeader head) {
         String name = problems.text(c, cl, "rule", true);
         if (name == null) return null;
-        String bad = Texts.controlCharacter(name);
+        String bad = ControlCharacters.controlCharacter(name);
         if (bad != null || name.isBlank()) {
             problems.add(cl.field("rule"), "a rule name is non-blank text without control characters");
             return null;
@@ -616,8 +621,8 @@ public final class AgreementParser {
             problems.add(at, "expected a " + (required ? "non-empty " : "") + "list of conditions");
             return out;
         }
-        if (v.size() > Limits.MAX_CONDITIONS) {
-            problems.add(at, Limits.n(v.size()) + " conditions; a list has at most " + Limits.n(Limits.MAX_CONDITIONS));
+        if (v.size() > AgreementLimits.MAX_CONDITIONS) {
+            problems.add(at, AgreementLimits.n(v.size()) + " conditions; a list has at most " + AgreementLimits.n(AgreementLimits.MAX_CONDITIONS));
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
@@ -668,7 +673,7 @@ public final class AgreementParser {
             return null;
         }
         if (!Period.validYear(d.getYear())) {
-            problems.add(at, "\"" + v.asText() + "\" is outside the years " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR);
+            problems.add(at, "\"" + v.asText() + "\" is outside the years " + AgreementLimits.MIN_YEAR + " to " + AgreementLimits.MAX_YEAR);
             return null;
         }
         return d;

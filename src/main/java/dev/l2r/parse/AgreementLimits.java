@@ -1,18 +1,20 @@
-package dev.l2r.spec;
+package dev.l2r.parse;
 
 import dev.l2r.model.Period;
+import dev.l2r.source.SourceTree;
+import java.util.Locale;
 
 /**
  * Every size limit of an agreement, in one place (README "Limits"). Each is checked while the file is read
  * or validated, with a message naming the file, line and field, so that no valid-looking agreement can
  * make compiling or checking fail later.
  */
-public final class Limits {
+public final class AgreementLimits {
 
-    private Limits() {}
+    private AgreementLimits() {}
 
     /** Bytes of an agreement (or profile) file; reading stops here. */
-    public static final int MAX_FILE_BYTES = 3 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = SourceTree.MAX_FILE_BYTES;
 
     /** Clauses of an agreement: each compiles to up to five rules. */
     public static final int MAX_CLAUSES = 1_000;
@@ -37,7 +39,7 @@ public final class Limits {
     public static final int MAX_YEAR = Period.MAX_YEAR;
 
     /** "1,000" */
-    static String n(long v) {
-        return String.format(java.util.Locale.ROOT, "%,d", v);
+    public static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
     }
 }

@@ -1,4 +1,4 @@
-package dev.l2r.calendar;
+package dev.l2r.model;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Business hours per weekday plus holidays, independent of any zone. {@link #in(ZoneId)} gives the
+ * Business hours per weekday plus holidays, independent of any zone. {@code calendar.ZonedCalendar} is the
  * calendar as observed in one zone, which is where clocks run.
  */
 public final class BusinessCalendar {
@@ -81,8 +81,5 @@ public final class BusinessCalendar {
         return hours.getOrDefault(date.getDayOfWeek(), List.of());
     }
 
-    public ZonedCalendar in(ZoneId zone) { return new ZonedCalendar(this, zone); }
 
-    /** Local time of a span boundary; 1440 is midnight of the next day. */
-    static LocalTime time(int minutes) { return LocalTime.ofSecondOfDay(minutes * 60L); }
 }

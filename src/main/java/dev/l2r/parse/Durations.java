@@ -1,4 +1,4 @@
-package dev.l2r.spec;
+package dev.l2r.parse;
 
 import dev.l2r.model.Window;
 import java.util.Locale;

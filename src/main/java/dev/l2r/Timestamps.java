@@ -1,4 +1,4 @@
-package dev.l2r.ingest;
+package dev.l2r;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.l2r.spec;
+package dev.l2r.parse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,7 +124,7 @@ class AgreementLimitsTest {
     @Test
     void aListBeyondTheLimitIsRefusedWithItsLine() {
         new Workspace(tmp).sla(HEAD + "  - id: H1\n    type: handoff\n    at: mql\n    owner: marketing\n"
-                + "    require: [\"employees in " + list(Limits.MAX_LIST_VALUES + 1, String::valueOf) + "\"]\n");
+                + "    require: [\"employees in " + list(AgreementLimits.MAX_LIST_VALUES + 1, String::valueOf) + "\"]\n");
         Cli r = validate(tmp.resolve("sla.yaml"));
         assertEquals(2, r.code(), r.toString());
         String line = r.err().lines().findFirst().orElse("").replace(tmp + "/", "");
@@ -175,7 +175,7 @@ class AgreementLimitsTest {
             f.setLength(4L << 20); // 4 MB of zero bytes: would be "not valid YAML" if it were parsed
         }
         refused(validate(big), "big.yaml: larger than 3 MB (3,145,728 bytes), the limit for an agreement or profile file");
-        Files.write(big, new byte[Limits.MAX_FILE_BYTES + 1]);
+        Files.write(big, new byte[AgreementLimits.MAX_FILE_BYTES + 1]);
         refused(validate(big), "big.yaml: larger than 3 MB (3,145,728 bytes), the limit for an agreement or profile file");
     }
 
@@ -183,10 +183,10 @@ class AgreementLimitsTest {
     void aFileOfExactlyThreeMegabytesIsRead() throws Exception {
         String sla = HEAD + "  - id: R1\n    type: rejection\n    reasons: [no-budget]\n    owner: sdr\n";
         String line = "#".repeat(99) + "\n";
-        int rest = Limits.MAX_FILE_BYTES - sla.length();
+        int rest = AgreementLimits.MAX_FILE_BYTES - sla.length();
         String padded = sla + line.repeat(rest / line.length()) + "#".repeat(rest % line.length() - 1) + "\n";
         new Workspace(tmp).file("sla.yaml", padded);
-        assertEquals(Limits.MAX_FILE_BYTES, Files.size(tmp.resolve("sla.yaml")));
+        assertEquals(AgreementLimits.MAX_FILE_BYTES, Files.size(tmp.resolve("sla.yaml")));
         Cli r = validate(tmp.resolve("sla.yaml"));
         assertEquals(0, r.code(), r.toString());
     }
@@ -310,7 +310,7 @@ class AgreementLimitsTest {
     @Test
     void tooManyHolidaysAreRefused() {
         new Workspace(tmp).sla(ONE.replace("period: month\n", "period: month\ncalendar:\n  holidays: "
-                + list(Limits.MAX_HOLIDAYS + 1, i -> java.time.LocalDate.of(2000, 1, 1).plusDays(i).toString()) + "\n"));
+                + list(AgreementLimits.MAX_HOLIDAYS + 1, i -> java.time.LocalDate.of(2000, 1, 1).plusDays(i).toString()) + "\n"));
         refused(validate(tmp.resolve("sla.yaml")), "sla.yaml:4: calendar.holidays: 10,001 dates; a holidays list has at most 10,000");
     }
 
@@ -319,7 +319,7 @@ class AgreementLimitsTest {
     @Test
     void tooManyClausesAreRefusedWithTheLineOfTheList() {
         StringBuilder b = new StringBuilder(HEAD);
-        for (int i = 0; i <= Limits.MAX_CLAUSES; i++) b.append("  - { id: R").append(i).append(", type: rejection, reasons: [x], owner: sdr }\n");
+        for (int i = 0; i <= AgreementLimits.MAX_CLAUSES; i++) b.append("  - { id: R").append(i).append(", type: rejection, reasons: [x], owner: sdr }\n");
         new Workspace(tmp).sla(b.toString());
         refused(validate(tmp.resolve("sla.yaml")),
                 "sla.yaml:8: clauses: 1,001 clauses; an agreement has at most 1,000 (split it into several agreements)");
@@ -328,13 +328,13 @@ class AgreementLimitsTest {
     @Test
     void tooManyTeamsAndConditionsAreRefused() {
         StringBuilder b = new StringBuilder("sla: t\nperiod: month\ntimezone: UTC\nteams:\n");
-        for (int i = 0; i <= Limits.MAX_TEAMS; i++) b.append("  t").append(i).append(": { owner: O }\n");
+        for (int i = 0; i <= AgreementLimits.MAX_TEAMS; i++) b.append("  t").append(i).append(": { owner: O }\n");
         new Workspace(tmp).sla(b + "clauses:\n  - { id: R1, type: rejection, reasons: [x], owner: t0 }\n");
         Cli r = validate(tmp.resolve("sla.yaml"));
         assertEquals(2, r.code(), r.toString());
         assertEquals("sla.yaml:4: teams: 1,001 teams; an agreement has at most 1,000", r.err().lines().findFirst().orElse("").replace(tmp + "/", ""));
 
-        new Workspace(tmp).sla(ONE.replace("owner: sdr\n", "owner: sdr\n    where: " + list(Limits.MAX_CONDITIONS + 1, i -> "\"employees != " + i + "\"") + "\n"));
+        new Workspace(tmp).sla(ONE.replace("owner: sdr\n", "owner: sdr\n    where: " + list(AgreementLimits.MAX_CONDITIONS + 1, i -> "\"employees != " + i + "\"") + "\n"));
         refused(validate(tmp.resolve("sla.yaml")), "sla.yaml:13: clauses[0].where: 101 conditions; a list has at most 100");
     }
 
@@ -343,9 +343,9 @@ class AgreementLimitsTest {
         // 1,000 per-owner bounds (an inline "subject not in" of 1,000 owners) and 100 conditions in a handoff
         StringBuilder b = new StringBuilder(HEAD);
         b.append("  - id: T1\n    type: target\n    metric: count(mql)\n    per: owner\n    owner: marketing\n    min: {");
-        for (int i = 0; i < Limits.MAX_BOUND_ENTRIES; i++) b.append(i == 0 ? "" : ", ").append("\"rep ").append(i).append("\": ").append(i);
+        for (int i = 0; i < AgreementLimits.MAX_BOUND_ENTRIES; i++) b.append(i == 0 ? "" : ", ").append("\"rep ").append(i).append("\": ").append(i);
         b.append("}\n  - id: H1\n    type: handoff\n    at: mql\n    owner: marketing\n    require: ")
-                .append(list(Limits.MAX_CONDITIONS, i -> "\"employees != " + i + "\"")).append("\n");
+                .append(list(AgreementLimits.MAX_CONDITIONS, i -> "\"employees != " + i + "\"")).append("\n");
         new Workspace(tmp).sla(b.toString());
         Cli r = validate(tmp.resolve("sla.yaml"));
         assertEquals(0, r.code(), r.toString());
