@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2r compile}: prints the DRL an agreement compiles to. */
@@ -17,18 +18,18 @@ import picocli.CommandLine.Option;
         description = "Print the Drools rules (DRL) an agreement compiles to.")
 final class CompileCommand implements Callable<Integer> {
 
-    @Option(names = "--sla", required = true, paramLabel = "FILE", description = "Agreement (YAML or JSON).")
-    Path sla;
+    @Mixin
+    Options.Agreement agreement;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the DRL to FILE instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", converter = Options.PathConverter.class, description = "Write the DRL to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    Options.Debug debug;
 
     @Override
     public Integer call() {
-        Agreement a = AgreementParser.load(sla);
+        Agreement a = AgreementParser.load(agreement.sla);
         String drl = DrlGenerator.generate(a);
         if (out == null) {
             System.out.print(drl);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2r import}: turns a CRM export into canonical leads.csv through a mapping profile. */
@@ -33,18 +34,18 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "NAME", description = "Profile name (l2r profiles) or .yaml file.")
     String profile;
 
-    @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE", description = "Export files or folders.")
+    @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE", converter = Options.PathConverter.class, description = "Export files or folders.")
     List<Path> in;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Canonical leads CSV to write; never one of the input files.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", converter = Options.PathConverter.class, description = "Canonical leads CSV to write; never one of the input files.")
     Path out;
 
     @Option(names = "--timezone", paramLabel = "ZONE",
             description = "Zone of export times without an offset, when the profile names none (default: UTC, with a warning).")
     String timezone;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    Options.Debug debug;
 
     @Override
     public Integer call() throws IOException {

@@ -4,8 +4,11 @@ import dev.l2r.InputError;
 import dev.l2r.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-/** The l2r command line: one class per command, each a thin layer over spec → compile → evaluate → report. */
+/** The l2r command line: one class per command, each a thin layer over the stages (and {@code app} for check). */
 @Command(name = "l2r", mixinStandardHelpOptions = true, version = "l2r " + Version.VERSION,
         description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.",
         subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class, ImportCommand.class,
@@ -27,8 +30,15 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code; used by tests too. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cli.setParameterExceptionHandler((ex, a) -> {
+            if (ex.getCause() instanceof InputError ie) { // a converter refused the option's text
+                ArgSpec spec = ex.getArgSpec();
+                String name = spec instanceof OptionSpec o ? o.longestName() : null;
+                for (String line : ie.lines()) {
+                    System.err.println(name == null || line.startsWith("--") ? line : name + ": " + line);
+                }
+                return 2;
+            }
             String cmd = ex.getCommandLine().getCommandName();
             System.err.println("l2r: " + InputError.flatten(ex.getMessage()) + " (see " + ("l2r".equals(cmd) ? "l2r" : "l2r " + cmd) + " --help)");
             return 2;
@@ -38,17 +48,25 @@ public final class Main implements Runnable {
                 for (String line : ie.lines()) System.err.println(line);
                 return 2;
             }
-            if (debug) ex.printStackTrace();
+            if (debug(parsed)) ex.printStackTrace();
             System.err.println("l2r: internal error: " + InputError.flatten(String.valueOf(ex)) + " (an l2r bug; run with --debug for details)");
             return INTERNAL;
         });
         try {
             return cli.execute(args);
         } catch (Throwable t) { // an Error (e.g. out of memory) escapes picocli's handler
-            if (debug) t.printStackTrace();
+            if (debug(cli.getParseResult())) t.printStackTrace();
             System.err.println("l2r: " + (t instanceof OutOfMemoryError ? "out of memory: give the JVM more heap (L2R_JAVA_OPTS=-Xmx8g)"
                     : "internal error: " + InputError.flatten(String.valueOf(t)) + " (an l2r bug; run with --debug for details)"));
             return INTERNAL;
         }
+    }
+
+    /** True when the command that ran was given {@code --debug}. */
+    private static boolean debug(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) return true;
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.l2r.cli;
 
+import dev.l2r.app.RulesDirectory;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.RulesFile;
@@ -9,26 +10,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code l2r validate}: checks an agreement and the rules directory without reading data. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check an agreement and the hand-written rules: every problem, with file, line and field.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--sla", required = true, paramLabel = "FILE", description = "Agreement (YAML or JSON).")
-    Path sla;
+    @Mixin
+    Options.Agreement agreement;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Hand-written DRL (default: rules/).")
-    Path rules;
+    @Mixin
+    Options.Rules rules;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    Options.Debug debug;
 
     @Override
     public Integer call() {
+        Path sla = agreement.sla;
         Agreement a = AgreementParser.load(sla);
-        List<RulesFile> files = RulesFile.readAll(Common.rulesDir(rules));
+        List<RulesFile> files = RulesFile.readAll(RulesDirectory.resolve(rules.rules));
         CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), files);
         System.out.println(sla + ": ok: agreement " + a.id() + ", " + a.clauses().size() + " clauses, "
                 + a.teams().size() + " teams; " + files.size() + " rules files");

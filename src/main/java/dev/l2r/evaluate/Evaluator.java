@@ -57,7 +57,7 @@ public final class Evaluator {
         } finally {
             if (done) session.dispose(); // a session stopped at a limit may still be in use by its thread: abandoned
         }
-        return new Evaluation(period.label(), Fmt.iso(asOf, a.zone()), decisions.violations(), decisions.teams(), decisions.targets(),
+        return new Evaluation(period.label(), HumanFormat.iso(asOf, a.zone()), decisions.violations(), decisions.teams(), decisions.targets(),
                 decisions.openItems(), seen.size(), notYet);
     }
 

@@ -40,12 +40,12 @@ public record Limits(Long maxFirings, Duration timeout) {
         return new Limits(null, parseTimeout(DEFAULT_TIMEOUT));
     }
 
-    /** Limits from the command line's {@code --max-firings} (null: default) and {@code --timeout} (null: default). */
-    public static Limits of(Long maxFirings, String timeout) {
+    /** Limits from the command line's {@code --max-firings} (null: default) and {@code --timeout}. */
+    public static Limits of(Long maxFirings, Duration timeout) {
         if (maxFirings != null && maxFirings < 1) {
             throw new InputError("--max-firings: " + maxFirings + " is not a number of firings; use a positive number such as 5000000");
         }
-        return new Limits(maxFirings, parseTimeout(timeout == null ? DEFAULT_TIMEOUT : timeout));
+        return new Limits(maxFirings, timeout);
     }
 
     /** The firings allowed once {@code facts} facts have been inserted by l2r. */
@@ -59,7 +59,7 @@ public record Limits(Long maxFirings, Duration timeout) {
     }
 
     /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 500ms}. */
-    static Duration parseTimeout(String s) {
+    public static Duration parseTimeout(String s) {
         Matcher m = DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
         if (m.matches() && Long.parseLong(m.group(1)) > 0) {
             long n = Long.parseLong(m.group(1));

@@ -101,7 +101,7 @@ public final class MetricCalculator {
                 }
             }
             return Optional.of(new Measure(open.doubleValue() / quota.get(),
-                    Fmt.money(open.doubleValue()) + " open in " + n + " opportunities against a quota of " + Fmt.money(quota.get())));
+                    HumanFormat.money(open.doubleValue()) + " open in " + n + " opportunities against a quota of " + HumanFormat.money(quota.get())));
         }
         if (metric instanceof Metric.Named m) {
             return metrics.get(team, m.name()).map(v -> new Measure(v, "from metrics.csv"));
@@ -110,7 +110,7 @@ public final class MetricCalculator {
             Optional<Double> spend = metrics.get(team, "spend");
             long n = count(leads, c.stage(), w);
             if (spend.isEmpty() || n == 0) return Optional.empty();
-            return Optional.of(new Measure(spend.get() / n, Fmt.money(spend.get()) + " spend / " + n + " leads with " + c.stage().key()));
+            return Optional.of(new Measure(spend.get() / n, HumanFormat.money(spend.get()) + " spend / " + n + " leads with " + c.stage().key()));
         }
         throw new IllegalStateException("unknown metric " + metric.text());
     }
@@ -132,17 +132,17 @@ public final class MetricCalculator {
 
     /** A difference between two values of the metric, for people ("12 percentage points" for ratios). */
     public static String formatGap(Metric metric, double gap) {
-        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return Fmt.trim(gap * 100, 1) + " percentage points";
+        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return HumanFormat.trim(gap * 100, 1) + " percentage points";
         return format(metric, gap);
     }
 
     /** The metric value formatted for people. */
     public static String format(Metric metric, double v) {
-        if (metric instanceof Metric.Count) return Fmt.integer(v);
-        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return Fmt.percent(v);
-        if (metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays) return Fmt.trim(v, 1) + " days";
-        if (metric instanceof Metric.PipelineCoverage) return Fmt.trim(v, 2) + "x";
-        if (metric instanceof Metric.Named) return Fmt.trim(v, 4);
-        return Fmt.money(v);
+        if (metric instanceof Metric.Count) return HumanFormat.integer(v);
+        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return HumanFormat.percent(v);
+        if (metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays) return HumanFormat.trim(v, 1) + " days";
+        if (metric instanceof Metric.PipelineCoverage) return HumanFormat.trim(v, 2) + "x";
+        if (metric instanceof Metric.Named) return HumanFormat.trim(v, 4);
+        return HumanFormat.money(v);
     }
 }

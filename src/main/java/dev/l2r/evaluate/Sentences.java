@@ -40,7 +40,7 @@ final class Sentences {
                 expected.put(c.id(), h.require().stream().map(Condition::text).collect(Collectors.joining("; ")));
             } else if (c instanceof Clause.Rejection r) {
                 expected.put(c.id(), r.reasons().size() <= ValueSet.INLINE_MAX ? String.join(", ", r.reasons()) // a long list: its start
-                        : String.join(", ", r.reasons().subList(0, 10)) + ", ... (" + Fmt.integer(r.reasons().size()) + " reasons)");
+                        : String.join(", ", r.reasons().subList(0, 10)) + ", ... (" + HumanFormat.integer(r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
                 expected.put(c.id(), f.to().stream().map(Stage::key).collect(Collectors.joining(" or ")));
             }
@@ -60,14 +60,14 @@ final class Sentences {
         }
         ZoneId zone = a.zoneOf(team);
         return violation(h, team, person, lead.getLeadId(), expected.get(h.id()), String.join("; ", actual), null,
-                "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " " + Fmt.when(Stages.at(lead, h.at()), zone)
+                "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " " + HumanFormat.when(Stages.at(lead, h.at()), zone)
                         + " without meeting the handoff criteria: " + String.join(", ", missed) + ".");
     }
 
     /** A lead rejected without a reason, or with one the agreement does not list. */
     Violation rejection(Clause.Rejection r, Lead lead, String team, String person) {
         String reason = lead.getRejectionReason();
-        String when = Fmt.when(lead.getRejectedAt(), a.zoneOf(team));
+        String when = HumanFormat.when(lead.getRejectedAt(), a.zoneOf(team));
         String reasons = expected.get(r.id());
         return violation(r, team, person, lead.getLeadId(), "one of: " + reasons,
                 reason == null ? "no reason" : "\"" + reason + "\"", null,
@@ -83,28 +83,28 @@ final class Sentences {
         Lead lead = item.getLead();
         ZoneId zone = a.zoneOf(team);
         boolean business = f.within().business();
-        String deadline = Fmt.iso(item.getDeadline(), zone);
+        String deadline = HumanFormat.iso(item.getDeadline(), zone);
         String toText = expected.get(f.id());
-        String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + Fmt.when(item.getFrom(), zone);
+        String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.when(item.getFrom(), zone);
         String window = "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
         if (item.getStop() != null) {
             Stage hit = f.to().stream().filter(t -> item.getStop().equals(Stages.at(lead, t))).findFirst().orElse(f.to().get(0));
             return violation(f, team, person, lead.getLeadId(), toText + " within " + f.within().text(),
-                    hit.key() + " after " + Fmt.duration(clock.elapsed(item.getFrom(), item.getStop()), business), deadline,
-                    start + " and " + phrase(hit) + " " + Fmt.when(item.getStop(), zone) + ", "
-                            + Fmt.duration(clock.elapsed(item.getDeadline(), item.getStop()), business)
-                            + " after the deadline of " + Fmt.when(item.getDeadline(), zone) + "; " + window + ".");
+                    hit.key() + " after " + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business), deadline,
+                    start + " and " + phrase(hit) + " " + HumanFormat.when(item.getStop(), zone) + ", "
+                            + HumanFormat.duration(clock.elapsed(item.getDeadline(), item.getStop()), business)
+                            + " after the deadline of " + HumanFormat.when(item.getDeadline(), zone) + "; " + window + ".");
         }
         return violation(f, team, person, lead.getLeadId(), toText + " within " + f.within().text(),
                 "no " + toText + " by the deadline", deadline,
-                start + " and had no " + toText + " by the deadline of " + Fmt.when(item.getDeadline(), zone) + "; " + window + ".");
+                start + " and had no " + toText + " by the deadline of " + HumanFormat.when(item.getDeadline(), zone) + "; " + window + ".");
     }
 
     /** A follow-up whose clock still runs at as-of. */
     OpenItem open(Clause.FollowUp f, FollowUpItem item, String person, FollowUpClock clock, long asOf, boolean atRisk) {
         ZoneId zone = a.zoneOf(item.getTeam());
-        return new OpenItem(f.id(), item.getTeam(), person, item.getLead().getLeadId(), Fmt.iso(item.getFrom(), zone),
-                Fmt.iso(item.getDeadline(), zone), Fmt.duration(clock.elapsed(asOf, item.getDeadline()), f.within().business()),
+        return new OpenItem(f.id(), item.getTeam(), person, item.getLead().getLeadId(), HumanFormat.iso(item.getFrom(), zone),
+                HumanFormat.iso(item.getDeadline(), zone), HumanFormat.duration(clock.elapsed(asOf, item.getDeadline()), f.within().business()),
                 atRisk, item.getDeadline());
     }
 
@@ -157,7 +157,7 @@ final class Sentences {
     }
 
     private static String show(Object v, Condition c) {
-        if (v instanceof Double d) return Fmt.trim(d, 4);
+        if (v instanceof Double d) return HumanFormat.trim(d, 4);
         if (v instanceof Long t && c.field().type() == FieldType.TIMESTAMP) return Instant.ofEpochMilli(t).toString();
         return "\"" + v + "\"";
     }

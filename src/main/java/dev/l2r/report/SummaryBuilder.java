@@ -2,7 +2,7 @@ package dev.l2r.report;
 
 import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
-import dev.l2r.evaluate.Fmt;
+import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.OpenItem;
 import dev.l2r.evaluate.TargetResult;
 import dev.l2r.evaluate.TeamAccountability;
@@ -57,7 +57,7 @@ final class SummaryBuilder {
         Map<Severity, Long> bySeverity = new java.util.EnumMap<>(Severity.class);
         for (Severity sev : Severity.values()) bySeverity.put(sev, 0L);
         e.violations().forEach(v -> bySeverity.merge(v.severity(), 1L, Long::sum));
-        s.para("Compliance " + (e.compliance() == null ? "not assessed" : Fmt.percent(e.compliance())) + ".",
+        s.para("Compliance " + (e.compliance() == null ? "not assessed" : HumanFormat.percent(e.compliance())) + ".",
                 plural(met, "item") + " met, " + n(violated) + " violated; " + plural(open, "follow-up") + " still open, "
                         + n(atRisk) + " of them at risk. " + plural(e.violations().size(), "violation") + ": "
                         + n(bySeverity.get(Severity.CRITICAL)) + " critical, " + n(bySeverity.get(Severity.MAJOR)) + " major, "
@@ -218,12 +218,12 @@ final class SummaryBuilder {
     }
 
     static String plural(long n, String word) {
-        return Fmt.integer(n) + " " + word + (n == 1 ? "" : "s");
+        return HumanFormat.integer(n) + " " + word + (n == 1 ? "" : "s");
     }
 
-    private static String pct(Double v) { return v == null ? "n/a" : Fmt.percent(v); }
+    private static String pct(Double v) { return v == null ? "n/a" : HumanFormat.percent(v); }
 
-    private static String n(long v) { return Fmt.integer(v); }
+    private static String n(long v) { return HumanFormat.integer(v); }
 
     private static String nz(String s) { return s == null ? "" : s; }
 

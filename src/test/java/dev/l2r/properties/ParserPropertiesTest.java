@@ -115,7 +115,7 @@ class ParserPropertiesTest {
     @Test
     void periodLabelsRoundTripAndTileTheCalendar() {
         forAll("Period.parse(label(date)) holds date", 500, r -> {
-            LocalDate date = LocalDate.of(1, 1, 1).plusDays(between(r, 0, LocalDate.of(9999, 12, 1).toEpochDay() - LocalDate.of(1, 1, 1).toEpochDay()));
+            LocalDate date = LocalDate.of(Period.MIN_YEAR, 1, 1).plusDays(between(r, 0, LocalDate.of(Period.MAX_YEAR, 12, 1).toEpochDay() - LocalDate.of(Period.MIN_YEAR, 1, 1).toEpochDay()));
             PeriodKind kind = oneOf(r, PeriodKind.values());
             String label = switch (kind) {
                 case MONTH -> String.format("%04d-%02d", date.getYear(), date.getMonthValue());

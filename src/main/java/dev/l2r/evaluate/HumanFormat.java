@@ -8,12 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Number, time and duration formats of violation texts; fixed locale so outputs are the same everywhere. */
-public final class Fmt {
+public final class HumanFormat {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ROOT);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
-    private Fmt() {}
+    private HumanFormat() {}
 
     /** {@code Fri 2026-10-09 15:00 EDT}, local to the zone. */
     public static String when(long t, ZoneId zone) {

@@ -1,19 +1,19 @@
-package dev.l2r.cli;
+package dev.l2r.app;
 
 import dev.l2r.InputError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Helpers the commands share. */
-final class Common {
+/** Where the hand-written rules are when no --rules is given. */
+public final class RulesDirectory {
 
-    private Common() {}
+    private RulesDirectory() {}
 
     /**
      * The rules directory: the one given, else rules/ in the working directory, else the rules/ that ships
      * beside the launcher (L2R_HOME).
      */
-    static Path rulesDir(Path given) {
+    public static Path resolve(Path given) {
         if (given != null) return given;
         Path local = Path.of("rules");
         if (Files.isDirectory(local)) return local;
