@@ -1,9 +1,12 @@
 package dev.l2r.compile;
 
+import java.nio.charset.StandardCharsets;
 import dev.l2r.InputError;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +165,48 @@ public final class CompiledRules {
     /** Metadata key that marks a hand-written data-quality rule. */
     public static final String DATA_QUALITY = "dataQuality";
 
+    /**
+     * Built rule bases of this JVM, by everything a build depends on: a second check of the same agreement
+     * and rules (tests, a server, a multi-period report) skips the Drools build. Few entries: a KieBase of
+     * a large agreement is large.
+     */
+    private static final Map<String, CompiledRules> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRules> eldest) {
+            return size() > 8;
+        }
+    });
+
     public static CompiledRules build(Agreement a, String agreementFile, String drl, List<RulesFile> rulesFiles) {
+        String key = cacheKey(a, drl, rulesFiles);
+        CompiledRules cached = CACHE.get(key);
+        if (cached != null) { // the same rules, perhaps from files elsewhere: messages name the caller's files
+            Map<String, RulesFile> byPath = new HashMap<>();
+            for (RulesFile f : rulesFiles) {
+                byPath.put(resourcePath(f), f);
+                byPath.put(resourcePath(f).substring(RESOURCES.length()), f);
+            }
+            return new CompiledRules(cached.kieBase, cached.generatedPackage, cached.referenced, List.copyOf(rulesFiles),
+                    Map.copyOf(byPath));
+        }
+        CompiledRules built = compile(a, agreementFile, drl, rulesFiles);
+        CACHE.put(key, built);
+        return built;
+    }
+
+    /**
+     * What a successful build depends on: the DRL, the rules each clause names, the checks set aside, and the
+     * name and text of each rules file (not where they are: a failed build throws and is never cached).
+     */
+    private static String cacheKey(Agreement a, String drl, List<RulesFile> rulesFiles) {
+        StringBuilder b = new StringBuilder(drl).append('\u0000');
+        for (Clause c : a.clauses()) if (c instanceof Clause.Rule r) b.append(r.id()).append('=').append(r.rule()).append('\u0000');
+        b.append(a.ignoredChecks().keySet()).append('\u0000');
+        for (RulesFile f : rulesFiles) b.append(f.path().getFileName()).append('\u0000').append(f.sha256()).append('\u0000');
+        return Digests.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CompiledRules compile(Agreement a, String agreementFile, String drl, List<RulesFile> rulesFiles) {
         List<String> reserved = new ArrayList<>();
         for (RulesFile f : rulesFiles) {
             if (f.inGeneratedPackage()) {
@@ -278,6 +322,13 @@ public final class CompiledRules {
         return otherwise;
     }
 
+    private static final String RESOURCES = "src/main/resources/";
+
+    /** Where a rules file goes in the KieModule: under its package, so that Drools does not warn. */
+    private static String resourcePath(RulesFile f) {
+        return RESOURCES + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
+    }
+
     /** Builds the generated DRL (when given) and the rules files into a KieModule; returns its error messages. */
     private static List<Message> compile(KieServices ks, ReleaseId rid, String generatedPath, String drl, List<RulesFile> files,
                                          Map<String, RulesFile> byPath) {
@@ -285,9 +336,9 @@ public final class CompiledRules {
         kfs.generateAndWritePomXML(rid);
         if (generatedPath != null) kfs.write(generatedPath, drl);
         for (RulesFile f : files) {
-            String path = "src/main/resources/" + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
+            String path = resourcePath(f);
             byPath.put(path, f);
-            byPath.put(path.substring("src/main/resources/".length()), f);
+            byPath.put(path.substring(RESOURCES.length()), f);
             kfs.write(path, f.text());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
