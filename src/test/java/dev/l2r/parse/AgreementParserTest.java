@@ -201,6 +201,8 @@ class AgreementParserTest {
                         "sla.yaml:7: not valid YAML: Duplicate field 'period'"),
                 bad("per accepts only team and owner", "    min: 0.70\n", "    per: region\n    min: 0.70\n",
                         "sla.yaml:26: clauses[1].per: \"region\" cannot be used; use team (each team on the leads) or owner (each lead owner)"),
+                bad("a team owner that names no one is refused", "{ owner: \"VP Sales\" }", "{ owner: \"\" }",
+                        "sla.yaml:14: teams.sales.owner: empty; name the person accountable"),
                 bad("a lead.team target without per: team is refused", "    owner: sdr\n  - id: F1", "    owner: lead.team\n  - id: F1",
                         "sla.yaml:27: clauses[1].owner: lead.team names the team being measured, so it needs per: team"));
     }
@@ -229,6 +231,21 @@ class AgreementParserTest {
         assertTrue(e.lines().get(0).contains(":7: timezone"), e.getMessage());
         assertTrue(e.lines().get(1).contains(":19: clauses[0].metric"), e.getMessage());
         assertTrue(e.lines().get(2).contains(":33: clauses[2].within"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrListTargetOwnerGivesOneLineNotASecondAboutLeadTeam() throws IOException {
+        String t2 = "    min: 0.70\n    owner: sdr\n";
+        assertTrue(VALID.contains(t2), "fixture text not found");
+        assertEquals(List.of("sla.yaml:23: clauses[1].owner: required"),
+                problems(VALID.replace(t2, "    min: 0.70\n")));
+        assertEquals(List.of("sla.yaml:27: clauses[1].owner: expected text, found a list"),
+                problems(VALID.replace(t2, "    min: 0.70\n    owner: [sdr]\n")));
+    }
+
+    private List<String> problems(String text) {
+        InputError e = assertThrows(InputError.class, () -> load("sla.yaml", text));
+        return e.lines().stream().map(l -> l.replace(tmp.toString() + "/", "")).toList();
     }
 
     @Test

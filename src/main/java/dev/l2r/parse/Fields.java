@@ -1,0 +1,140 @@
+package dev.l2r.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.l2r.model.Period;
+import dev.l2r.model.Stage;
+import dev.l2r.source.Loc;
+import dev.l2r.source.Problems;
+import dev.l2r.source.SourceTree;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed access to the fields of an agreement's tree, so that the section readers ask for text, a list, a
+ * date, a zone or a stage and get the value or null, with the problem (file, line, path) already recorded.
+ * All readers of one file share one instance: every problem lands in one list, in the order the file is read.
+ */
+final class Fields {
+
+    private final SourceTree tree;
+    private final Problems problems;
+
+    Fields(SourceTree tree) {
+        this.tree = tree;
+        this.problems = new Problems(tree);
+    }
+
+    JsonNode root() { return tree.root(); }
+
+    /** The line of the node at {@code at} (or of its nearest ancestor that has one). */
+    int line(Loc at) { return tree.line(at.pointer()); }
+
+    void add(Loc at, String message) { problems.add(at, message); }
+
+    void unknownKeys(JsonNode node, Loc at, List<String> allowed) { problems.unknownKeys(node, at, allowed); }
+
+    void throwIfAny() { problems.throwIfAny(); }
+
+    /** A text field, or null (a problem when it is required or not text). */
+    String text(JsonNode node, Loc at, String key, boolean required) {
+        return problems.text(node, at, key, required);
+    }
+
+    /** Text, or a number/boolean taken as its text (e.g. an unquoted version 2026.1). */
+    String scalar(JsonNode node, Loc at, String key) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) return null;
+        if (!v.isValueNode()) {
+            add(at.field(key), "expected text, found " + Problems.kind(v));
+            return null;
+        }
+        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+    }
+
+    /** A list of text (numbers and booleans taken as their text); empty when absent or wrong. */
+    List<String> textList(JsonNode node, Loc parent, String key, boolean required) {
+        JsonNode v = node.get(key);
+        Loc at = parent.field(key);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            if (required) add(at, "required: a list");
+            return out;
+        }
+        if (!v.isArray() || (required && v.isEmpty())) {
+            add(at, "expected a " + (required ? "non-empty " : "") + "list of text");
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isValueNode() || v.get(i).isNull()) add(at.index(i), "expected text");
+            else out.add(v.get(i).asText());
+        }
+        return out;
+    }
+
+    /** A date YYYY-MM-DD within the years l2r handles, or null. */
+    LocalDate date(JsonNode v, Loc at) {
+        if (v == null || v.isNull()) return null;
+        LocalDate d;
+        try {
+            d = LocalDate.parse(v.asText());
+        } catch (DateTimeException e) {
+            add(at, "\"" + v.asText() + "\" is not a date; use YYYY-MM-DD");
+            return null;
+        }
+        if (!Period.validYear(d.getYear())) {
+            add(at, "\"" + v.asText() + "\" is outside the years " + AgreementLimits.MIN_YEAR + " to " + AgreementLimits.MAX_YEAR);
+            return null;
+        }
+        return d;
+    }
+
+    /** A list of holiday dates (the calendar's or a team's); the good ones when some are wrong. */
+    List<LocalDate> holidays(JsonNode node, Loc parent, String key) {
+        JsonNode hol = node.get(key);
+        Loc at = parent.field(key);
+        List<LocalDate> out = new ArrayList<>();
+        if (hol == null || hol.isNull()) return out;
+        if (!hol.isArray()) {
+            add(at, "expected a list of dates such as [2026-11-26, 2026-12-25]");
+            return out;
+        }
+        if (hol.size() > AgreementLimits.MAX_HOLIDAYS) {
+            add(at, AgreementLimits.n(hol.size()) + " dates; a holidays list has at most " + AgreementLimits.n(AgreementLimits.MAX_HOLIDAYS));
+            return out;
+        }
+        for (int i = 0; i < hol.size(); i++) {
+            LocalDate d = date(hol.get(i), at.index(i));
+            if (d != null) out.add(d);
+        }
+        return out;
+    }
+
+    /** An IANA region zone (or UTC), or null. */
+    ZoneId zone(JsonNode node, Loc at, String key, boolean required) {
+        String z = text(node, at, key, required);
+        if (z == null) return null;
+        try {
+            if (!z.contains("/") && !z.equals("UTC")) throw new DateTimeException("not a region");
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            add(at.field(key), "\"" + z + "\" is not an IANA time zone; use a name such as America/New_York, Europe/London or UTC");
+            return null;
+        }
+    }
+
+    /** A required stage field, or null. */
+    Stage stage(JsonNode node, Loc at, String key) {
+        String s = text(node, at, key, true);
+        return s == null ? null : stage(s, at.field(key));
+    }
+
+    /** A stage named by text found at {@code at}, or null. */
+    Stage stage(String s, Loc at) {
+        Stage st = Stage.of(s).orElse(null);
+        if (st == null) add(at, "unknown stage \"" + s + "\"; use one of: " + Stage.valid());
+        return st;
+    }
+}
