@@ -88,12 +88,11 @@ public final class DataLoader {
                 counts[1]++;
                 return;
             }
-            Object r = parser.parse(names, values, line);
-            if (r instanceof Lead l) {
-                leads.add(l);
-            } else {
-                LeadParser.Problem p = (LeadParser.Problem) r;
-                rejected.add(new RejectedRow(name, line, p.field(), p.reason(), p.value()));
+            LeadResult r = parser.parse(names, values, line);
+            if (r instanceof LeadResult.Accepted a) {
+                leads.add(a.lead());
+            } else if (r instanceof LeadResult.Rejected p) {
+                rejected.add(p.at(name, line));
                 counts[1]++;
             }
         });

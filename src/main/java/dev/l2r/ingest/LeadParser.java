@@ -2,6 +2,8 @@ package dev.l2r.ingest;
 
 import dev.l2r.Timestamps;
 import dev.l2r.facts.Lead;
+import dev.l2r.ingest.LeadResult.Accepted;
+import dev.l2r.ingest.LeadResult.Rejected;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import java.time.Instant;
@@ -17,9 +19,6 @@ import java.util.Map;
  * Columns that are not canonical are kept as extra fields (typed when the agreement declares them).
  */
 public final class LeadParser {
-
-    /** Why a row was rejected. */
-    public record Problem(String field, String reason, String value) {}
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
@@ -63,8 +62,8 @@ public final class LeadParser {
         return lastFields;
     }
 
-    /** The lead, or a {@link Problem}. */
-    public Object parse(List<String> names, String[] values, long line) {
+    /** The lead, or why the row is rejected. */
+    public LeadResult parse(List<String> names, String[] values, long line) {
         LeadField[] fields = fields(names);
         Lead.Builder b = Lead.builder(null, 0);
         String id = null;
@@ -81,11 +80,11 @@ public final class LeadParser {
                     b.extras.put(name, share(v));
                 } else if (t == FieldType.NUMBER) {
                     Double d = number(v);
-                    if (d == null) return new Problem(name, numberProblem(v), v);
+                    if (d == null) return new Rejected(name, numberProblem(v), v);
                     b.extras.put(name, d);
                 } else {
                     Instant ts = Timestamps.parse(v, zone);
-                    if (ts == null) return new Problem(name, timestampProblem(v), v);
+                    if (ts == null) return new Rejected(name, timestampProblem(v), v);
                     b.extras.put(name, ts.toEpochMilli());
                 }
                 continue;
@@ -94,13 +93,13 @@ public final class LeadParser {
             switch (f.type()) {
                 case TIMESTAMP -> {
                     Instant ts = Timestamps.parse(v, zone);
-                    if (ts == null) return new Problem(name, timestampProblem(v), v);
+                    if (ts == null) return new Rejected(name, timestampProblem(v), v);
                     if (f == LeadField.CREATED_AT) created = ts;
                     else setTime(b, f, ts.toEpochMilli());
                 }
                 case NUMBER -> {
                     Double d = number(v);
-                    if (d == null) return new Problem(name, numberProblem(v), v);
+                    if (d == null) return new Rejected(name, numberProblem(v), v);
                     if (f == LeadField.SCORE) b.score = d;
                     else b.amount = d;
                 }
@@ -109,26 +108,26 @@ public final class LeadParser {
                     else if (f == LeadField.OUTCOME) {
                         String o = v.toLowerCase(Locale.ROOT);
                         if (!o.equals("won") && !o.equals("lost") && !o.equals("open")) {
-                            return new Problem(name, "not an outcome; use won, lost or open", v);
+                            return new Rejected(name, "not an outcome; use won, lost or open", v);
                         }
                         b.outcome = o;
                     } else setText(b, f, f == LeadField.EMAIL || f == LeadField.OPPORTUNITY_ID ? v : share(v));
                 }
             }
         }
-        if (id == null) return new Problem("lead_id", "required", "");
-        if (created == null) return new Problem("created_at", "required", "");
+        if (id == null) return new Rejected("lead_id", "required", "");
+        if (created == null) return new Rejected("created_at", "required", "");
         long at = ((long) Math.max(fileIndex, 0) << 48) | line;
         Long first = seen.putIfAbsent(id, at);
         if (first != null) {
             int f = (int) (first >>> 48);
             long firstLine = first & ((1L << 48) - 1);
             String where = f == Math.max(fileIndex, 0) || files.isEmpty() ? "at line " + firstLine : "in " + files.get(f) + " at line " + firstLine;
-            return new Problem("lead_id", "duplicate lead_id; the first one, " + where + ", is kept", id);
+            return new Rejected("lead_id", "duplicate lead_id; the first one, " + where + ", is kept", id);
         }
         b.leadId = id;
         b.createdAt = created.toEpochMilli();
-        return b.build();
+        return new Accepted(b.build());
     }
 
     private static final String OTHER_DIGIT = "; write digits as ASCII 0-9 (this one has an Arabic-Indic, full-width or other digit)";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.l2r.facts.Lead;
 import dev.l2r.ingest.LeadParser;
+import dev.l2r.ingest.LeadResult;
 import dev.l2r.ingest.Rows;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
@@ -49,9 +50,9 @@ class LeadBuilderTest {
             columns.add(names.size());
         });
         assertEquals(1, read.size());
-        assertEquals(Lead.class, read.get(0).getClass(), String.valueOf(read.get(0)));
+        assertEquals(LeadResult.Accepted.class, read.get(0).getClass(), String.valueOf(read.get(0)));
         Lead built = b.build(NEW_YORK, FIELDS);
-        assertEquals(properties((Lead) read.get(0)), properties(built));
+        assertEquals(properties(((LeadResult.Accepted) read.get(0)).lead()), properties(built));
         assertEquals(List.of(LeadField.values().length + 3), columns, "every canonical column and the extra ones");
         assertEquals(Double.valueOf(200), built.number("employees"));
         assertEquals("won", built.getOutcome());

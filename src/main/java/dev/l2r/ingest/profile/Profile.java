@@ -3,6 +3,7 @@ package dev.l2r.ingest.profile;
 import dev.l2r.ingest.Rows;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +44,17 @@ public record Profile(String name, String title, String description, ZoneId zone
                          boolean looseKeys, History history, boolean reference, Rows.Format format, int line) {
 
         public boolean isHistory() { return history != null; }
+
+        /**
+         * A key of this source in the form it is compared in: as written, or with loose keys only its
+         * letters and digits in lower case. Joined and history files both look keys up through this.
+         */
+        public String comparableKey(String key) {
+            if (!looseKeys) return key;
+            StringBuilder b = new StringBuilder();
+            for (char c : key.toLowerCase(Locale.ROOT).toCharArray()) if (Character.isLetterOrDigit(c)) b.append(c);
+            return b.toString();
+        }
     }
 
     /**
