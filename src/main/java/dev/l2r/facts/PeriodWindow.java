@@ -2,7 +2,7 @@ package dev.l2r.facts;
 
 /**
  * The period being checked, [start, end) in epoch millis, the as-of instant and the SLA zone. One per
- * session. {@link #local} formats a time for messages the way generated rules do.
+ * session. {@link #local} formats a time in the SLA zone, for the messages of hand-written rules.
  */
 public final class PeriodWindow {
 
