@@ -147,7 +147,15 @@ public final class SourceTree {
     static String unclosed(org.yaml.snakeyaml.error.MarkedYAMLException y) {
         String problem = String.valueOf(y.getProblem());
         String context = String.valueOf(y.getContext());
-        if (y.getContextMark() == null || !(problem.contains("<stream end>") || problem.contains("end of stream"))) return null;
+        if (y.getContextMark() == null) return null;
+        int at = y.getProblemMark().getLine() + 1;
+        if (context.contains("flow sequence") && problem.startsWith("expected ',' or ']'") && !problem.contains("<stream end>")) {
+            return "a '[' opened here is not closed; line " + at + " is reached without a ']'";
+        }
+        if (context.contains("flow mapping") && problem.startsWith("expected ',' or '}'") && !problem.contains("<stream end>")) {
+            return "a '{' opened here is not closed; line " + at + " is reached without a '}'";
+        }
+        if (!(problem.contains("<stream end>") || problem.contains("end of stream"))) return null;
         if (context.contains("flow sequence")) return "a '[' opened here is never closed";
         if (context.contains("flow mapping")) return "a '{' opened here is never closed";
         if (context.contains("quoted scalar")) return "a quote opened here is never closed";
