@@ -237,11 +237,38 @@ public final class CompiledRules {
             }
         }
         for (Map.Entry<RulesFile, List<String[]>> e : attribute(ks, duplicates(inFiles, rulesFiles)).entrySet()) {
+            String unclosed = unclosedString(e.getKey());
+            if (unclosed != null && e.getValue().stream().anyMatch(m -> m[2].startsWith("[ERR ") || m[2].contains("unexpected exception"))) {
+                errors.add(unclosed); // the parser read the rest of the file as that string: its errors are echoes
+                continue;
+            }
+            Set<String> badImports = new TreeSet<>();
+            Set<String> functionClasses = new TreeSet<>(); // a function of the file that did not compile: Drools imports it
+            e.getValue().forEach(m -> {
+                java.util.regex.Matcher imp = BAD_IMPORT.matcher(m[2]);
+                if (!imp.find()) return;
+                if (importLine(e.getKey(), imp.group(1), -1) > 0) badImports.add(imp.group(1));
+                else functionClasses.add(imp.group(1).substring(0, Math.max(imp.group(1).lastIndexOf('.'), 0)));
+            });
+            boolean otherErrors = e.getValue().stream().anyMatch(m -> !BAD_IMPORT.matcher(m[2]).find());
             for (String[] m : e.getValue()) {
                 int line = Integer.parseInt(m[0]);
-                java.util.regex.Matcher imp = BAD_IMPORT.matcher(m[2]);
-                if (imp.find()) line = importLine(e.getKey(), imp.group(1), line); // Drools says line 1
-                errors.add(e.getKey().path() + (line > 0 ? ":" + line + (m[1] == null ? "" : ":" + m[1]) : "") + ": " + m[2]);
+                String col = m[1];
+                String text = m[2];
+                java.util.regex.Matcher imp = BAD_IMPORT.matcher(text);
+                if (imp.find() && badImports.contains(imp.group(1))) {
+                    line = importLine(e.getKey(), imp.group(1), line); // Drools says line 1
+                    col = null;
+                    text = "import " + imp.group(1) + ": no such class";
+                } else if (imp.find(0) && otherErrors) {
+                    continue; // the import Drools made of a function that did not compile: the function's error says why
+                } else if (badImports.stream().anyMatch(b -> m[2].contains(b) || m[2].contains(b.substring(b.lastIndexOf('.') + 1) + " cannot be resolved"))
+                        || functionClasses.stream().anyMatch(c -> m[2].contains("The import " + c + " cannot be resolved"))) {
+                    continue; // a rule that uses what the file failed to import: the import's own error says it all
+                }
+                int cut = text.indexOf(". Exception: "); // Drools' parser puts a stack trace into the message
+                if (cut > 0) text = text.substring(0, cut) + " (the Drools parser failed here; check the syntax just before)";
+                errors.add(e.getKey().path() + (line > 0 ? ":" + line + (col == null ? "" : ":" + col) : "") + ": " + text);
             }
         }
         if (!errors.isEmpty()) throw new InputError(errors.stream().distinct().toList());
@@ -260,6 +287,10 @@ public final class CompiledRules {
                 // Drools would accept it (another package), but every message about either rule would be ambiguous
                 metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "is the name of a rule l2r generates for clause "
                         + generated.get(r.getName()) + " of agreement " + a.id() + "; rename it");
+            } else {
+                a.clauses().stream().map(c -> c.head().id()).filter(id -> r.getName().startsWith(a.id() + " " + id + ":")).findFirst()
+                        .ifPresent(id -> metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "is named like the rules l2r generates for clause "
+                                + id + " of agreement " + a.id() + " (\"" + a.id() + " " + id + ": ...\"); rename it"));
             }
             names.add(r.getName());
             if (!isDataQuality(r)) return;
@@ -313,6 +344,45 @@ public final class CompiledRules {
     }
 
     private static final java.util.regex.Pattern BAD_IMPORT = java.util.regex.Pattern.compile("^Error importing : '([\\w.$]+)'");
+
+    /**
+     * "file:line:col: a string opened here is never closed" for the first double- or single-quoted string
+     * that does not close on its line (outside comments), or null. Drools' lexer lets such a string run to
+     * the end of the file and then reports errors there, or fails inside its parser.
+     */
+    static String unclosedString(RulesFile f) {
+        String[] lines = f.text().split("\n", -1);
+        boolean block = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            char quote = 0;
+            int opened = -1;
+            for (int j = 0; j < l.length(); j++) {
+                char c = l.charAt(j);
+                if (block) {
+                    if (c == '*' && j + 1 < l.length() && l.charAt(j + 1) == '/') {
+                        block = false;
+                        j++;
+                    }
+                } else if (quote != 0) {
+                    if (c == '\\') j++;
+                    else if (c == quote) quote = 0;
+                } else if (c == '/' && j + 1 < l.length() && l.charAt(j + 1) == '/') {
+                    break;
+                } else if (c == '/' && j + 1 < l.length() && l.charAt(j + 1) == '*') {
+                    block = true;
+                    j++;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                    opened = j;
+                }
+            }
+            if (quote != 0) {
+                return f.path() + ":" + (i + 1) + ":" + (opened + 1) + ": a string opened here (" + quote + ") is not closed on its line; close it";
+            }
+        }
+        return null;
+    }
 
     /** The line of {@code import NAME} in a file, else {@code otherwise}. */
     private static int importLine(RulesFile f, String name, int otherwise) {

@@ -49,6 +49,7 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
             throw new InputError(InputError.at(dir.toString(), 0, null, "cannot list: " + e.getMessage()));
         }
         List<RulesFile> out = new ArrayList<>();
+        List<String> notText = new ArrayList<>();
         for (Path p : paths) {
             byte[] bytes;
             try {
@@ -56,10 +57,17 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
             } catch (IOException e) {
                 throw new InputError(InputError.at(p.toString(), 0, null, "cannot read: " + e.getMessage()));
             }
+            // Drools would read a Latin-1 file with replacement characters, and binary as one error per byte
+            String problem = dev.l2r.TextCheck.problem(p.toString(), bytes, true);
+            if (problem != null) {
+                notText.add(problem);
+                continue;
+            }
             String text = new String(bytes, StandardCharsets.UTF_8);
             Matcher m = PACKAGE.matcher(text);
             out.add(new RulesFile(p, text, Digests.sha256(bytes), m.find() ? m.group(1) : "l2r.rules"));
         }
+        if (!notText.isEmpty()) throw new InputError(notText);
         return out;
     }
 }

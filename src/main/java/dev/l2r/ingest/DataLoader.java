@@ -122,6 +122,7 @@ public final class DataLoader {
                     v[i] = values[idx] == null ? "" : values[idx].strip();
                 }
                 if (v[0].isEmpty()) problem = "period|required";
+                else if (!isPeriodLabel(v[0])) problem = "period|not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)";
                 else if (v[2].isEmpty()) problem = "metric|required";
                 else if (!isNumber(v[3])) problem = "value|not a number";
                 else {
@@ -146,6 +147,11 @@ public final class DataLoader {
     private static String value(String[] v, String field) {
         int i = List.of("period", "team", "metric", "value").indexOf(field);
         return i < 0 || v[i] == null ? "" : v[i];
+    }
+
+    /** A row for "2026-13" or "october" would be read and never used: a label of any period kind, or rejected. */
+    private static boolean isPeriodLabel(String s) {
+        return java.util.Arrays.stream(dev.l2r.model.PeriodKind.values()).anyMatch(k -> dev.l2r.model.Period.parse(k, s).isPresent());
     }
 
     private static boolean isNumber(String s) {

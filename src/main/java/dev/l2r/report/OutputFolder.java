@@ -330,6 +330,9 @@ public final class OutputFolder implements AutoCloseable {
     static String message(IOException e) {
         String simple = e.getClass().getSimpleName().replace("Exception", "");
         String m = e.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException fe && fe.getFile() != null && Files.isRegularFile(Path.of(fe.getFile()))) {
+            return fe.getFile() + " is a file, not a folder"; // a folder was to be made there (--out under a file)
+        }
         if (e instanceof java.nio.file.FileSystemException fse) {
             m = fse.getReason() != null ? fse.getReason() : simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
             if (fse.getFile() != null) m = fse.getFile() + ": " + m;

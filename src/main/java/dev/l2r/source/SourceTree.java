@@ -49,6 +49,8 @@ public final class SourceTree {
     public static SourceTree read(Path path) {
         String file = path.toString();
         byte[] bytes = readBounded(path, file);
+        String notText = dev.l2r.TextCheck.problem(file, bytes, true); // YAML and JSON allow no control characters but tab and line breaks
+        if (notText != null) throw new InputError(notText);
         boolean json = file.endsWith(".json");
         ObjectMapper mapper = json ? JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
@@ -75,12 +77,25 @@ public final class SourceTree {
                         break;
                     }
                 }
+                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                    // Jackson reads an alias as the anchor's name, not as the value it stands for: refuse it
+                    // rather than read "*owner" as the text "owner" (and an undefined one would pass unnoticed)
+                    problems.add(InputError.at(file, line, display(ctx), "*" + p.getText()
+                            + " is a YAML alias; l2r does not expand aliases, write the value out"));
+                    break;
+                }
                 if (t == JsonToken.VALUE_NUMBER_FLOAT && NON_FINITE.matcher(p.getText()).matches()) {
                     problems.add(InputError.at(file, line, display(ctx), p.getText() + " is not a finite number; write a decimal number"));
                 }
                 lines.putIfAbsent(ctx.pathAsPointer().toString(), line);
             }
         } catch (JsonParseException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                int line = y.getProblemMark().getLine() + 1;
+                String unclosed = unclosed(y);
+                if (unclosed != null) line = y.getContextMark().getLine() + 1; // where it opens, not the end of the file
+                throw new InputError(InputError.at(file, line, null, "not valid YAML: " + (unclosed != null ? unclosed : yamlProblem(y))));
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputError(InputError.at(file, line, null, "not valid " + (json ? "JSON" : "YAML") + ": "
                     + InputError.firstLine(e.getOriginalMessage())));
@@ -122,6 +137,46 @@ public final class SourceTree {
         } catch (IOException e) {
             throw new InputError(InputError.at(file, 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
+    }
+
+    /**
+     * What SnakeYAML found wrong, said as the problem (not the construct it was reading, which is its
+     * context and may start lines earlier), with that context's line when it helps to find the start.
+     */
+    /** "a '[' opened here is never closed" when the parser met the end of the file inside a construct, else null. */
+    static String unclosed(org.yaml.snakeyaml.error.MarkedYAMLException y) {
+        String problem = String.valueOf(y.getProblem());
+        String context = String.valueOf(y.getContext());
+        if (y.getContextMark() == null) return null;
+        int at = y.getProblemMark().getLine() + 1;
+        if (context.contains("flow sequence") && problem.startsWith("expected ',' or ']'") && !problem.contains("<stream end>")) {
+            return "a '[' opened here is not closed; line " + at + " is reached without a ']'";
+        }
+        if (context.contains("flow mapping") && problem.startsWith("expected ',' or '}'") && !problem.contains("<stream end>")) {
+            return "a '{' opened here is not closed; line " + at + " is reached without a '}'";
+        }
+        if (!(problem.contains("<stream end>") || problem.contains("end of stream"))) return null;
+        if (context.contains("flow sequence")) return "a '[' opened here is never closed";
+        if (context.contains("flow mapping")) return "a '{' opened here is never closed";
+        if (context.contains("quoted scalar")) return "a quote opened here is never closed";
+        return null;
+    }
+
+    static String yamlProblem(org.yaml.snakeyaml.error.MarkedYAMLException y) {
+        String problem = InputError.flatten(y.getProblem());
+        if (problem.contains("\\t(TAB)") || problem.contains("\t(TAB)")) return "a tab character; indent with spaces";
+        if (problem.startsWith("expected <block end>")) {
+            return "text that does not fit the structure here; check this line's indentation, and for a quote left open on a line before";
+        }
+        if (problem.startsWith("mapping values are not allowed here")) {
+            return "a ': ' where no key can start; quote a value that holds ': ', or fix the indentation";
+        }
+        problem = problem.replaceAll("\\s*\\(?\\s*Do not use .*$", "").replaceAll("\\.$", "");
+        String context = y.getContext();
+        if (context == null || context.isBlank()) return problem;
+        var cm = y.getContextMark();
+        int here = y.getProblemMark().getLine();
+        return problem + " (" + InputError.flatten(context) + (cm != null && cm.getLine() != here ? " started at line " + (cm.getLine() + 1) : "") + ")";
     }
 
     /** The readable path of a parsing context: {@code clauses[2].min}. */

@@ -115,7 +115,9 @@ class ParserPropertiesTest {
     @Test
     void periodLabelsRoundTripAndTileTheCalendar() {
         forAll("Period.parse(label(date)) holds date", 500, r -> {
-            LocalDate date = LocalDate.of(Period.MIN_YEAR, 1, 1).plusDays(between(r, 0, LocalDate.of(Period.MAX_YEAR, 12, 1).toEpochDay() - LocalDate.of(Period.MIN_YEAR, 1, 1).toEpochDay()));
+            // labels name years MIN_YEAR..MAX_YEAR (1900-01-01 is a Monday: its week is 1900-W01)
+            LocalDate first = LocalDate.of(Period.MIN_YEAR, 1, 1);
+            LocalDate date = first.plusDays(between(r, 0, LocalDate.of(Period.MAX_YEAR, 12, 1).toEpochDay() - first.toEpochDay()));
             PeriodKind kind = oneOf(r, PeriodKind.values());
             String label = switch (kind) {
                 case MONTH -> String.format("%04d-%02d", date.getYear(), date.getMonthValue());
@@ -139,6 +141,9 @@ class ParserPropertiesTest {
                 if (q != null) assertEquals(p.end(), q.start(), "the next period starts where " + p + " ends");
             }
         });
+        for (String before : List.of("1899-12", "1899-Q4", "1899-W52", "0000-01")) {
+            assertTrue(java.util.Arrays.stream(PeriodKind.values()).allMatch(k -> Period.parse(k, before).isEmpty()), before + " names no period");
+        }
     }
 
     static final String AGREEMENT = read(Path.of("src/test/resources/corpus/_base/sla.yaml"));
