@@ -110,8 +110,10 @@ public final class CheckRun {
 
     private Period period(Agreement a) {
         String label = r.period();
-        Period p = Period.parse(a.period(), label).orElseThrow(() -> new InputError("--period: \"" + label
-                + "\" is not a " + a.period().key() + " of agreement " + a.id() + "; use a label such as " + Period.example(a.period())));
+        boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
+        Period p = Period.parse(a.period(), label).orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
+                + a.period().key() + " of agreement " + a.id() + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
+                + "; use a label such as " + Period.example(a.period())));
         if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
             throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect (" + a.effectiveFrom() + ")");
         }

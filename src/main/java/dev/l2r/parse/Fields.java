@@ -77,6 +77,10 @@ final class Fields {
     /** A date YYYY-MM-DD within the years l2r handles, or null. */
     LocalDate date(JsonNode v, Loc at) {
         if (v == null || v.isNull()) return null;
+        if (v.isContainerNode()) {
+            add(at, "expected a date such as 2026-01-01, found " + Problems.kind(v));
+            return null;
+        }
         LocalDate d;
         try {
             d = LocalDate.parse(v.asText());
