@@ -54,5 +54,7 @@ public final class InputError extends RuntimeException {
         return b.append(message).toString();
     }
 
-    public List<String> lines() { return lines; }
+    public List<String> lines() {
+        return lines;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.l2r;
 
+import java.util.Locale;
+
 /**
  * Progress of long work on stderr, only when stderr is a terminal (a console is attached); quiet in
  * pipes, files and CI.
@@ -31,22 +33,23 @@ public interface Progress {
                 public void rows(String file, long rows) {}
 
                 public void done(String file, long rows) {
-                    System.err.printf(java.util.Locale.ROOT, "[%.2fs] read %s: %,d rows%n", (System.nanoTime() - t0) / 1e9, file, rows);
+                    System.err.printf(
+                            Locale.ROOT, "[%.2fs] read %s: %,d rows%n", (System.nanoTime() - t0) / 1e9, file, rows);
                 }
 
                 public void step(String what) {
-                    System.err.printf(java.util.Locale.ROOT, "[%.2fs] %s%n", (System.nanoTime() - t0) / 1e9, what);
+                    System.err.printf(Locale.ROOT, "[%.2fs] %s%n", (System.nanoTime() - t0) / 1e9, what);
                 }
             };
         }
         if (System.console() == null) return QUIET;
         return new Progress() {
             public void rows(String file, long rows) {
-                if (rows % 100_000 == 0) System.err.printf(java.util.Locale.ROOT, "\rreading %s: %,d rows", file, rows);
+                if (rows % 100_000 == 0) System.err.printf(Locale.ROOT, "\rreading %s: %,d rows", file, rows);
             }
 
             public void done(String file, long rows) {
-                System.err.printf(java.util.Locale.ROOT, "\rreading %s: %,d rows%n", file, rows);
+                System.err.printf(Locale.ROOT, "\rreading %s: %,d rows%n", file, rows);
             }
 
             public void step(String what) {

@@ -15,7 +15,9 @@ public final class TextCheck {
     public static String problem(String file, byte[] bytes, boolean controlCharacters) {
         int line = 1;
         int lineStart = 0;
-        int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
         while (i < bytes.length) {
             int b = bytes[i] & 0xff;
             int column = i - lineStart + 1;
@@ -23,9 +25,17 @@ public final class TextCheck {
                 if (b == '\n') {
                     line++;
                     lineStart = i + 1;
-                } else if (controlCharacters && b < 0x20 && b != '\t' && b != '\r' && b != '\f' || controlCharacters && b == 0x7f) {
-                    return InputError.at(file, line, null, String.format(Locale.ROOT,
-                            "a control character (U+%04X) at column %d; remove it (text holds no control characters but tab and line breaks)", b, column));
+                } else if (controlCharacters && b < 0x20 && b != '\t' && b != '\r' && b != '\f'
+                        || controlCharacters && b == 0x7f) {
+                    return InputError.at(
+                            file,
+                            line,
+                            null,
+                            String.format(
+                                    Locale.ROOT,
+                                    "a control character (U+%04X) at column %d; remove it (text holds no control characters but tab and line breaks)",
+                                    b,
+                                    column));
                 }
                 i++;
                 continue;
@@ -48,8 +58,15 @@ public final class TextCheck {
                 ok = !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
             }
             if (!ok) {
-                return InputError.at(file, line, null, String.format(Locale.ROOT,
-                        "not UTF-8 text (byte 0x%02X at column %d); save the file as UTF-8", b, column));
+                return InputError.at(
+                        file,
+                        line,
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "not UTF-8 text (byte 0x%02X at column %d); save the file as UTF-8",
+                                b,
+                                column));
             }
             i += n + 1;
         }

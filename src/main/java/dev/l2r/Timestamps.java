@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -58,7 +59,7 @@ public final class Timestamps {
             }
         }
         if ((hour | minute | second) < 0) return null;
-        LocalDateTime local = LocalDateTime.of(date, java.time.LocalTime.of(hour, minute, second, nanos));
+        LocalDateTime local = LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
         if (i == n) return local.atZone(zone).toInstant();
         ZoneOffset offset = offset(s, i);
         if (offset == null) return null;

@@ -21,42 +21,72 @@ class LayersTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.l2r");
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.l2r");
     }
 
     @Test
     void packagesDependOnlyDownTheFlow() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("base").definedBy("dev.l2r")
-                .layer("source").definedBy("dev.l2r.source..")
-                .layer("model").definedBy("dev.l2r.model..")
-                .layer("calendar").definedBy("dev.l2r.calendar..")
-                .layer("parse").definedBy("dev.l2r.parse..")
-                .layer("facts").definedBy("dev.l2r.facts..")
-                .layer("compile").definedBy("dev.l2r.compile..")
-                .layer("ingest").definedBy("dev.l2r.ingest..")
-                .layer("evaluate").definedBy("dev.l2r.evaluate..")
-                .layer("report").definedBy("dev.l2r.report..")
-                .layer("app").definedBy("dev.l2r.app..")
-                .layer("cli").definedBy("dev.l2r.cli..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("app", "cli")
-                .whereLayer("evaluate").mayOnlyBeAccessedByLayers("report", "app", "cli")
-                .whereLayer("compile").mayOnlyBeAccessedByLayers("evaluate", "report", "app", "cli")
-                .whereLayer("ingest").mayOnlyBeAccessedByLayers("evaluate", "report", "app", "cli")
-                .whereLayer("parse").mayOnlyBeAccessedByLayers("app", "cli")
-                .whereLayer("facts").mayOnlyBeAccessedByLayers("compile", "ingest", "evaluate", "report", "app", "cli")
-                .whereLayer("calendar").mayOnlyBeAccessedByLayers("parse", "evaluate", "app", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("calendar", "parse", "facts", "compile", "ingest", "evaluate",
-                        "report", "app", "cli")
-                .whereLayer("source").mayOnlyBeAccessedByLayers("parse", "ingest", "app", "cli")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("base")
+                .definedBy("dev.l2r")
+                .layer("source")
+                .definedBy("dev.l2r.source..")
+                .layer("model")
+                .definedBy("dev.l2r.model..")
+                .layer("calendar")
+                .definedBy("dev.l2r.calendar..")
+                .layer("parse")
+                .definedBy("dev.l2r.parse..")
+                .layer("facts")
+                .definedBy("dev.l2r.facts..")
+                .layer("compile")
+                .definedBy("dev.l2r.compile..")
+                .layer("ingest")
+                .definedBy("dev.l2r.ingest..")
+                .layer("evaluate")
+                .definedBy("dev.l2r.evaluate..")
+                .layer("report")
+                .definedBy("dev.l2r.report..")
+                .layer("app")
+                .definedBy("dev.l2r.app..")
+                .layer("cli")
+                .definedBy("dev.l2r.cli..")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("app")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("evaluate")
+                .mayOnlyBeAccessedByLayers("report", "app", "cli")
+                .whereLayer("compile")
+                .mayOnlyBeAccessedByLayers("evaluate", "report", "app", "cli")
+                .whereLayer("ingest")
+                .mayOnlyBeAccessedByLayers("evaluate", "report", "app", "cli")
+                .whereLayer("parse")
+                .mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("facts")
+                .mayOnlyBeAccessedByLayers("compile", "ingest", "evaluate", "report", "app", "cli")
+                .whereLayer("calendar")
+                .mayOnlyBeAccessedByLayers("parse", "evaluate", "app", "cli")
+                .whereLayer("model")
+                .mayOnlyBeAccessedByLayers(
+                        "calendar", "parse", "facts", "compile", "ingest", "evaluate", "report", "app", "cli")
+                .whereLayer("source")
+                .mayOnlyBeAccessedByLayers("parse", "ingest", "app", "cli")
                 .check(classes);
     }
 
     @Test
     void theBasePackageUsesNoStage() {
-        noClasses().that().resideInAPackage("dev.l2r").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("dev.l2r")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.l2r.(**)")
                 .check(classes);
     }
@@ -68,10 +98,19 @@ class LayersTest {
 
     @Test
     void reportsNeverReachIntoDroolsAndTheCompilerNeverReadsData() {
-        noClasses().that().resideInAPackage("dev.l2r.report..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.kie..", "org.drools..").check(classes);
-        noClasses().that().resideInAnyPackage("dev.l2r.compile..", "dev.l2r.model..", "dev.l2r.parse..").should()
-                .dependOnClassesThat().resideInAnyPackage("dev.l2r.ingest..", "com.fasterxml.jackson.dataformat.csv..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.l2r.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.l2r.compile..", "dev.l2r.model..", "dev.l2r.parse..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.l2r.ingest..", "com.fasterxml.jackson.dataformat.csv..")
                 .check(classes);
     }
 }

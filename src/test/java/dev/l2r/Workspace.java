@@ -16,9 +16,10 @@ import java.util.List;
  */
 public final class Workspace {
 
-    public static final String LEADS_HEADER = "lead_id,created_at,source,channel,campaign,team,owner,score,company,title,"
-            + "email,country,inquiry_at,mql_at,auto_response_at,first_touch_at,sal_at,rejected_at,rejection_reason,sqo_at,"
-            + "opportunity_id,amount,closed_at,outcome";
+    public static final String LEADS_HEADER =
+            "lead_id,created_at,source,channel,campaign,team,owner,score,company,title,"
+                    + "email,country,inquiry_at,mql_at,auto_response_at,first_touch_at,sal_at,rejected_at,rejection_reason,sqo_at,"
+                    + "opportunity_id,amount,closed_at,outcome";
 
     public final Path dir;
     /** No hand-written rules unless a test chooses some (e.g. the shipped rules/). */
@@ -45,7 +46,9 @@ public final class Workspace {
         }
     }
 
-    public Workspace sla(String yaml) { return file("sla.yaml", yaml); }
+    public Workspace sla(String yaml) {
+        return file("sla.yaml", yaml);
+    }
 
     /** Writes data/leads.csv with the canonical header and the given rows. */
     public Workspace leads(String... rows) {
@@ -56,13 +59,24 @@ public final class Workspace {
         return file("data/metrics.csv", "period,team,metric,value\n" + String.join("\n", rows) + "\n");
     }
 
-    public Path out() { return dir.resolve("out"); }
+    public Path out() {
+        return dir.resolve("out");
+    }
 
     /** Runs check with the workspace's files plus extra arguments. */
     public Cli check(String period, String... extra) {
-        List<String> args = new ArrayList<>(List.of("check", "--sla", dir.resolve("sla.yaml").toString(),
-                "--data", dir.resolve("data").toString(), "--period", period, "--rules", rules.toString(),
-                "--out", out().toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "check",
+                "--sla",
+                dir.resolve("sla.yaml").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--period",
+                period,
+                "--rules",
+                rules.toString(),
+                "--out",
+                out().toString()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -91,7 +105,9 @@ public final class Workspace {
     }
 
     public List<String> violationKeys() {
-        return violations().stream().map(v -> v.get("clause_id").asText() + " " + v.get("subject").asText()).toList();
+        return violations().stream()
+                .map(v -> v.get("clause_id").asText() + " " + v.get("subject").asText())
+                .toList();
     }
 
     /** Counts of one clause for one team in accountability.json: [met, violated, open, at_risk], or null. */
@@ -100,7 +116,12 @@ public final class Workspace {
             if (!t.get("team").asText().equals(team)) continue;
             for (JsonNode c : t.get("clauses")) {
                 if (c.get("clause_id").asText().equals(clause)) {
-                    return new long[] {c.get("met").asLong(), c.get("violated").asLong(), c.get("open").asLong(), c.get("at_risk").asLong()};
+                    return new long[] {
+                        c.get("met").asLong(),
+                        c.get("violated").asLong(),
+                        c.get("open").asLong(),
+                        c.get("at_risk").asLong()
+                    };
                 }
             }
         }

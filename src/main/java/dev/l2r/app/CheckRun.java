@@ -43,15 +43,26 @@ public final class CheckRun {
      * @param asOf   ISO-8601 text, or null for the end of the period
      * @param profile a mapping profile's name or file, or null for canonical data
      */
-    public record Request(Path sla, List<Path> data, String profile, String period, String asOf, Path rules, Path out,
-                          Severity failOn, Limits limits, Progress progress) {}
+    public record Request(
+            Path sla,
+            List<Path> data,
+            String profile,
+            String period,
+            String asOf,
+            Path rules,
+            Path out,
+            Severity failOn,
+            Limits limits,
+            Progress progress) {}
 
     /** What was checked and found, and where it was written. */
-    public record Result(Agreement agreement, Period period, Dataset dataset, Evaluation evaluation, Path out, int exitCode) {}
+    public record Result(
+            Agreement agreement, Period period, Dataset dataset, Evaluation evaluation, Path out, int exitCode) {}
 
     private final Request r;
     /** The output folder once known, and this run's hold on it. */
     private Path target;
+
     private OutputFolder folder;
 
     private CheckRun(Request r) {
@@ -72,7 +83,9 @@ public final class CheckRun {
             return check();
         } catch (IOException | RuntimeException | Error e) { // the previous outputs must not look current
             if (target != null) {
-                String cause = e instanceof InputError ie ? ie.lines().get(0) : "internal error: " + InputError.flatten(String.valueOf(e));
+                String cause = e instanceof InputError ie
+                        ? ie.lines().get(0)
+                        : "internal error: " + InputError.flatten(String.valueOf(e));
                 if (folder != null) folder.failed(cause);
                 else OutputFolder.markFailed(target, cause);
             }
@@ -91,17 +104,28 @@ public final class CheckRun {
         Progress progress = r.progress();
         List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(r.rules()));
         String drl = DrlGenerator.generate(a);
-        progress.step("compiling " + a.id() + " (" + a.clauses().size() + " clauses) with " + rulesFiles.size() + " rules files");
+        progress.step("compiling " + a.id() + " (" + a.clauses().size() + " clauses) with " + rulesFiles.size()
+                + " rules files");
         CompiledRules compiled = CompiledRules.build(a, r.sla().toString(), drl, rulesFiles);
         Profile mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
         Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
         Evaluation e = Evaluator.run(a, compiled, dataset, p, asOf, r.limits(), progress);
 
         Severity threshold = r.failOn();
-        boolean failing = threshold != null && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
+        boolean failing = threshold != null
+                && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
         int code = failing ? 1 : 0;
-        RunInfo run = new RunInfo(a, r.sla().toString(), Digests.sha256(r.sla()), Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
-                rulesFiles, mapping, mapping == null ? null : Digests.sha256(Path.of(mapping.source())), dataset, p, threshold);
+        RunInfo run = new RunInfo(
+                a,
+                r.sla().toString(),
+                Digests.sha256(r.sla()),
+                Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
+                rulesFiles,
+                mapping,
+                mapping == null ? null : Digests.sha256(Path.of(mapping.source())),
+                dataset,
+                p,
+                threshold);
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);
         ReportWriter.write(folder, run, e, dataset.rejected(), code);
         progress.step("written");
@@ -111,11 +135,14 @@ public final class CheckRun {
     private Period period(Agreement a) {
         String label = r.period();
         boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
-        Period p = Period.parse(a.period(), label).orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
-                + a.period().key() + " of agreement " + a.id() + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
-                + "; use a label such as " + Period.example(a.period())));
+        Period p = Period.parse(a.period(), label)
+                .orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
+                        + a.period().key() + " of agreement " + a.id()
+                        + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
+                        + "; use a label such as " + Period.example(a.period())));
         if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
-            throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect (" + a.effectiveFrom() + ")");
+            throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect ("
+                    + a.effectiveFrom() + ")");
         }
         return p;
     }
@@ -124,10 +151,12 @@ public final class CheckRun {
         if (r.asOf() == null) return null;
         Instant t = Timestamps.parse(r.asOf(), a.zone());
         if (t == null) {
-            throw new InputError("--as-of: \"" + r.asOf() + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
+            throw new InputError("--as-of: \"" + r.asOf()
+                    + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
         }
         if (t.isBefore(p.startIn(a.zone()).toInstant())) {
-            throw new InputError("--as-of: " + r.asOf() + " is before period " + r.period() + " starts (" + p.start() + ")");
+            throw new InputError(
+                    "--as-of: " + r.asOf() + " is before period " + r.period() + " starts (" + p.start() + ")");
         }
         return t;
     }

@@ -2,6 +2,7 @@ package dev.l2r.calendar;
 
 import dev.l2r.model.Window;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The clock of one follow-up window in one zone (SPEC section 2, "Follow-up"): deadlines, elapsed
@@ -13,12 +14,14 @@ public final class FollowUpClock {
     private final ZonedCalendar calendar;
 
     public FollowUpClock(Window window, ZonedCalendar calendar) {
-        java.util.Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(calendar, "calendar");
         this.window = window;
         this.calendar = calendar;
     }
 
-    public ZonedCalendar calendar() { return calendar; }
+    public ZonedCalendar calendar() {
+        return calendar;
+    }
 
     /**
      * The last instant at which the elapsed time since {@code from} is still within the window. A
@@ -29,8 +32,12 @@ public final class FollowUpClock {
         if (!window.business()) {
             return switch (window.unit()) {
                 case MINUTES, HOURS -> from + window.minutes() * 60_000L;
-                case DAYS -> Instant.ofEpochMilli(from).atZone(calendar.zone()).plusDays(window.amount())
-                        .toInstant().toEpochMilli();
+                case DAYS ->
+                    Instant.ofEpochMilli(from)
+                            .atZone(calendar.zone())
+                            .plusDays(window.amount())
+                            .toInstant()
+                            .toEpochMilli();
             };
         }
         long start = calendar.nextOpening(from);

@@ -1,5 +1,6 @@
 package dev.l2r.calendar;
 
+import dev.l2r.model.BusinessCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,9 +8,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.l2r.model.BusinessCalendar;
 
 /**
  * A business calendar observed in one zone. All instants are epoch milliseconds. Business intervals
@@ -30,10 +31,12 @@ public final class ZonedCalendar {
      * holidays that cover more than ten years in a row only move openings further out and never lose them.
      */
     private final int searchDays;
+
     private final ZoneId zone;
     private final ConcurrentHashMap<Long, long[]> days = new ConcurrentHashMap<>();
     /** Fast path for the days around the first one asked for: most clocks of a run fall in a few months. */
     private static final int WINDOW = 4096;
+
     private final long[][] recent = new long[WINDOW][];
     private long base = Long.MIN_VALUE;
 
@@ -43,7 +46,9 @@ public final class ZonedCalendar {
         this.searchDays = 2 * SEARCH_DAYS + 7 * calendar.holidays().size();
     }
 
-    public ZoneId zone() { return zone; }
+    public ZoneId zone() {
+        return zone;
+    }
 
     /**
      * Business intervals of a local date as [open0, close0, open1, close1, ...] in epoch millis. A boundary
@@ -77,11 +82,12 @@ public final class ZonedCalendar {
                 iv[n++] = close;
             }
         }
-        return n == iv.length ? iv : java.util.Arrays.copyOf(iv, n);
+        return n == iv.length ? iv : Arrays.copyOf(iv, n);
     }
 
     private long boundary(LocalDate date, int minutes) {
-        if (minutes == 1440) return date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        if (minutes == 1440)
+            return date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         LocalDateTime local = LocalDateTime.of(date, time(minutes));
         ZoneOffsetTransition t = zone.getRules().getTransition(local);
         if (t != null && t.isGap()) return t.getInstant().toEpochMilli();
@@ -109,7 +115,8 @@ public final class ZonedCalendar {
                 if (t < iv[i + 1]) return Math.max(t, iv[i]);
             }
         }
-        throw new IllegalStateException("no business hours within " + searchDays + " days of " + Instant.ofEpochMilli(t));
+        throw new IllegalStateException(
+                "no business hours within " + searchDays + " days of " + Instant.ofEpochMilli(t));
     }
 
     /** Business time in [a, b), in millis; 0 when b <= a. */
@@ -145,7 +152,8 @@ public final class ZonedCalendar {
                 remaining -= avail;
             }
         }
-        throw new IllegalStateException("no business hours within " + searchDays + " days of " + Instant.ofEpochMilli(start));
+        throw new IllegalStateException(
+                "no business hours within " + searchDays + " days of " + Instant.ofEpochMilli(start));
     }
 
     /** The next local date after {@code d} that has business hours. */
@@ -164,7 +172,7 @@ public final class ZonedCalendar {
      * clock is paused there and the deadline is the next opening at or after it.
      */
     public long sameTimeAfterBusinessDays(long openInstant, int n) {
-        java.time.ZonedDateTime start = Instant.ofEpochMilli(openInstant).atZone(zone);
+        ZonedDateTime start = Instant.ofEpochMilli(openInstant).atZone(zone);
         LocalDate target = start.toLocalDate();
         for (int i = 0; i < n; i++) target = nextBusinessDay(target);
         long t = ZonedDateTime.of(target, start.toLocalTime(), zone).toInstant().toEpochMilli();
@@ -172,5 +180,7 @@ public final class ZonedCalendar {
     }
 
     /** Local time of a span boundary; 1440 is midnight of the next day. */
-    private static LocalTime time(int minutes) { return LocalTime.ofSecondOfDay(minutes * 60L); }
+    private static LocalTime time(int minutes) {
+        return LocalTime.ofSecondOfDay(minutes * 60L);
+    }
 }

@@ -17,48 +17,85 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2r check}: evaluates one period of CRM data against an agreement ({@link CheckRun} does the work). */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check one period of CRM data against an agreement and write violations, accountability and summaries.",
-                "Exit 0: no violation at or above --fail-on; 1: there is one; 2: bad agreement, rules, arguments or input."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check one period of CRM data against an agreement and write violations, accountability and summaries.",
+            "Exit 0: no violation at or above --fail-on; 1: there is one; 2: bad agreement, rules, arguments or input."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     Options.Agreement agreement;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", arity = "1..*", converter = Options.PathConverter.class,
-            description = {"Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.",
-                    "With --profile: the CRM export's files or folders, and an optional metrics.csv."})
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "PATH",
+            arity = "1..*",
+            converter = Options.PathConverter.class,
+            description = {
+                "Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.",
+                "With --profile: the CRM export's files or folders, and an optional metrics.csv."
+            })
     List<Path> data;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Read a CRM export through a mapping profile (l2r profiles lists them), or a profile .yaml file.")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description =
+                    "Read a CRM export through a mapping profile (l2r profiles lists them), or a profile .yaml file.")
     String profile;
 
-    @Option(names = "--period", required = true, paramLabel = "LABEL",
-            description = "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period.")
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "LABEL",
+            description =
+                    "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period.")
     String period;
 
-    @Option(names = "--as-of", paramLabel = "TIME",
-            description = "Check as of this time (ISO-8601; without offset in the SLA zone). Default: the end of the period.")
+    @Option(
+            names = "--as-of",
+            paramLabel = "TIME",
+            description =
+                    "Check as of this time (ISO-8601; without offset in the SLA zone). Default: the end of the period.")
     String asOf;
 
     @Mixin
     Options.Rules rules;
 
-    @Option(names = "--out", paramLabel = "DIR", converter = Options.PathConverter.class,
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            converter = Options.PathConverter.class,
             description = "Output folder (default: out/PERIOD).")
     Path out;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = Options.ThresholdConverter.class,
-            description = "Exit 1 when a violation at or above this severity exists: critical, major, minor or none (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            defaultValue = "critical",
+            converter = Options.ThresholdConverter.class,
+            description =
+                    "Exit 1 when a violation at or above this severity exists: critical, major, minor or none (default: ${DEFAULT-VALUE}).")
     Options.Threshold failOn;
 
-    @Option(names = "--max-firings", paramLabel = "N",
-            description = "Stop with exit 2 after N rule firings, naming the rule that fired most (default: 1,000,000 + 20 per fact inserted).")
+    @Option(
+            names = "--max-firings",
+            paramLabel = "N",
+            description =
+                    "Stop with exit 2 after N rule firings, naming the rule that fired most (default: 1,000,000 + 20 per fact inserted).")
     Long maxFirings;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = Limits.DEFAULT_TIMEOUT, converter = Options.TimeoutConverter.class,
-            description = "Stop with exit 2 when the rules run longer than this, naming the rule running: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = Limits.DEFAULT_TIMEOUT,
+            converter = Options.TimeoutConverter.class,
+            description =
+                    "Stop with exit 2 when the rules run longer than this, naming the rule running: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Mixin
@@ -66,13 +103,30 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CheckRun.Result r = CheckRun.run(new CheckRun.Request(agreement.sla, data, profile, period, asOf, rules.rules, out,
-                failOn.severity(), Limits.of(maxFirings, timeout), Progress.forTerminal()));
+        CheckRun.Result r = CheckRun.run(new CheckRun.Request(
+                agreement.sla,
+                data,
+                profile,
+                period,
+                asOf,
+                rules.rules,
+                out,
+                failOn.severity(),
+                Limits.of(maxFirings, timeout),
+                Progress.forTerminal()));
         InputReport.print(r.dataset());
         Evaluation e = r.evaluation();
-        System.out.printf(Locale.ROOT, "%s %s: %d violations (%d critical, %d major, %d minor), compliance %s; wrote %s%n",
-                r.agreement().id(), r.period().label(), e.violations().size(), count(e, Severity.CRITICAL), count(e, Severity.MAJOR),
-                count(e, Severity.MINOR), e.compliance() == null ? "n/a" : HumanFormat.percent(e.compliance()), r.out());
+        System.out.printf(
+                Locale.ROOT,
+                "%s %s: %d violations (%d critical, %d major, %d minor), compliance %s; wrote %s%n",
+                r.agreement().id(),
+                r.period().label(),
+                e.violations().size(),
+                count(e, Severity.CRITICAL),
+                count(e, Severity.MAJOR),
+                count(e, Severity.MINOR),
+                e.compliance() == null ? "n/a" : HumanFormat.percent(e.compliance()),
+                r.out());
         return r.exitCode();
     }
 

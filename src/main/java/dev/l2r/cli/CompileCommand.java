@@ -14,14 +14,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2r compile}: prints the DRL an agreement compiles to. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(
+        name = "compile",
+        mixinStandardHelpOptions = true,
         description = "Print the Drools rules (DRL) an agreement compiles to.")
 final class CompileCommand implements Callable<Integer> {
 
     @Mixin
     Options.Agreement agreement;
 
-    @Option(names = "--out", paramLabel = "FILE", converter = Options.PathConverter.class, description = "Write the DRL to FILE instead of standard output.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            converter = Options.PathConverter.class,
+            description = "Write the DRL to FILE instead of standard output.")
     Path out;
 
     @Mixin

@@ -3,11 +3,13 @@ package dev.l2r.cli;
 import dev.l2r.InputError;
 import dev.l2r.Progress;
 import dev.l2r.ingest.CanonicalWriter;
+import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.Inputs;
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.ingest.profile.Profiles;
+import dev.l2r.report.ReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,22 +28,44 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code l2r import}: turns a CRM export into canonical leads.csv through a mapping profile. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Read a CRM export through a mapping profile and write canonical leads (SPEC section 3).",
-                "Rows that cannot be read go to a .rejected.csv beside the output, with file, line, field and reason."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read a CRM export through a mapping profile and write canonical leads (SPEC section 3).",
+            "Rows that cannot be read go to a .rejected.csv beside the output, with file, line, field and reason."
+        })
 final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "Profile name (l2r profiles) or .yaml file.")
+    @Option(
+            names = "--profile",
+            required = true,
+            paramLabel = "NAME",
+            description = "Profile name (l2r profiles) or .yaml file.")
     String profile;
 
-    @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE", converter = Options.PathConverter.class, description = "Export files or folders.")
+    @Option(
+            names = "--in",
+            required = true,
+            arity = "1..*",
+            paramLabel = "FILE",
+            converter = Options.PathConverter.class,
+            description = "Export files or folders.")
     List<Path> in;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", converter = Options.PathConverter.class, description = "Canonical leads CSV to write; never one of the input files.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            converter = Options.PathConverter.class,
+            description = "Canonical leads CSV to write; never one of the input files.")
     Path out;
 
-    @Option(names = "--timezone", paramLabel = "ZONE",
-            description = "Zone of export times without an offset, when the profile names none (default: UTC, with a warning).")
+    @Option(
+            names = "--timezone",
+            paramLabel = "ZONE",
+            description =
+                    "Zone of export times without an offset, when the profile names none (default: UTC, with a warning).")
     String timezone;
 
     @Mixin
@@ -58,16 +82,25 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (p.zone() != null) zone = p.zone();
         if (Files.isDirectory(out)) {
-            throw new InputError(InputError.at(out.toString(), 0, null, "is a folder; give a file name such as leads.csv"));
+            throw new InputError(
+                    InputError.at(out.toString(), 0, null, "is a folder; give a file name such as leads.csv"));
         }
-        Path rejectedFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
+        Path rejectedFile =
+                out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
         ProfileReader reader = new ProfileReader(p, zone, Map.of(), Progress.forTerminal());
         Inputs inputs = Inputs.expand(in, reader::recognises);
         List<Path> files = inputs.files();
-        if (inputs.metrics() != null) throw new InputError(InputError.at(inputs.metrics().toString(), 0, null,
-                "metrics.csv is no CRM export; give it to l2r check --data as it is"));
+        if (inputs.metrics() != null)
+            throw new InputError(InputError.at(
+                    inputs.metrics().toString(),
+                    0,
+                    null,
+                    "metrics.csv is no CRM export; give it to l2r check --data as it is"));
         refuseToOverwrite(files, out, "writing leads there would destroy it; give another --out such as leads.csv");
-        refuseToOverwrite(files, rejectedFile, "the rejected rows of --out " + out.getFileName() + " would overwrite it; give another --out");
+        refuseToOverwrite(
+                files,
+                rejectedFile,
+                "the rejected rows of --out " + out.getFileName() + " would overwrite it; give another --out");
         reader.assign(files);
         Path parent = out.toAbsolutePath().getParent();
         Path tmp;
@@ -93,7 +126,8 @@ final class ImportCommand implements Callable<Integer> {
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (UncheckedIOException e) {
-            throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + e.getCause().getMessage()));
+            throw new InputError(InputError.at(
+                    out.toString(), 0, null, "cannot write: " + e.getCause().getMessage()));
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -102,7 +136,7 @@ final class ImportCommand implements Callable<Integer> {
             if (reader.rejected().isEmpty()) Files.deleteIfExists(rejectedFile);
             else {
                 rejectedTmp = Files.createTempFile(parent, ".l2r-import", ".rejected.csv");
-                Files.writeString(rejectedTmp, dev.l2r.report.ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
+                Files.writeString(rejectedTmp, ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
                 Files.move(rejectedTmp, rejectedFile, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -110,13 +144,22 @@ final class ImportCommand implements Callable<Integer> {
         } finally {
             if (rejectedTmp != null) Files.deleteIfExists(rejectedTmp);
         }
-        if (p.zone() == null && timezone == null) { // a silent UTC shifts every local time by the zone's offset; bad input stays one line
-            System.err.println("l2r import: no --timezone and profile " + p.name() + " names no zone: times without an offset are read as UTC");
+        if (p.zone() == null
+                && timezone == null) { // a silent UTC shifts every local time by the zone's offset; bad input stays one
+            // line
+            System.err.println("l2r import: no --timezone and profile " + p.name()
+                    + " names no zone: times without an offset are read as UTC");
         }
-        InputReport.print(new dev.l2r.ingest.Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored()),
+        InputReport.print(
+                new Dataset(List.of(), null, reader.inputs(), reader.rejected(), inputs.ignored()),
                 rejectedFile.toString());
         long rejected = reader.inputs().stream().mapToLong(InputFile::rejected).sum();
-        System.out.printf(Locale.ROOT, "%s: %,d leads written (profile %s)%s%n", out, written, p.name(),
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d leads written (profile %s)%s%n",
+                out,
+                written,
+                p.name(),
                 rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));
         return 0;
     }

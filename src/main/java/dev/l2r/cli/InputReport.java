@@ -21,16 +21,25 @@ final class InputReport {
     static void print(Dataset d, String rejectedFile) {
         for (InputFile f : d.inputs()) {
             // one fixed shape, "N rows read", so that scripts can read the counts
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %,d rows read, %,d accepted, %,d rejected",
-                    f.path(), f.role(), f.read(), f.accepted(), f.rejected()));
+            StringBuilder b = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%s (%s): %,d rows read, %,d accepted, %,d rejected",
+                    f.path(),
+                    f.role(),
+                    f.read(),
+                    f.accepted(),
+                    f.rejected()));
             for (Map.Entry<String, Long> e : f.details().entrySet()) {
-                b.append(String.format(Locale.ROOT, ", %,d %s", e.getValue(), e.getKey().replace('_', ' ')));
+                b.append(String.format(
+                        Locale.ROOT, ", %,d %s", e.getValue(), e.getKey().replace('_', ' ')));
             }
             System.err.println(b);
         }
-        for (String f : d.ignored()) System.err.println(f + ": not an input of this run (no leads file, profile file or metrics.csv), ignored");
+        for (String f : d.ignored())
+            System.err.println(f + ": not an input of this run (no leads file, profile file or metrics.csv), ignored");
         if (!d.rejected().isEmpty()) {
-            System.err.println(rows(d.rejected().size(), "rejected row") + ", each with file, line, field and reason: " + rejectedFile);
+            System.err.println(rows(d.rejected().size(), "rejected row") + ", each with file, line, field and reason: "
+                    + rejectedFile);
         }
     }
 }

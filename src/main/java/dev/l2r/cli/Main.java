@@ -9,10 +9,18 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /** The l2r command line: one class per command, each a thin layer over the stages (and {@code app} for check). */
-@Command(name = "l2r", mixinStandardHelpOptions = true, version = "l2r " + Version.VERSION,
+@Command(
+        name = "l2r",
+        mixinStandardHelpOptions = true,
+        version = "l2r " + Version.VERSION,
         description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.",
-        subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class, ImportCommand.class,
-                ProfilesCommand.class})
+        subcommands = {
+            CheckCommand.class,
+            CompileCommand.class,
+            ValidateCommand.class,
+            ImportCommand.class,
+            ProfilesCommand.class
+        })
 public final class Main implements Runnable {
 
     /** Exit code for a bug in l2r itself, distinct from bad input (2). */
@@ -40,7 +48,8 @@ public final class Main implements Runnable {
                 return 2;
             }
             String cmd = ex.getCommandLine().getCommandName();
-            System.err.println("l2r: " + InputError.flatten(ex.getMessage()) + " (see " + ("l2r".equals(cmd) ? "l2r" : "l2r " + cmd) + " --help)");
+            System.err.println("l2r: " + InputError.flatten(ex.getMessage()) + " (see "
+                    + ("l2r".equals(cmd) ? "l2r" : "l2r " + cmd) + " --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -49,15 +58,19 @@ public final class Main implements Runnable {
                 return 2;
             }
             if (debug(parsed)) ex.printStackTrace();
-            System.err.println("l2r: internal error: " + InputError.flatten(String.valueOf(ex)) + " (an l2r bug; run with --debug for details)");
+            System.err.println("l2r: internal error: " + InputError.flatten(String.valueOf(ex))
+                    + " (an l2r bug; run with --debug for details)");
             return INTERNAL;
         });
         try {
             return cli.execute(args);
         } catch (Throwable t) { // an Error (e.g. out of memory) escapes picocli's handler
             if (debug(cli.getParseResult())) t.printStackTrace();
-            System.err.println("l2r: " + (t instanceof OutOfMemoryError ? "out of memory: give the JVM more heap (L2R_JAVA_OPTS=-Xmx8g)"
-                    : "internal error: " + InputError.flatten(String.valueOf(t)) + " (an l2r bug; run with --debug for details)"));
+            System.err.println("l2r: "
+                    + (t instanceof OutOfMemoryError
+                            ? "out of memory: give the JVM more heap (L2R_JAVA_OPTS=-Xmx8g)"
+                            : "internal error: " + InputError.flatten(String.valueOf(t))
+                                    + " (an l2r bug; run with --debug for details)"));
             return INTERNAL;
         }
     }

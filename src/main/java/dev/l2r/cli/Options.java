@@ -20,14 +20,21 @@ final class Options {
 
     /** {@code --sla FILE}. */
     static final class Agreement {
-        @Option(names = "--sla", required = true, paramLabel = "FILE", converter = PathConverter.class,
+        @Option(
+                names = "--sla",
+                required = true,
+                paramLabel = "FILE",
+                converter = PathConverter.class,
                 description = "Agreement (YAML or JSON).")
         Path sla;
     }
 
     /** {@code --rules DIR}. */
     static final class Rules {
-        @Option(names = "--rules", paramLabel = "DIR", converter = PathConverter.class,
+        @Option(
+                names = "--rules",
+                paramLabel = "DIR",
+                converter = PathConverter.class,
                 description = "Hand-written DRL (default: rules/).")
         Path rules;
     }
@@ -56,8 +63,9 @@ final class Options {
         public Threshold convert(String value) {
             String f = value.toLowerCase(Locale.ROOT);
             if (f.equals("none")) return new Threshold(null);
-            return new Threshold(Severity.of(f).orElseThrow(() ->
-                    new InputError("\"" + value + "\" is not a level; use critical, major, minor or none")));
+            return new Threshold(Severity.of(f)
+                    .orElseThrow(() ->
+                            new InputError("\"" + value + "\" is not a level; use critical, major, minor or none")));
         }
     }
 

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code l2r validate}: checks an agreement and the rules directory without reading data. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check an agreement and the hand-written rules: every problem, with file, line and field.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -32,8 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
         Agreement a = AgreementParser.load(sla);
         List<RulesFile> files = RulesFile.readAll(RulesDirectory.resolve(rules.rules));
         CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), files);
-        System.out.println(sla + ": ok: agreement " + a.id() + ", " + a.clauses().size() + " clauses, "
-                + a.teams().size() + " teams; " + files.size() + " rules files");
+        System.out.println(sla + ": ok: agreement " + a.id() + ", "
+                + a.clauses().size() + " clauses, " + a.teams().size() + " teams; " + files.size() + " rules files");
         return 0;
     }
 }

@@ -1,18 +1,23 @@
 package dev.l2r.compile;
 
-import java.nio.charset.StandardCharsets;
 import dev.l2r.InputError;
+import dev.l2r.facts.Lead;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
+import dev.l2r.model.Severity;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -20,6 +25,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * The generated DRL of an agreement plus the hand-written rules, built into one KieBase. Build errors in
@@ -38,16 +44,22 @@ public final class CompiledRules {
     /** Hand-written rules by the prefix of the Java classes Drools compiles them to ("Rule_" + legal name). */
     private final Map<String, Rule> byClassPrefix = new HashMap<>();
 
-    private CompiledRules(KieBase kieBase, String generatedPackage, Set<String> referenced, List<RulesFile> files,
-                          Map<String, RulesFile> byPath) {
+    private CompiledRules(
+            KieBase kieBase,
+            String generatedPackage,
+            Set<String> referenced,
+            List<RulesFile> files,
+            Map<String, RulesFile> byPath) {
         this.kieBase = kieBase;
         this.generatedPackage = generatedPackage;
         this.referenced = referenced;
         this.files = files;
         this.byPath = byPath;
-        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
-            if (!p.getName().equals(generatedPackage)) byClassPrefix.put(p.getName() + ".Rule_" + legalName(r.getName()), r);
-        }));
+        kieBase.getKiePackages()
+                .forEach(p -> p.getRules().forEach(r -> {
+                    if (!p.getName().equals(generatedPackage))
+                        byClassPrefix.put(p.getName() + ".Rule_" + legalName(r.getName()), r);
+                }));
     }
 
     /**
@@ -62,19 +74,24 @@ public final class CompiledRules {
         // the fact came from another rule's insert (then the chain also holds that rule's ConsequenceException).
         for (Throwable t : chain(e)) {
             if (!t.getClass().getSimpleName().equals("ConstraintEvaluationException")) continue;
-            java.util.regex.Matcher m = CONSTRAINT_RULE.matcher(String.valueOf(t.getMessage()));
+            Matcher m = CONSTRAINT_RULE.matcher(String.valueOf(t.getMessage()));
             if (m.find()) {
                 RulesFile f = byPath.get(m.group(2));
                 String rule = m.group(1).replace("\\\"", "\"");
-                if (f != null) return new InputError(where(List.of(f), f.drlPackage(), rule) + "a condition failed: " + root);
+                if (f != null)
+                    return new InputError(where(List.of(f), f.drlPackage(), rule) + "a condition failed: " + root);
             }
         }
         for (Throwable t : chain(e)) {
-            if (t instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null) {
+            if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
                 Rule r = ce.getMatch().getRule();
                 if (r.getPackageName().equals(generatedPackage)) break;
-                Object lead = ce.getMatch().getObjects().stream().filter(o -> o instanceof dev.l2r.facts.Lead).findFirst().orElse(null);
-                return new InputError(where(files, r.getPackageName(), r.getName()) + "failed" + (lead == null ? "" : " on " + lead) + ": " + root);
+                Object lead = ce.getMatch().getObjects().stream()
+                        .filter(o -> o instanceof Lead)
+                        .findFirst()
+                        .orElse(null);
+                return new InputError(where(files, r.getPackageName(), r.getName()) + "failed"
+                        + (lead == null ? "" : " on " + lead) + ": " + root);
             }
         }
         // An eval (and a function it calls) runs in classes Drools compiles per rule: find them in the stack.
@@ -85,8 +102,7 @@ public final class CompiledRules {
         return e;
     }
 
-    private static final java.util.regex.Pattern CONSTRAINT_RULE =
-            java.util.regex.Pattern.compile("\\[Rule \"((?:[^\"\\\\]|\\\\.)*)\" in ([^\\],]+)");
+    private static final Pattern CONSTRAINT_RULE = Pattern.compile("\\[Rule \"((?:[^\"\\\\]|\\\\.)*)\" in ([^\\],]+)");
 
     private static List<Throwable> chain(Throwable e) {
         List<Throwable> out = new ArrayList<>();
@@ -111,12 +127,15 @@ public final class CompiledRules {
             int dot = cls.lastIndexOf('.');
             if (dot < 0) continue;
             String pkg = cls.substring(0, dot);
-            if (pkg.equals(generatedPackage) || files.stream().noneMatch(f -> f.drlPackage().equals(pkg))) continue;
+            if (pkg.equals(generatedPackage)
+                    || files.stream().noneMatch(f -> f.drlPackage().equals(pkg))) continue;
             Rule best = null;
             String bestPrefix = "";
             for (Map.Entry<String, Rule> r : byClassPrefix.entrySet()) {
                 String p = r.getKey();
-                if (cls.startsWith(p) && cls.length() > p.length() && Character.isDigit(cls.charAt(p.length()))
+                if (cls.startsWith(p)
+                        && cls.length() > p.length()
+                        && Character.isDigit(cls.charAt(p.length()))
                         && p.length() > bestPrefix.length()) {
                     best = r.getValue();
                     bestPrefix = p;
@@ -135,9 +154,9 @@ public final class CompiledRules {
 
     /** A DRL function compiles to class Ucfirst(name) with a static method name. */
     private String functionWhere(String pkg, String simpleClass, String method) {
-        if (simpleClass.isEmpty() || !simpleClass.equals(Character.toUpperCase(method.charAt(0)) + method.substring(1))) return null;
-        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+?\\s+"
-                + java.util.regex.Pattern.quote(method) + "\\s*\\(");
+        if (simpleClass.isEmpty() || !simpleClass.equals(Character.toUpperCase(method.charAt(0)) + method.substring(1)))
+            return null;
+        Pattern decl = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+?\\s+" + Pattern.quote(method) + "\\s*\\(");
         for (RulesFile f : files) {
             if (!f.drlPackage().equals(pkg)) continue;
             String[] lines = f.text().split("\n", -1);
@@ -160,7 +179,9 @@ public final class CompiledRules {
         return b.toString();
     }
 
-    public KieBase kieBase() { return kieBase; }
+    public KieBase kieBase() {
+        return kieBase;
+    }
 
     /** Metadata key that marks a hand-written data-quality rule. */
     public static final String DATA_QUALITY = "dataQuality";
@@ -170,12 +191,13 @@ public final class CompiledRules {
      * and rules (tests, a server, a multi-period report) skips the Drools build. Few entries: a KieBase of
      * a large agreement is large.
      */
-    private static final Map<String, CompiledRules> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledRules> eldest) {
-            return size() > 8;
-        }
-    });
+    private static final Map<String, CompiledRules> CACHE =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompiledRules> eldest) {
+                    return size() > 8;
+                }
+            });
 
     public static CompiledRules build(Agreement a, String agreementFile, String drl, List<RulesFile> rulesFiles) {
         String key = cacheKey(a, drl, rulesFiles);
@@ -186,7 +208,11 @@ public final class CompiledRules {
                 byPath.put(resourcePath(f), f);
                 byPath.put(resourcePath(f).substring(RESOURCES.length()), f);
             }
-            return new CompiledRules(cached.kieBase, cached.generatedPackage, cached.referenced, List.copyOf(rulesFiles),
+            return new CompiledRules(
+                    cached.kieBase,
+                    cached.generatedPackage,
+                    cached.referenced,
+                    List.copyOf(rulesFiles),
                     Map.copyOf(byPath));
         }
         CompiledRules built = compile(a, agreementFile, drl, rulesFiles);
@@ -200,9 +226,12 @@ public final class CompiledRules {
      */
     private static String cacheKey(Agreement a, String drl, List<RulesFile> rulesFiles) {
         StringBuilder b = new StringBuilder(drl).append('\u0000');
-        for (Clause c : a.clauses()) if (c instanceof Clause.Rule r) b.append(r.id()).append('=').append(r.rule()).append('\u0000');
+        for (Clause c : a.clauses())
+            if (c instanceof Clause.Rule r)
+                b.append(r.id()).append('=').append(r.rule()).append('\u0000');
         b.append(a.ignoredChecks().keySet()).append('\u0000');
-        for (RulesFile f : rulesFiles) b.append(f.path().getFileName()).append('\u0000').append(f.sha256()).append('\u0000');
+        for (RulesFile f : rulesFiles)
+            b.append(f.path().getFileName()).append('\u0000').append(f.sha256()).append('\u0000');
         return Digests.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -210,9 +239,14 @@ public final class CompiledRules {
         List<String> reserved = new ArrayList<>();
         for (RulesFile f : rulesFiles) {
             if (f.inGeneratedPackage()) {
-                reserved.add(InputError.at(f.path().toString(), f.packageLine(), null, "package " + f.drlPackage()
-                        + ": packages under " + RulesFile.GENERATED_PACKAGES + " hold the rules l2r generates from agreements;"
-                        + " declare package l2r.rules (or one of your own)"));
+                reserved.add(InputError.at(
+                        f.path().toString(),
+                        f.packageLine(),
+                        null,
+                        "package " + f.drlPackage()
+                                + ": packages under " + RulesFile.GENERATED_PACKAGES
+                                + " hold the rules l2r generates from agreements;"
+                                + " declare package l2r.rules (or one of your own)"));
             }
         }
         if (!reserved.isEmpty()) throw new InputError(reserved);
@@ -222,53 +256,71 @@ public final class CompiledRules {
         Map<String, RulesFile> byPath = new HashMap<>();
         List<Message> messages = compile(ks, rid, generatedPath, drl, rulesFiles, byPath);
         List<String> errors = new ArrayList<>();
-        Map<RulesFile, List<String[]>> inFiles = new java.util.LinkedHashMap<>(); // file -> {line, col, text}
+        Map<RulesFile, List<String[]>> inFiles = new LinkedHashMap<>(); // file -> {line, col, text}
         for (Message m : messages) {
             String path = m.getPath();
             RulesFile f = path == null ? null : byPath.get(path);
             String text = InputError.flatten(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", "");
             if (f != null) {
-                inFiles.computeIfAbsent(f, k -> new ArrayList<>()).add(new String[] {String.valueOf(m.getLine()),
-                        String.valueOf(Math.max(m.getColumn(), 0)), text});
+                inFiles.computeIfAbsent(f, k -> new ArrayList<>()).add(new String[] {
+                    String.valueOf(m.getLine()), String.valueOf(Math.max(m.getColumn(), 0)), text
+                });
             } else if (generatedPath.endsWith(String.valueOf(path))) {
-                errors.add(InputError.at(agreementFile, 0, null, "the generated rules do not compile (an l2r bug; run l2r compile to see them): " + text));
+                errors.add(InputError.at(
+                        agreementFile,
+                        0,
+                        null,
+                        "the generated rules do not compile (an l2r bug; run l2r compile to see them): " + text));
             } else {
                 errors.add((path == null ? "rules" : path) + ": " + text);
             }
         }
-        for (Map.Entry<RulesFile, List<String[]>> e : attribute(ks, duplicates(inFiles, rulesFiles)).entrySet()) {
+        for (Map.Entry<RulesFile, List<String[]>> e :
+                attribute(ks, duplicates(inFiles, rulesFiles)).entrySet()) {
             String unclosed = unclosedString(e.getKey());
-            if (unclosed != null && e.getValue().stream().anyMatch(m -> m[2].startsWith("[ERR ") || m[2].contains("unexpected exception"))) {
+            if (unclosed != null
+                    && e.getValue().stream()
+                            .anyMatch(m -> m[2].startsWith("[ERR ") || m[2].contains("unexpected exception"))) {
                 errors.add(unclosed); // the parser read the rest of the file as that string: its errors are echoes
                 continue;
             }
             Set<String> badImports = new TreeSet<>();
-            Set<String> functionClasses = new TreeSet<>(); // a function of the file that did not compile: Drools imports it
+            Set<String> functionClasses =
+                    new TreeSet<>(); // a function of the file that did not compile: Drools imports it
             e.getValue().forEach(m -> {
-                java.util.regex.Matcher imp = BAD_IMPORT.matcher(m[2]);
+                Matcher imp = BAD_IMPORT.matcher(m[2]);
                 if (!imp.find()) return;
                 if (importLine(e.getKey(), imp.group(1), -1) > 0) badImports.add(imp.group(1));
-                else functionClasses.add(imp.group(1).substring(0, Math.max(imp.group(1).lastIndexOf('.'), 0)));
+                else
+                    functionClasses.add(
+                            imp.group(1).substring(0, Math.max(imp.group(1).lastIndexOf('.'), 0)));
             });
-            boolean otherErrors = e.getValue().stream().anyMatch(m -> !BAD_IMPORT.matcher(m[2]).find());
+            boolean otherErrors = e.getValue().stream()
+                    .anyMatch(m -> !BAD_IMPORT.matcher(m[2]).find());
             for (String[] m : e.getValue()) {
                 int line = Integer.parseInt(m[0]);
                 String col = m[1];
                 String text = m[2];
-                java.util.regex.Matcher imp = BAD_IMPORT.matcher(text);
+                Matcher imp = BAD_IMPORT.matcher(text);
                 if (imp.find() && badImports.contains(imp.group(1))) {
                     line = importLine(e.getKey(), imp.group(1), line); // Drools says line 1
                     col = null;
                     text = "import " + imp.group(1) + ": no such class";
                 } else if (imp.find(0) && otherErrors) {
-                    continue; // the import Drools made of a function that did not compile: the function's error says why
-                } else if (badImports.stream().anyMatch(b -> m[2].contains(b) || m[2].contains(b.substring(b.lastIndexOf('.') + 1) + " cannot be resolved"))
-                        || functionClasses.stream().anyMatch(c -> m[2].contains("The import " + c + " cannot be resolved"))) {
+                    continue; // the import Drools made of a function that did not compile: the function's error says
+                    // why
+                } else if (badImports.stream()
+                                .anyMatch(b -> m[2].contains(b)
+                                        || m[2].contains(b.substring(b.lastIndexOf('.') + 1) + " cannot be resolved"))
+                        || functionClasses.stream()
+                                .anyMatch(c -> m[2].contains("The import " + c + " cannot be resolved"))) {
                     continue; // a rule that uses what the file failed to import: the import's own error says it all
                 }
                 int cut = text.indexOf(". Exception: "); // Drools' parser puts a stack trace into the message
-                if (cut > 0) text = text.substring(0, cut) + " (the Drools parser failed here; check the syntax just before)";
-                errors.add(e.getKey().path() + (line > 0 ? ":" + line + (col == null ? "" : ":" + col) : "") + ": " + text);
+                if (cut > 0)
+                    text = text.substring(0, cut) + " (the Drools parser failed here; check the syntax just before)";
+                errors.add(e.getKey().path() + (line > 0 ? ":" + line + (col == null ? "" : ":" + col) : "") + ": "
+                        + text);
             }
         }
         if (!errors.isEmpty()) throw new InputError(errors.stream().distinct().toList());
@@ -276,74 +328,104 @@ public final class CompiledRules {
 
         Set<String> names = new TreeSet<>();
         Set<String> dataQuality = new TreeSet<>();
-        Map<String, String> dqIds = new java.util.HashMap<>();
+        Map<String, String> dqIds = new HashMap<>();
         List<String> metaErrors = new ArrayList<>();
         Map<String, String> generated = new HashMap<>(); // rule name -> clause id
-        kb.getKiePackages().stream().filter(p -> p.getName().equals(DrlGenerator.packageOf(a)))
-                .forEach(p -> p.getRules().forEach(r -> generated.put(r.getName(), String.valueOf(r.getMetaData().get("clause")))));
-        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
-            if (p.getName().equals(DrlGenerator.packageOf(a))) return;
-            if (generated.containsKey(r.getName())) {
-                // Drools would accept it (another package), but every message about either rule would be ambiguous
-                metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "is the name of a rule l2r generates for clause "
-                        + generated.get(r.getName()) + " of agreement " + a.id() + "; rename it");
-            } else {
-                a.clauses().stream().map(c -> c.head().id()).filter(id -> r.getName().startsWith(a.id() + " " + id + ":")).findFirst()
-                        .ifPresent(id -> metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "is named like the rules l2r generates for clause "
-                                + id + " of agreement " + a.id() + " (\"" + a.id() + " " + id + ": ...\"); rename it"));
-            }
-            names.add(r.getName());
-            if (!isDataQuality(r)) return;
-            dataQuality.add(r.getName());
-            Object sev = r.getMetaData().get("severity");
-            if (sev != null && dev.l2r.model.Severity.of(String.valueOf(sev)).isEmpty()) {
-                metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "@severity: \"" + sev + "\" is not a severity; use critical, major or minor");
-            }
-            String id = dqIdOf(r);
-            String other = dqIds.putIfAbsent(id, r.getName());
-            if (other != null) {
-                metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "@id: \"" + id + "\" is also the id of rule \"" + other + "\"; ids name findings and must be unique");
-            }
-        }));
+        kb.getKiePackages().stream()
+                .filter(p -> p.getName().equals(DrlGenerator.packageOf(a)))
+                .forEach(p -> p.getRules()
+                        .forEach(r -> generated.put(
+                                r.getName(), String.valueOf(r.getMetaData().get("clause")))));
+        kb.getKiePackages()
+                .forEach(p -> p.getRules().forEach(r -> {
+                    if (p.getName().equals(DrlGenerator.packageOf(a))) return;
+                    if (generated.containsKey(r.getName())) {
+                        // Drools would accept it (another package), but every message about either rule would be
+                        // ambiguous
+                        metaErrors.add(where(rulesFiles, p.getName(), r.getName())
+                                + "is the name of a rule l2r generates for clause " + generated.get(r.getName())
+                                + " of agreement " + a.id() + "; rename it");
+                    } else {
+                        a.clauses().stream()
+                                .map(c -> c.head().id())
+                                .filter(id -> r.getName().startsWith(a.id() + " " + id + ":"))
+                                .findFirst()
+                                .ifPresent(id -> metaErrors.add(where(rulesFiles, p.getName(), r.getName())
+                                        + "is named like the rules l2r generates for clause " + id + " of agreement "
+                                        + a.id() + " (\"" + a.id() + " " + id + ": ...\"); rename it"));
+                    }
+                    names.add(r.getName());
+                    if (!isDataQuality(r)) return;
+                    dataQuality.add(r.getName());
+                    Object sev = r.getMetaData().get("severity");
+                    if (sev != null && Severity.of(String.valueOf(sev)).isEmpty()) {
+                        metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "@severity: \"" + sev
+                                + "\" is not a severity; use critical, major or minor");
+                    }
+                    String id = dqIdOf(r);
+                    String other = dqIds.putIfAbsent(id, r.getName());
+                    if (other != null) {
+                        metaErrors.add(where(rulesFiles, p.getName(), r.getName()) + "@id: \"" + id
+                                + "\" is also the id of rule \"" + other + "\"; ids name findings and must be unique");
+                    }
+                }));
         if (!metaErrors.isEmpty()) throw new InputError(metaErrors);
         Set<String> referenced = new TreeSet<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < a.clauses().size(); i++) {
             if (a.clauses().get(i) instanceof Clause.Rule r) {
                 if (dataQuality.contains(r.rule())) {
-                    missing.add(InputError.at(agreementFile, r.head().line(), "clauses[" + i + "].rule",
-                            "\"" + r.rule() + "\" is a data-quality rule (it always runs and reports to revenue ops); name a rule that reports with sla.violation"));
+                    missing.add(
+                            InputError.at(
+                                    agreementFile,
+                                    r.head().line(),
+                                    "clauses[" + i + "].rule",
+                                    "\"" + r.rule()
+                                            + "\" is a data-quality rule (it always runs and reports to revenue ops); name a rule that reports with sla.violation"));
                 } else if (names.contains(r.rule())) {
                     referenced.add(r.rule());
                 } else {
-                    missing.add(InputError.at(agreementFile, r.head().line(), "clauses[" + i + "].rule",
+                    missing.add(InputError.at(
+                            agreementFile,
+                            r.head().line(),
+                            "clauses[" + i + "].rule",
                             "no rule named \"" + r.rule() + "\" in the rules directory"
-                                    + (names.isEmpty() ? " (it has no rules)" : "; rules there: " + String.join(", ", names))));
+                                    + (names.isEmpty()
+                                            ? " (it has no rules)"
+                                            : "; rules there: " + String.join(", ", names))));
                 }
             }
         }
         a.ignoredChecks().forEach((id, line) -> {
             if (!dqIds.containsKey(id)) {
-                missing.add(InputError.at(agreementFile, line, "data_quality.ignore", "no data-quality check has @id \"" + id
-                        + "\"" + (dqIds.isEmpty() ? "" : "; ids: " + String.join(", ", new TreeSet<>(dqIds.keySet())))));
+                missing.add(InputError.at(
+                        agreementFile,
+                        line,
+                        "data_quality.ignore",
+                        "no data-quality check has @id \"" + id + "\""
+                                + (dqIds.isEmpty()
+                                        ? ""
+                                        : "; ids: " + String.join(", ", new TreeSet<>(dqIds.keySet())))));
             }
         });
         if (!missing.isEmpty()) throw new InputError(missing);
         // Hand-written rules that this agreement does not name belong to other agreements, and checks it sets
         // aside do not apply: take them out of the network, so they neither fire nor cost anything.
         List<String[]> unused = new ArrayList<>();
-        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
-            if (p.getName().equals(DrlGenerator.packageOf(a))) return;
-            boolean ignoredCheck = isDataQuality(r) && a.ignoredChecks().containsKey(dqIdOf(r));
-            if ((!isDataQuality(r) && !referenced.contains(r.getName())) || ignoredCheck) {
-                unused.add(new String[] {p.getName(), r.getName()});
-            }
-        }));
+        kb.getKiePackages()
+                .forEach(p -> p.getRules().forEach(r -> {
+                    if (p.getName().equals(DrlGenerator.packageOf(a))) return;
+                    boolean ignoredCheck = isDataQuality(r) && a.ignoredChecks().containsKey(dqIdOf(r));
+                    if ((!isDataQuality(r) && !referenced.contains(r.getName())) || ignoredCheck) {
+                        unused.add(new String[] {p.getName(), r.getName()});
+                    }
+                }));
         unused.forEach(r -> kb.removeRule(r[0], r[1]));
-        return new CompiledRules(kb, DrlGenerator.packageOf(a), referenced, List.copyOf(rulesFiles), Map.copyOf(byPath));
+        return new CompiledRules(
+                kb, DrlGenerator.packageOf(a), referenced, List.copyOf(rulesFiles), Map.copyOf(byPath));
     }
 
-    private static final java.util.regex.Pattern BAD_IMPORT = java.util.regex.Pattern.compile("^Error importing : '([\\w.$]+)'");
+    private static final Pattern BAD_IMPORT = Pattern.compile("^Error importing : '([\\w.$]+)'");
 
     /**
      * "file:line:col: a string opened here is never closed" for the first double- or single-quoted string
@@ -378,7 +460,8 @@ public final class CompiledRules {
                 }
             }
             if (quote != 0) {
-                return f.path() + ":" + (i + 1) + ":" + (opened + 1) + ": a string opened here (" + quote + ") is not closed on its line; close it";
+                return f.path() + ":" + (i + 1) + ":" + (opened + 1) + ": a string opened here (" + quote
+                        + ") is not closed on its line; close it";
             }
         }
         return null;
@@ -386,7 +469,7 @@ public final class CompiledRules {
 
     /** The line of {@code import NAME} in a file, else {@code otherwise}. */
     private static int importLine(RulesFile f, String name, int otherwise) {
-        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("^\\s*import\\s+(function\\s+)?" + java.util.regex.Pattern.quote(name) + "\\s*;?\\s*$");
+        Pattern decl = Pattern.compile("^\\s*import\\s+(function\\s+)?" + Pattern.quote(name) + "\\s*;?\\s*$");
         String[] lines = f.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (decl.matcher(lines[i]).find()) return i + 1;
         return otherwise;
@@ -400,8 +483,13 @@ public final class CompiledRules {
     }
 
     /** Builds the generated DRL (when given) and the rules files into a KieModule; returns its error messages. */
-    private static List<Message> compile(KieServices ks, ReleaseId rid, String generatedPath, String drl, List<RulesFile> files,
-                                         Map<String, RulesFile> byPath) {
+    private static List<Message> compile(
+            KieServices ks,
+            ReleaseId rid,
+            String generatedPath,
+            String drl,
+            List<RulesFile> files,
+            Map<String, RulesFile> byPath) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(rid);
         if (generatedPath != null) kfs.write(generatedPath, drl);
@@ -424,19 +512,23 @@ public final class CompiledRules {
      */
     private static Map<RulesFile, List<String[]>> attribute(KieServices ks, Map<RulesFile, List<String[]>> inFiles) {
         if (inFiles.size() < 2) return inFiles;
-        Map<RulesFile, List<String[]>> own = new java.util.LinkedHashMap<>();
+        Map<RulesFile, List<String[]>> own = new LinkedHashMap<>();
         for (Map.Entry<RulesFile, List<String[]>> e : inFiles.entrySet()) {
             ReleaseId rid = ks.newReleaseId("dev.l2r.run", "alone" + BUILDS.incrementAndGet(), "1.0.0");
-            Set<String> alone = new java.util.HashSet<>();
+            Set<String> alone = new HashSet<>();
             for (Message m : compile(ks, rid, null, null, List.of(e.getKey()), new HashMap<>())) {
-                alone.add(m.getLine() + "|" + InputError.flatten(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", ""));
+                alone.add(m.getLine() + "|"
+                        + InputError.flatten(m.getText()).replaceAll("\\s*\\[Line: -?\\d+, Column: -?\\d+\\]$", ""));
             }
-            List<String[]> ours = e.getValue().stream().filter(m -> m[1] == null).toList(); // found by l2r itself
+            List<String[]> ours =
+                    e.getValue().stream().filter(m -> m[1] == null).toList(); // found by l2r itself
             if (alone.isEmpty()) { // compiles on its own: Drools' errors against it belong to another file
                 if (!ours.isEmpty()) own.put(e.getKey(), ours);
                 continue;
             }
-            List<String[]> kept = e.getValue().stream().filter(m -> m[1] == null || alone.contains(m[0] + "|" + m[2])).toList();
+            List<String[]> kept = e.getValue().stream()
+                    .filter(m -> m[1] == null || alone.contains(m[0] + "|" + m[2]))
+                    .toList();
             own.put(e.getKey(), kept.size() == ours.size() ? e.getValue() : kept);
         }
         return own.isEmpty() ? inFiles : own;
@@ -447,18 +539,20 @@ public final class CompiledRules {
      * other declaration: report it at the second declaration, naming the first, and drop the follow-up error
      * about the rule's class being defined twice.
      */
-    private static Map<RulesFile, List<String[]>> duplicates(Map<RulesFile, List<String[]>> inFiles, List<RulesFile> files) {
-        java.util.regex.Pattern dup = java.util.regex.Pattern.compile("^Duplicate rule name: (.*)$");
-        Map<RulesFile, List<String[]>> out = new java.util.LinkedHashMap<>();
-        Set<String> twiceDefined = new java.util.HashSet<>();
+    private static Map<RulesFile, List<String[]>> duplicates(
+            Map<RulesFile, List<String[]>> inFiles, List<RulesFile> files) {
+        Pattern dup = Pattern.compile("^Duplicate rule name: (.*)$");
+        Map<RulesFile, List<String[]>> out = new LinkedHashMap<>();
+        Set<String> twiceDefined = new HashSet<>();
         inFiles.forEach((f, ms) -> {
             for (String[] m : ms) {
-                java.util.regex.Matcher d = dup.matcher(m[2]);
+                Matcher d = dup.matcher(m[2]);
                 List<String[]> decls = new ArrayList<>(); // {file index, line}
                 if (d.matches()) {
                     for (RulesFile g : files) {
                         if (!g.drlPackage().equals(f.drlPackage())) continue;
-                        for (int line : declarations(g, d.group(1))) decls.add(new String[] {String.valueOf(files.indexOf(g)), String.valueOf(line)});
+                        for (int line : declarations(g, d.group(1)))
+                            decls.add(new String[] {String.valueOf(files.indexOf(g)), String.valueOf(line)});
                     }
                 }
                 if (decls.size() < 2) {
@@ -468,13 +562,20 @@ public final class CompiledRules {
                 RulesFile first = files.get(Integer.parseInt(decls.get(0)[0]));
                 String[] second = decls.get(1);
                 twiceDefined.add("Rule_" + legalName(d.group(1)));
-                out.computeIfAbsent(files.get(Integer.parseInt(second[0])), k -> new ArrayList<>()).add(new String[] {second[1], null,
-                        "rule \"" + d.group(1) + "\": also declared at " + first.path() + ":" + decls.get(0)[1] + " in package "
-                                + f.drlPackage() + "; rule names are unique in a package (agreements refer to rules by name)"});
+                out.computeIfAbsent(files.get(Integer.parseInt(second[0])), k -> new ArrayList<>())
+                        .add(new String[] {
+                            second[1],
+                            null,
+                            "rule \"" + d.group(1) + "\": also declared at " + first.path() + ":" + decls.get(0)[1]
+                                    + " in package " + f.drlPackage()
+                                    + "; rule names are unique in a package (agreements refer to rules by name)"
+                        });
             }
         });
         if (twiceDefined.isEmpty()) return out;
-        out.values().forEach(ms -> ms.removeIf(m -> twiceDefined.stream().anyMatch(t -> m[2].matches(".*The type " + java.util.regex.Pattern.quote(t) + "\\d* is already defined.*"))));
+        out.values()
+                .forEach(ms -> ms.removeIf(m -> twiceDefined.stream()
+                        .anyMatch(t -> m[2].matches(".*The type " + Pattern.quote(t) + "\\d* is already defined.*"))));
         out.values().removeIf(List::isEmpty);
         return out;
     }
@@ -492,8 +593,8 @@ public final class CompiledRules {
     /** The lines at which a file declares a rule: {@code rule "NAME"}, {@code rule 'NAME'} or {@code rule NAME}. */
     static List<Integer> declarations(RulesFile f, String rule) {
         boolean plain = rule.chars().noneMatch(Character::isISOControl); // DrlLiterals refuses control characters
-        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("^\\s*rule\\s+(?:" + (plain ? java.util.regex.Pattern.quote(DrlLiterals.string(rule)) + "|" : "")
-                + "'" + java.util.regex.Pattern.quote(rule) + "'|" + java.util.regex.Pattern.quote(rule) + "(?=\\s|$))");
+        Pattern decl = Pattern.compile("^\\s*rule\\s+(?:" + (plain ? Pattern.quote(DrlLiterals.string(rule)) + "|" : "")
+                + "'" + Pattern.quote(rule) + "'|" + Pattern.quote(rule) + "(?=\\s|$))");
         List<Integer> out = new ArrayList<>();
         String[] lines = f.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (decl.matcher(lines[i]).find()) out.add(i + 1);
@@ -502,7 +603,9 @@ public final class CompiledRules {
 
     /** The id of a data-quality finding: the rule's @id, else its name. */
     public static String dqIdOf(Rule r) {
-        return r.getMetaData().get("id") == null ? r.getName() : String.valueOf(r.getMetaData().get("id"));
+        return r.getMetaData().get("id") == null
+                ? r.getName()
+                : String.valueOf(r.getMetaData().get("id"));
     }
 
     /** True for a hand-written data-quality rule. */

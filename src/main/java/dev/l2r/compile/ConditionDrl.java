@@ -31,7 +31,9 @@ final class ConditionDrl {
             return var;
         }
 
-        List<String> patterns() { return patterns; }
+        List<String> patterns() {
+            return patterns;
+        }
     }
 
     /** True when a condition's list is looked up in a {@link ValueSet} rather than written inline. */
@@ -76,9 +78,11 @@ final class ConditionDrl {
         return each(conditions, prefix, clauseId, list, sets, ", ");
     }
 
-    private static String each(List<Condition> conditions, String prefix, String clauseId, String list, Sets sets, String glue) {
+    private static String each(
+            List<Condition> conditions, String prefix, String clauseId, String list, Sets sets, String glue) {
         List<String> out = new ArrayList<>(conditions.size());
-        for (int i = 0; i < conditions.size(); i++) out.add(constraint(conditions.get(i), prefix, key(clauseId, list, i), sets));
+        for (int i = 0; i < conditions.size(); i++)
+            out.add(constraint(conditions.get(i), prefix, key(clauseId, list, i), sets));
         return String.join(glue, out);
     }
 

@@ -27,7 +27,9 @@ public final class DrlGenerator {
     private final Agreement a;
     private final StringBuilder out = new StringBuilder();
 
-    private DrlGenerator(Agreement a) { this.a = a; }
+    private DrlGenerator(Agreement a) {
+        this.a = a;
+    }
 
     /**
      * The DRL package of an agreement's generated rules: "a_" before the id, so that ids such as
@@ -73,12 +75,14 @@ public final class DrlGenerator {
 
     private static void listed(Map<String, List<?>> out, String clauseId, String list, List<Condition> conditions) {
         for (int i = 0; i < conditions.size(); i++) {
-            if (ConditionDrl.bySet(conditions.get(i))) out.put(ConditionDrl.key(clauseId, list, i), conditions.get(i).values());
+            if (ConditionDrl.bySet(conditions.get(i)))
+                out.put(ConditionDrl.key(clauseId, list, i), conditions.get(i).values());
         }
     }
 
     private String render() {
-        line("// Generated from " + safeName(a.source()) + " (agreement " + a.id() + ") by l2r " + Version.VERSION + ".");
+        line("// Generated from " + safeName(a.source()) + " (agreement " + a.id() + ") by l2r " + Version.VERSION
+                + ".");
         line("// Do not edit: change the agreement and run `l2r compile` again. Hand-written rules belong in rules/.");
         line("// Calendar math (deadlines, business hours) is done in Java before facts are inserted; these rules");
         line("// decide which leads each clause covers and whether each item meets it. Each rule's metadata says what");
@@ -94,7 +98,8 @@ public final class DrlGenerator {
         line("global dev.l2r.facts.SlaSink sla;");
         for (Clause c : a.clauses()) {
             line("");
-            line("// ---- " + c.id() + " (" + c.type() + ", " + safeName(a.source()) + " line " + c.head().line() + ")");
+            line("// ---- " + c.id() + " (" + c.type() + ", " + safeName(a.source()) + " line "
+                    + c.head().line() + ")");
             if (c instanceof Clause.Target t) target(t);
             else if (c instanceof Clause.FollowUp f) followUp(f);
             else if (c instanceof Clause.Handoff h) handoff(h);
@@ -117,8 +122,12 @@ public final class DrlGenerator {
             if (b != null && b.perTeam() != null) keyed.addAll(b.perTeam().keySet());
         }
         for (String team : keyed) {
-            comparison(t, (t.per() == Clause.Per.OWNER ? "owner " : "team ") + team, "subject == " + DrlLiterals.string(team),
-                    bound(t.min(), team), bound(t.max(), team));
+            comparison(
+                    t,
+                    (t.per() == Clause.Per.OWNER ? "owner " : "team ") + team,
+                    "subject == " + DrlLiterals.string(team),
+                    bound(t.min(), team),
+                    bound(t.max(), team));
         }
         BigDecimal min = t.min() == null ? null : t.min().all();
         BigDecimal max = t.max() == null ? null : t.max().all();
@@ -127,7 +136,12 @@ public final class DrlGenerator {
             if (!t.perSubject()) subject = "subject == \"all\"";
             else if (keyed.isEmpty()) subject = null;
             else subject = "subject not in (" + DrlLiterals.strings(List.copyOf(keyed)) + ")";
-            comparison(t, t.per() == Clause.Per.TEAM ? "each team" : t.per() == Clause.Per.OWNER ? "each owner" : "all", subject, min, max);
+            comparison(
+                    t,
+                    t.per() == Clause.Per.TEAM ? "each team" : t.per() == Clause.Per.OWNER ? "each owner" : "all",
+                    subject,
+                    min,
+                    max);
         }
     }
 
@@ -154,14 +168,16 @@ public final class DrlGenerator {
 
     private void followUp(Clause.FollowUp f) {
         ConditionDrl.Sets sets = new ConditionDrl.Sets();
-        String where = f.head().where().isEmpty() ? "" : ConditionDrl.all(f.head().where(), "lead.", f.id(), "where", sets) + ", ";
+        String where = f.head().where().isEmpty()
+                ? ""
+                : ConditionDrl.all(f.head().where(), "lead.", f.id(), "where", sets) + ", ";
         String item = "$f : FollowUpItem( clause == " + id(f) + ", " + where;
         String[][] cases = {
-                {"met", "stop != null, stop <= deadline"},
-                {"late", "stop != null, stop > deadline"},
-                {"missed", "stop == null, deadline <= asOf"},
-                {"at_risk", "stop == null, deadline > asOf, riskAt <= asOf"},
-                {"open", "stop == null, deadline > asOf, riskAt > asOf"},
+            {"met", "stop != null, stop <= deadline"},
+            {"late", "stop != null, stop > deadline"},
+            {"missed", "stop == null, deadline <= asOf"},
+            {"at_risk", "stop == null, deadline > asOf, riskAt <= asOf"},
+            {"open", "stop == null, deadline > asOf, riskAt > asOf"},
         };
         for (String[] c : cases) {
             rule(f, c[0], with(sets, List.of(item + c[1] + " )")), "$f");
@@ -178,8 +194,13 @@ public final class DrlGenerator {
             ConditionDrl.Sets own = new ConditionDrl.Sets();
             String ownScope = inPeriod(h.at()) + where(h, own);
             String req = ConditionDrl.constraint(h.require().get(i), "", ConditionDrl.key(h.id(), "require", i), own);
-            rule(h, "requirement " + (i + 1) + " missed", "violated", i + 1,
-                    withPeriod(own, "$l : Lead( " + ownScope + ", !( " + req + " ) )"), "$l");
+            rule(
+                    h,
+                    "requirement " + (i + 1) + " missed",
+                    "violated",
+                    i + 1,
+                    withPeriod(own, "$l : Lead( " + ownScope + ", !( " + req + " ) )"),
+                    "$l");
         }
     }
 
@@ -207,12 +228,20 @@ public final class DrlGenerator {
      */
     private void ruleClause(Clause.Rule c) {
         if (c.head().where().isEmpty()) {
-            line("// " + c.id() + " is checked by the hand-written rule it names, in rules/, for every lead it reports.");
+            line("// " + c.id()
+                    + " is checked by the hand-written rule it names, in rules/, for every lead it reports.");
             return;
         }
-        line("// " + c.id() + " is checked by the hand-written rule it names, in rules/, for the leads of this segment.");
+        line("// " + c.id()
+                + " is checked by the hand-written rule it names, in rules/, for the leads of this segment.");
         ConditionDrl.Sets sets = new ConditionDrl.Sets();
-        rule(c, "segment", with(sets, List.of("$l : Lead( " + ConditionDrl.all(c.head().where(), "", c.id(), "where", sets) + " )")), "$l");
+        rule(
+                c,
+                "segment",
+                with(
+                        sets,
+                        List.of("$l : Lead( " + ConditionDrl.all(c.head().where(), "", c.id(), "where", sets) + " )")),
+                "$l");
     }
 
     private static String inPeriod(Stage s) {
@@ -221,7 +250,9 @@ public final class DrlGenerator {
     }
 
     private static String where(Clause c, ConditionDrl.Sets sets) {
-        return c.head().where().isEmpty() ? "" : ", " + ConditionDrl.all(c.head().where(), "", c.id(), "where", sets);
+        return c.head().where().isEmpty()
+                ? ""
+                : ", " + ConditionDrl.all(c.head().where(), "", c.id(), "where", sets);
     }
 
     /** A rule's patterns: the value sets its constraints read, then the given patterns. */
@@ -251,8 +282,8 @@ public final class DrlGenerator {
     /** A rule whose metadata names the decision; the consequence hands {@code fact} to the sink. */
     private void rule(Clause c, String name, String outcome, int requirement, List<String> when, String fact) {
         line("rule " + DrlLiterals.string(a.id() + " " + c.id() + ": " + name));
-        line("    @sla(" + DrlLiterals.string(a.id()) + ") @clause(" + id(c) + ") @outcome(" + DrlLiterals.string(outcome) + ")"
-                + (requirement > 0 ? " @requirement(" + requirement + ")" : ""));
+        line("    @sla(" + DrlLiterals.string(a.id()) + ") @clause(" + id(c) + ") @outcome("
+                + DrlLiterals.string(outcome) + ")" + (requirement > 0 ? " @requirement(" + requirement + ")" : ""));
         line("when");
         for (String w : when) line("    " + w);
         line("then");

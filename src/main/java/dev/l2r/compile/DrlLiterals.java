@@ -26,7 +26,8 @@ public final class DrlLiterals {
                 case '\t' -> b.append("\\t");
                 default -> {
                     if (Character.isISOControl(c)) {
-                        throw new IllegalArgumentException("control character U+" + Integer.toHexString(c) + " in a literal");
+                        throw new IllegalArgumentException(
+                                "control character U+" + Integer.toHexString(c) + " in a literal");
                     }
                     b.append(c);
                 }

@@ -1,6 +1,7 @@
 package dev.l2r.compile;
 
 import dev.l2r.InputError;
+import dev.l2r.TextCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 /** A hand-written DRL file from the rules directory, with its digest for run.json. */
 public record RulesFile(Path path, String text, String sha256, String drlPackage) {
 
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern PACKAGE =
+            Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?", Pattern.MULTILINE);
 
     /** Generated rules live in packages under this one; a hand-written file may not declare it. */
     public static final String GENERATED_PACKAGES = "l2r.sla";
@@ -44,7 +46,9 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
         }
         List<Path> paths;
         try (Stream<Path> s = Files.list(dir)) {
-            paths = s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+            paths = s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new InputError(InputError.at(dir.toString(), 0, null, "cannot list: " + e.getMessage()));
         }
@@ -58,7 +62,7 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
                 throw new InputError(InputError.at(p.toString(), 0, null, "cannot read: " + e.getMessage()));
             }
             // Drools would read a Latin-1 file with replacement characters, and binary as one error per byte
-            String problem = dev.l2r.TextCheck.problem(p.toString(), bytes, true);
+            String problem = TextCheck.problem(p.toString(), bytes, true);
             if (problem != null) {
                 notText.add(problem);
                 continue;

@@ -20,7 +20,9 @@ final class Accountable {
     private final Agreement a;
     private Map<String, String> ownerTeams = Map.of();
 
-    Accountable(Agreement a) { this.a = a; }
+    Accountable(Agreement a) {
+        this.a = a;
+    }
 
     /** The accountable team: the clause owner, or the team named on the lead for lead.team. */
     static String teamOf(Clause c, Lead lead) {

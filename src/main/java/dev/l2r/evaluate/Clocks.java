@@ -6,6 +6,7 @@ import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -16,16 +17,19 @@ final class Clocks {
 
     private final Agreement agreement;
     private final Map<String, ZonedCalendar> calendars = new HashMap<>();
-    private final Map<Clause.FollowUp, Map<String, FollowUpClock>> clocks = new java.util.IdentityHashMap<>();
+    private final Map<Clause.FollowUp, Map<String, FollowUpClock>> clocks = new IdentityHashMap<>();
 
-    Clocks(Agreement agreement) { this.agreement = agreement; }
+    Clocks(Agreement agreement) {
+        this.agreement = agreement;
+    }
 
     FollowUpClock of(Clause.FollowUp f, String team) {
         return clocks.computeIfAbsent(f, k -> new HashMap<>()).computeIfAbsent(team, k -> {
             ZoneId zone = agreement.zoneOf(team);
             var calendar = agreement.calendarOf(team);
             String key = zone.getId() + calendar.holidays();
-            return new FollowUpClock(f.within(), calendars.computeIfAbsent(key, x -> new ZonedCalendar(calendar, zone)));
+            return new FollowUpClock(
+                    f.within(), calendars.computeIfAbsent(key, x -> new ZonedCalendar(calendar, zone)));
         });
     }
 }

@@ -65,7 +65,8 @@ final class Decisions implements SlaSink {
             Clause c = a.clauses().get(i);
             clauses.put(c.id(), c);
             order.put(c.id(), i);
-            if (c instanceof Clause.Rule r) byRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r);
+            if (c instanceof Clause.Rule r)
+                byRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r);
         }
     }
 
@@ -73,28 +74,39 @@ final class Decisions implements SlaSink {
 
     @Override
     public void decide(RuleContext rule, Object fact) {
-        Outcome o = outcomes.computeIfAbsent(rule.getRule(), r -> Outcome.of(r.getMetaData(), clauses)
-                .orElseThrow(() -> new IllegalStateException("rule \"" + r.getName() + "\" names no clause and outcome")));
+        Outcome o = outcomes.computeIfAbsent(
+                rule.getRule(),
+                r -> Outcome.of(r.getMetaData(), clauses)
+                        .orElseThrow(() ->
+                                new IllegalStateException("rule \"" + r.getName() + "\" names no clause and outcome")));
         Clause c = o.clause();
         if (c instanceof Clause.FollowUp f) {
             followUp(f, (FollowUpItem) fact, o.kind());
         } else if (c instanceof Clause.Handoff h) {
             Lead lead = (Lead) fact;
             if (o.kind() == Outcome.Kind.MET) tally.count(Accountable.teamOf(h, lead), h, Status.MET);
-            else missedRequirements.computeIfAbsent(h, k -> new IdentityHashMap<>())
-                    .computeIfAbsent(lead, k -> new BitSet()).set(o.requirement() - 1);
+            else
+                missedRequirements
+                        .computeIfAbsent(h, k -> new IdentityHashMap<>())
+                        .computeIfAbsent(lead, k -> new BitSet())
+                        .set(o.requirement() - 1);
         } else if (c instanceof Clause.Rejection r) {
             Lead lead = (Lead) fact;
             String team = Accountable.teamOf(r, lead);
             tally.count(team, r, o.kind().status());
-            if (o.kind() != Outcome.Kind.MET) violations.add(sentences.rejection(r, lead, team, accountable.personOf(team, lead)));
+            if (o.kind() != Outcome.Kind.MET)
+                violations.add(sentences.rejection(r, lead, team, accountable.personOf(team, lead)));
         } else if (c instanceof Clause.Target t) {
-            if (o.kind() == Outcome.Kind.SEGMENT) members.computeIfAbsent(t.id(), k -> new ArrayList<>()).add((Lead) fact);
+            if (o.kind() == Outcome.Kind.SEGMENT)
+                members.computeIfAbsent(t.id(), k -> new ArrayList<>()).add((Lead) fact);
             else target(t, (Measurement) fact, o.kind() == Outcome.Kind.MET);
         } else if (c instanceof Clause.Rule && o.kind() == Outcome.Kind.SEGMENT) {
-            ruleSegments.computeIfAbsent(c.id(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add((Lead) fact);
+            ruleSegments
+                    .computeIfAbsent(c.id(), k -> Collections.newSetFromMap(new IdentityHashMap<>()))
+                    .add((Lead) fact);
         } else {
-            throw new IllegalStateException("rule \"" + rule.getRule().getName() + "\": no " + o.kind().key() + " for " + c.type());
+            throw new IllegalStateException(
+                    "rule \"" + rule.getRule().getName() + "\": no " + o.kind().key() + " for " + c.type());
         }
     }
 
@@ -115,10 +127,12 @@ final class Decisions implements SlaSink {
         String subject = m.getSubject();
         String team = accountable.teamOfTarget(t, subject);
         tally.count(team, t, met ? Status.MET : Status.VIOLATED);
-        TargetResult r = sentences.target(t, subject, team, m.getValue(), measures.get(t.id() + "\u0000" + subject), met);
+        TargetResult r =
+                sentences.target(t, subject, team, m.getValue(), measures.get(t.id() + "\u0000" + subject), met);
         targets.add(r);
         if (!met) {
-            violations.add(sentences.targetMissed(t, r, t.per() == Clause.Per.OWNER ? subject : accountable.personOf(team, null)));
+            violations.add(sentences.targetMissed(
+                    t, r, t.per() == Clause.Per.OWNER ? subject : accountable.personOf(team, null)));
         }
     }
 
@@ -153,13 +167,22 @@ final class Decisions implements SlaSink {
     public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {
         Map<String, Object> meta = rule.getRule().getMetaData();
         String id = CompiledRules.dqIdOf(rule.getRule());
-        Severity sev = meta.get("severity") == null ? Severity.MINOR
+        Severity sev = meta.get("severity") == null
+                ? Severity.MINOR
                 : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
         String team = Agreement.DATA_QUALITY_TEAM;
         String owner = a.ownerOf(team) == null ? Tally.DQ_OWNER : a.ownerOf(team);
         tally.finding(team, id);
-        violations.add(sentences.dataQuality(id, rule.getRule().getName(), sev, team, owner, lead.getLeadId(), nz(field),
-                actual == null ? nz(field) : actual, nz(message)));
+        violations.add(sentences.dataQuality(
+                id,
+                rule.getRule().getName(),
+                sev,
+                team,
+                owner,
+                lead.getLeadId(),
+                nz(field),
+                actual == null ? nz(field) : actual,
+                nz(message)));
     }
 
     // ---- settling ----
@@ -174,12 +197,20 @@ final class Decisions implements SlaSink {
         missedRequirements.clear();
         for (Report r : reports) {
             for (Clause.Rule c : byRule.getOrDefault(r.rule(), List.of())) {
-                if (!c.head().where().isEmpty() && !ruleSegments.getOrDefault(c.id(), Set.of()).contains(r.lead())) continue;
+                if (!c.head().where().isEmpty()
+                        && !ruleSegments.getOrDefault(c.id(), Set.of()).contains(r.lead())) continue;
                 String team = Accountable.teamOf(c, r.lead());
                 tally.count(team, c, r.met() ? Status.MET : Status.VIOLATED);
                 if (!r.met()) {
-                    violations.add(sentences.violation(c, team, accountable.personOf(team, r.lead()), r.lead().getLeadId(),
-                            nz(r.expected()), nz(r.actual()), null, nz(r.message())));
+                    violations.add(sentences.violation(
+                            c,
+                            team,
+                            accountable.personOf(team, r.lead()),
+                            r.lead().getLeadId(),
+                            nz(r.expected()),
+                            nz(r.actual()),
+                            null,
+                            nz(r.message())));
                 }
             }
         }
@@ -202,14 +233,17 @@ final class Decisions implements SlaSink {
     List<OpenItem> openItems() {
         List<OpenItem> o = new ArrayList<>(open);
         // at risk first, then by the instant of the deadline (not its text: teams' offsets differ)
-        o.sort(Comparator.comparing((OpenItem x) -> !x.atRisk()).thenComparingLong(OpenItem::deadlineMillis)
-                .thenComparing(OpenItem::clauseId).thenComparing(OpenItem::leadId));
+        o.sort(Comparator.comparing((OpenItem x) -> !x.atRisk())
+                .thenComparingLong(OpenItem::deadlineMillis)
+                .thenComparing(OpenItem::clauseId)
+                .thenComparing(OpenItem::leadId));
         return o;
     }
 
     List<TargetResult> targets() {
         List<TargetResult> out = new ArrayList<>(targets);
-        out.sort(Comparator.comparingInt((TargetResult x) -> order.get(x.clauseId())).thenComparing(TargetResult::subject));
+        out.sort(Comparator.comparingInt((TargetResult x) -> order.get(x.clauseId()))
+                .thenComparing(TargetResult::subject));
         return out;
     }
 

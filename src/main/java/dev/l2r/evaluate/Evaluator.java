@@ -16,10 +16,12 @@ import dev.l2r.model.Stage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -30,8 +32,14 @@ public final class Evaluator {
 
     private Evaluator() {}
 
-    public static Evaluation run(Agreement a, CompiledRules rules, Dataset data, Period period, Instant asOfInstant,
-                                 Limits limits, Progress progress) {
+    public static Evaluation run(
+            Agreement a,
+            CompiledRules rules,
+            Dataset data,
+            Period period,
+            Instant asOfInstant,
+            Limits limits,
+            Progress progress) {
         long start = period.startIn(a.zone()).toInstant().toEpochMilli();
         long end = period.endIn(a.zone()).toInstant().toEpochMilli();
         long asOf = asOfInstant == null ? end : asOfInstant.toEpochMilli();
@@ -57,17 +65,33 @@ public final class Evaluator {
         } finally {
             if (done) session.dispose(); // a session stopped at a limit may still be in use by its thread: abandoned
         }
-        return new Evaluation(period.label(), HumanFormat.iso(asOf, a.zone()), decisions.violations(), decisions.teams(), decisions.targets(),
-                decisions.openItems(), seen.size(), notYet);
+        return new Evaluation(
+                period.label(),
+                HumanFormat.iso(asOf, a.zone()),
+                decisions.violations(),
+                decisions.teams(),
+                decisions.targets(),
+                decisions.openItems(),
+                seen.size(),
+                notYet);
     }
 
     /** Inserts the facts and fires, in the guard's thread; exceptions are mapped by the guard. */
-    private static void evaluate(Agreement a, Dataset data, PeriodWindow window, List<Lead> seen, Clocks clocks, Decisions decisions,
-                                 KieSession session, RuleGuard guard, Progress progress) {
+    private static void evaluate(
+            Agreement a,
+            Dataset data,
+            PeriodWindow window,
+            List<Lead> seen,
+            Clocks clocks,
+            Decisions decisions,
+            KieSession session,
+            RuleGuard guard,
+            Progress progress) {
         session.setGlobal("sla", decisions);
         session.insert(window);
         DrlGenerator.valueSets(a).forEach(session::insert); // long in/not-in lists, looked up by key
-        progress.step("checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
+        progress.step(
+                "checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
         for (Lead l : seen) session.insert(l);
         for (Clause c : a.clauses()) {
             if (c instanceof Clause.FollowUp f) {
@@ -87,13 +111,15 @@ public final class Evaluator {
         for (Clause c : a.clauses()) {
             if (c instanceof Clause.Target t) {
                 List<Lead> segment = t.head().where().isEmpty() ? seen : decisions.members(t.id());
-                for (Map.Entry<String, List<Lead>> e : subjects(t, seen, segment).entrySet()) {
+                for (Map.Entry<String, List<Lead>> e :
+                        subjects(t, seen, segment).entrySet()) {
                     String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
-                    Optional<MetricCalculator.Measure> m = MetricCalculator.measure(t.metric(), e.getValue(), window,
-                            data.metrics(), metricsTeam);
+                    Optional<MetricCalculator.Measure> m =
+                            MetricCalculator.measure(t.metric(), e.getValue(), window, data.metrics(), metricsTeam);
                     if (m.isPresent()) {
                         decisions.measured(t.id(), e.getKey(), m.get());
-                        session.insert(new Measurement(t.id(), e.getKey(), m.get().value()));
+                        session.insert(
+                                new Measurement(t.id(), e.getKey(), m.get().value()));
                     }
                 }
             }
@@ -124,16 +150,18 @@ public final class Evaluator {
      * subject's part of the segment.
      */
     private static Map<String, List<Lead>> subjects(Clause.Target t, List<Lead> all, List<Lead> segment) {
-        Map<String, List<Lead>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<Lead>> out = new LinkedHashMap<>();
         if (!t.perSubject()) {
             out.put("all", segment);
             return out;
         }
-        java.util.function.Function<Lead, String> key = t.per() == Clause.Per.TEAM ? Lead::getTeam : Lead::getOwner;
+        Function<Lead, String> key = t.per() == Clause.Per.TEAM ? Lead::getTeam : Lead::getOwner;
         TreeSet<String> names = new TreeSet<>();
         for (Lead l : all) if (key.apply(l) != null) names.add(key.apply(l));
         Map<String, List<Lead>> by = new HashMap<>();
-        for (Lead l : segment) if (key.apply(l) != null) by.computeIfAbsent(key.apply(l), k -> new ArrayList<>()).add(l);
+        for (Lead l : segment)
+            if (key.apply(l) != null)
+                by.computeIfAbsent(key.apply(l), k -> new ArrayList<>()).add(l);
         for (String name : names) out.put(name, by.getOrDefault(name, List.of()));
         return out;
     }

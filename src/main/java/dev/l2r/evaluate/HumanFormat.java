@@ -48,7 +48,8 @@ public final class HumanFormat {
 
     /** A number with at most {@code decimals} decimals and no trailing zeros. */
     public static String trim(double v, int decimals) {
-        BigDecimal b = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal b =
+                BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         if (b.scale() < 0) b = b.setScale(0);
         return b.toPlainString();
     }

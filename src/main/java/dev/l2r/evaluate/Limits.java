@@ -23,16 +23,19 @@ public record Limits(Long maxFirings, Duration timeout) {
      * under 20. The base lets small runs (and rules that fire once per period) pass however few the facts.
      */
     public static final long BASE_FIRINGS = 1_000_000;
+
     public static final long FIRINGS_PER_FACT = 20;
     /** Facts that rules may insert: this base plus one per fact l2r inserts (memory at most about doubles). */
     public static final long BASE_INSERTS = 100_000;
+
     public static final String DEFAULT_TIMEOUT = "10m";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     public Limits {
         if (maxFirings != null && maxFirings < 1) throw new IllegalArgumentException("maxFirings " + maxFirings);
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout " + timeout);
+        if (timeout == null || timeout.isNegative() || timeout.isZero())
+            throw new IllegalArgumentException("timeout " + timeout);
     }
 
     /** The defaults: firings that grow with the data, and a 10-minute timeout. */
@@ -43,7 +46,8 @@ public record Limits(Long maxFirings, Duration timeout) {
     /** Limits from the command line's {@code --max-firings} (null: default) and {@code --timeout}. */
     public static Limits of(Long maxFirings, Duration timeout) {
         if (maxFirings != null && maxFirings < 1) {
-            throw new InputError("--max-firings: " + maxFirings + " is not a number of firings; use a positive number such as 5000000");
+            throw new InputError("--max-firings: " + maxFirings
+                    + " is not a number of firings; use a positive number such as 5000000");
         }
         return new Limits(maxFirings, timeout);
     }
@@ -70,7 +74,8 @@ public record Limits(Long maxFirings, Duration timeout) {
                 default -> Duration.ofHours(n);
             };
         }
-        throw new InputError("--timeout: \"" + s + "\" is not a duration; use a positive number with ms, s, m or h, such as 90s or 5m");
+        throw new InputError("--timeout: \"" + s
+                + "\" is not a duration; use a positive number with ms, s, m or h, such as 90s or 5m");
     }
 
     /** A duration as given on the command line: {@code 2s}, {@code 10m}, {@code 1500ms}. */

@@ -24,7 +24,8 @@ public final class MetricCalculator {
 
     private MetricCalculator() {}
 
-    public static Optional<Measure> measure(Metric metric, List<Lead> leads, PeriodWindow w, MetricsTable metrics, String team) {
+    public static Optional<Measure> measure(
+            Metric metric, List<Lead> leads, PeriodWindow w, MetricsTable metrics, String team) {
         if (metric instanceof Metric.Count c) {
             long n = count(leads, c.stage(), w);
             return Optional.of(new Measure(n, n + " leads with " + c.stage().key() + " in the period"));
@@ -39,8 +40,10 @@ public final class MetricCalculator {
                 }
             }
             if (cohort == 0) return Optional.empty();
-            return Optional.of(new Measure((double) reached / cohort,
-                    reached + " of " + cohort + " leads with " + c.from().key() + " in the period reached " + c.to().key()));
+            return Optional.of(new Measure(
+                    (double) reached / cohort,
+                    reached + " of " + cohort + " leads with " + c.from().key() + " in the period reached "
+                            + c.to().key()));
         }
         if (metric instanceof Metric.WinRate) {
             long won = count(leads, Stage.WON, w);
@@ -86,8 +89,10 @@ public final class MetricCalculator {
                 if (w.contains(to) && from != null) days.add((to - from) / DAY);
             }
             if (days.isEmpty()) return Optional.empty();
-            return Optional.of(new Measure(median(days), "median of " + days.size() + " leads with " + c.to().key()
-                    + " in the period and a " + c.from().key() + " date"));
+            return Optional.of(new Measure(
+                    median(days),
+                    "median of " + days.size() + " leads with " + c.to().key() + " in the period and a "
+                            + c.from().key() + " date"));
         }
         if (metric instanceof Metric.PipelineCoverage) {
             Optional<Double> quota = metrics.get(team, "quota");
@@ -100,8 +105,10 @@ public final class MetricCalculator {
                     n++;
                 }
             }
-            return Optional.of(new Measure(open.doubleValue() / quota.get(),
-                    HumanFormat.money(open.doubleValue()) + " open in " + n + " opportunities against a quota of " + HumanFormat.money(quota.get())));
+            return Optional.of(new Measure(
+                    open.doubleValue() / quota.get(),
+                    HumanFormat.money(open.doubleValue()) + " open in " + n + " opportunities against a quota of "
+                            + HumanFormat.money(quota.get())));
         }
         if (metric instanceof Metric.Named m) {
             return metrics.get(team, m.name()).map(v -> new Measure(v, "from metrics.csv"));
@@ -110,7 +117,10 @@ public final class MetricCalculator {
             Optional<Double> spend = metrics.get(team, "spend");
             long n = count(leads, c.stage(), w);
             if (spend.isEmpty() || n == 0) return Optional.empty();
-            return Optional.of(new Measure(spend.get() / n, HumanFormat.money(spend.get()) + " spend / " + n + " leads with " + c.stage().key()));
+            return Optional.of(new Measure(
+                    spend.get() / n,
+                    HumanFormat.money(spend.get()) + " spend / " + n + " leads with "
+                            + c.stage().key()));
         }
         throw new IllegalStateException("unknown metric " + metric.text());
     }
@@ -132,7 +142,8 @@ public final class MetricCalculator {
 
     /** A difference between two values of the metric, for people ("12 percentage points" for ratios). */
     public static String formatGap(Metric metric, double gap) {
-        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return HumanFormat.trim(gap * 100, 1) + " percentage points";
+        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate)
+            return HumanFormat.trim(gap * 100, 1) + " percentage points";
         return format(metric, gap);
     }
 
@@ -140,7 +151,8 @@ public final class MetricCalculator {
     public static String format(Metric metric, double v) {
         if (metric instanceof Metric.Count) return HumanFormat.integer(v);
         if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return HumanFormat.percent(v);
-        if (metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays) return HumanFormat.trim(v, 1) + " days";
+        if (metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays)
+            return HumanFormat.trim(v, 1) + " days";
         if (metric instanceof Metric.PipelineCoverage) return HumanFormat.trim(v, 2) + "x";
         if (metric instanceof Metric.Named) return HumanFormat.trim(v, 4);
         return HumanFormat.money(v);

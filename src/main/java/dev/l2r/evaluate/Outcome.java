@@ -29,7 +29,9 @@ record Outcome(Clause clause, Kind kind, int requirement) {
         /** The lead belongs to the segment ({@code where}) of a target or a rule clause. */
         SEGMENT;
 
-        String key() { return name().toLowerCase(Locale.ROOT); }
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
         Status status() {
             return switch (this) {
@@ -48,7 +50,9 @@ record Outcome(Clause clause, Kind kind, int requirement) {
         Object kind = meta.get("outcome");
         if (c == null || kind == null) return Optional.empty();
         Object req = meta.get("requirement");
-        return Optional.of(new Outcome(c, Kind.valueOf(String.valueOf(kind).toUpperCase(Locale.ROOT)),
+        return Optional.of(new Outcome(
+                c,
+                Kind.valueOf(String.valueOf(kind).toUpperCase(Locale.ROOT)),
                 req == null ? 0 : Integer.parseInt(String.valueOf(req))));
     }
 }

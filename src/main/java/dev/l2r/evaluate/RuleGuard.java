@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -41,7 +42,7 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
         this.rules = rules;
         this.limits = limits;
         this.session = session;
-        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) this);
+        session.addEventListener((AgendaEventListener) this);
         session.addEventListener((RuleRuntimeEventListener) this);
     }
 
@@ -68,8 +69,10 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
         insertedBy.computeIfAbsent(r, k -> new long[1])[0]++;
         if (++factsByRules > limits.inserts(factsByL2r)) {
             // thrown inside the consequence that inserts, so that even one firing that inserts in a loop ends
-            throw new LimitReached(blame(r) + "stopped after rules inserted " + n(factsByRules) + " facts, " + n(insertedBy.get(r)[0])
-                    + " of them by this rule (rules may insert " + n(Limits.BASE_INSERTS) + " plus one per fact l2r inserts);"
+            throw new LimitReached(blame(r) + "stopped after rules inserted " + n(factsByRules) + " facts, "
+                    + n(insertedBy.get(r)[0])
+                    + " of them by this rule (rules may insert " + n(Limits.BASE_INSERTS)
+                    + " plus one per fact l2r inserts);"
                     + " a rule that inserts a fact it matches itself never ends");
         }
     }
@@ -82,7 +85,8 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
 
     /** Firings and facts so far, for progress and benchmarks. */
     String counts() {
-        return n(fired) + " firings for " + n(factsByL2r) + " facts" + (factsByRules == 0 ? "" : " and " + n(factsByRules) + " inserted by rules");
+        return n(fired) + " firings for " + n(factsByL2r) + " facts"
+                + (factsByRules == 0 ? "" : " and " + n(factsByRules) + " inserted by rules");
     }
 
     /** Fires the agenda, at most up to the firing limit of the whole check. */
@@ -95,12 +99,15 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
             if (fired > max) {
                 Map.Entry<Rule, long[]> top = mostFired();
                 if (top == null) {
-                    throw new LimitReached("rules: stopped after " + n(fired) + " firings (--max-firings " + n(max) + ") by the"
-                            + " generated rules alone; raise --max-firings for data this large");
+                    throw new LimitReached("rules: stopped after " + n(fired) + " firings (--max-firings " + n(max)
+                            + ") by the" + " generated rules alone; raise --max-firings for data this large");
                 }
                 throw new LimitReached(blame(top.getKey()) + "stopped after " + n(fired) + " firings (--max-firings "
-                        + (limits.maxFirings() == null ? "default " + n(max) + ": " + n(Limits.BASE_FIRINGS) + " + "
-                        + Limits.FIRINGS_PER_FACT + " per fact" : n(max)) + "), " + n(top.getValue()[0]) + " of them by this rule;"
+                        + (limits.maxFirings() == null
+                                ? "default " + n(max) + ": " + n(Limits.BASE_FIRINGS) + " + " + Limits.FIRINGS_PER_FACT
+                                        + " per fact"
+                                : n(max))
+                        + "), " + n(top.getValue()[0]) + " of them by this rule;"
                         + " a rule that modifies a fact it matches needs no-loop or a guard");
             }
             if (n < ask) return;
@@ -114,13 +121,15 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
      */
     void run(Runnable work) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                work.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "l2r-rules");
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "l2r-rules");
         worker.setDaemon(true);
         long startNanos = System.nanoTime();
         worker.start();
@@ -162,19 +171,21 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
         }
         String limit = Limits.format(limits.timeout());
         if (running != null) {
-            return new InputError(running + "still running after " + limit + " (--timeout " + limit + "); a condition, eval,"
-                    + " function or consequence that loops without end must be fixed");
+            return new InputError(running + "still running after " + limit + " (--timeout " + limit
+                    + "); a condition, eval," + " function or consequence that loops without end must be fixed");
         }
         Map.Entry<Rule, long[]> top = worker.isAlive() ? null : mostFired();
         // A rule that fired more often than there are facts fires again on what it fired on: that is the loop.
         // Otherwise the data may just be large for the time allowed.
         if (top != null && top.getValue()[0] > factsByL2r + factsByRules) {
-            return new InputError(blame(top.getKey()) + "stopped after " + limit + " (--timeout " + limit + ") and " + n(fired)
-                    + " firings, " + n(top.getValue()[0]) + " of them by this rule; a rule that modifies a fact it matches needs"
-                    + " no-loop or a guard");
+            return new InputError(
+                    blame(top.getKey()) + "stopped after " + limit + " (--timeout " + limit + ") and " + n(fired)
+                            + " firings, " + n(top.getValue()[0])
+                            + " of them by this rule; a rule that modifies a fact it matches needs"
+                            + " no-loop or a guard");
         }
-        return new InputError("rules: still running after " + limit + " (--timeout " + limit + ") and " + n(fired) + " firings,"
-                + " no hand-written rule looping; give data this large a longer --timeout");
+        return new InputError("rules: still running after " + limit + " (--timeout " + limit + ") and " + n(fired)
+                + " firings," + " no hand-written rule looping; give data this large a longer --timeout");
     }
 
     private static void join(Thread t, long millis) {

@@ -39,8 +39,12 @@ final class Sentences {
             if (c instanceof Clause.Handoff h) {
                 expected.put(c.id(), h.require().stream().map(Condition::text).collect(Collectors.joining("; ")));
             } else if (c instanceof Clause.Rejection r) {
-                expected.put(c.id(), r.reasons().size() <= ValueSet.INLINE_MAX ? String.join(", ", r.reasons()) // a long list: its start
-                        : String.join(", ", r.reasons().subList(0, 10)) + ", ... (" + HumanFormat.integer(r.reasons().size()) + " reasons)");
+                expected.put(
+                        c.id(),
+                        r.reasons().size() <= ValueSet.INLINE_MAX
+                                ? String.join(", ", r.reasons()) // a long list: its start
+                                : String.join(", ", r.reasons().subList(0, 10)) + ", ... ("
+                                        + HumanFormat.integer(r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
                 expected.put(c.id(), f.to().stream().map(Stage::key).collect(Collectors.joining(" or ")));
             }
@@ -59,9 +63,17 @@ final class Sentences {
             actual.add(cond.field().name() + " " + shown);
         }
         ZoneId zone = a.zoneOf(team);
-        return violation(h, team, person, lead.getLeadId(), expected.get(h.id()), String.join("; ", actual), null,
-                "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " " + HumanFormat.when(Stages.at(lead, h.at()), zone)
-                        + " without meeting the handoff criteria: " + String.join(", ", missed) + ".");
+        return violation(
+                h,
+                team,
+                person,
+                lead.getLeadId(),
+                expected.get(h.id()),
+                String.join("; ", actual),
+                null,
+                "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " "
+                        + HumanFormat.when(Stages.at(lead, h.at()), zone) + " without meeting the handoff criteria: "
+                        + String.join(", ", missed) + ".");
     }
 
     /** A lead rejected without a reason, or with one the agreement does not list. */
@@ -69,12 +81,19 @@ final class Sentences {
         String reason = lead.getRejectionReason();
         String when = HumanFormat.when(lead.getRejectedAt(), a.zoneOf(team));
         String reasons = expected.get(r.id());
-        return violation(r, team, person, lead.getLeadId(), "one of: " + reasons,
-                reason == null ? "no reason" : "\"" + reason + "\"", null,
+        return violation(
+                r,
+                team,
+                person,
+                lead.getLeadId(),
+                "one of: " + reasons,
+                reason == null ? "no reason" : "\"" + reason + "\"",
+                null,
                 reason == null
-                        ? "Lead " + lead.getLeadId() + " was rejected " + when + " without a reason; give one of: " + reasons + "."
+                        ? "Lead " + lead.getLeadId() + " was rejected " + when + " without a reason; give one of: "
+                                + reasons + "."
                         : "Lead " + lead.getLeadId() + " was rejected " + when + " with the reason \"" + reason
-                        + "\", which is not an agreed reason; use one of: " + reasons + ".");
+                                + "\", which is not an agreed reason; use one of: " + reasons + ".");
     }
 
     /** A follow-up stopped after its deadline (late) or not stopped by a deadline that has passed (missed). */
@@ -85,38 +104,68 @@ final class Sentences {
         boolean business = f.within().business();
         String deadline = HumanFormat.iso(item.getDeadline(), zone);
         String toText = expected.get(f.id());
-        String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.when(item.getFrom(), zone);
-        String window = "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
+        String start =
+                "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.when(item.getFrom(), zone);
+        String window =
+                "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
         if (item.getStop() != null) {
-            Stage hit = f.to().stream().filter(t -> item.getStop().equals(Stages.at(lead, t))).findFirst().orElse(f.to().get(0));
-            return violation(f, team, person, lead.getLeadId(), toText + " within " + f.within().text(),
-                    hit.key() + " after " + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business), deadline,
+            Stage hit = f.to().stream()
+                    .filter(t -> item.getStop().equals(Stages.at(lead, t)))
+                    .findFirst()
+                    .orElse(f.to().get(0));
+            return violation(
+                    f,
+                    team,
+                    person,
+                    lead.getLeadId(),
+                    toText + " within " + f.within().text(),
+                    hit.key() + " after "
+                            + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business),
+                    deadline,
                     start + " and " + phrase(hit) + " " + HumanFormat.when(item.getStop(), zone) + ", "
                             + HumanFormat.duration(clock.elapsed(item.getDeadline(), item.getStop()), business)
-                            + " after the deadline of " + HumanFormat.when(item.getDeadline(), zone) + "; " + window + ".");
+                            + " after the deadline of " + HumanFormat.when(item.getDeadline(), zone) + "; " + window
+                            + ".");
         }
-        return violation(f, team, person, lead.getLeadId(), toText + " within " + f.within().text(),
-                "no " + toText + " by the deadline", deadline,
-                start + " and had no " + toText + " by the deadline of " + HumanFormat.when(item.getDeadline(), zone) + "; " + window + ".");
+        return violation(
+                f,
+                team,
+                person,
+                lead.getLeadId(),
+                toText + " within " + f.within().text(),
+                "no " + toText + " by the deadline",
+                deadline,
+                start + " and had no " + toText + " by the deadline of " + HumanFormat.when(item.getDeadline(), zone)
+                        + "; " + window + ".");
     }
 
     /** A follow-up whose clock still runs at as-of. */
     OpenItem open(Clause.FollowUp f, FollowUpItem item, String person, FollowUpClock clock, long asOf, boolean atRisk) {
         ZoneId zone = a.zoneOf(item.getTeam());
-        return new OpenItem(f.id(), item.getTeam(), person, item.getLead().getLeadId(), HumanFormat.iso(item.getFrom(), zone),
-                HumanFormat.iso(item.getDeadline(), zone), HumanFormat.duration(clock.elapsed(asOf, item.getDeadline()), f.within().business()),
-                atRisk, item.getDeadline());
+        return new OpenItem(
+                f.id(),
+                item.getTeam(),
+                person,
+                item.getLead().getLeadId(),
+                HumanFormat.iso(item.getFrom(), zone),
+                HumanFormat.iso(item.getDeadline(), zone),
+                HumanFormat.duration(
+                        clock.elapsed(asOf, item.getDeadline()), f.within().business()),
+                atRisk,
+                item.getDeadline());
     }
 
     /** The scorecard row of a target measured for one subject, and its expected and actual texts. */
-    TargetResult target(Clause.Target t, String subject, String team, double value, MetricCalculator.Measure measure, boolean met) {
+    TargetResult target(
+            Clause.Target t, String subject, String team, double value, MetricCalculator.Measure measure, boolean met) {
         BigDecimal min = t.min() == null ? null : t.min().forSubject(subject).orElse(null);
         BigDecimal max = t.max() == null ? null : t.max().forSubject(subject).orElse(null);
         String expectedText;
         if (min != null && max != null) expectedText = "between " + bound(t, min) + " and " + bound(t, max);
         else if (min != null) expectedText = ">= " + bound(t, min);
         else expectedText = "<= " + bound(t, max);
-        String actual = MetricCalculator.format(t.metric(), value) + (measure == null ? "" : " (" + measure.detail() + ")");
+        String actual =
+                MetricCalculator.format(t.metric(), value) + (measure == null ? "" : " (" + measure.detail() + ")");
         return new TargetResult(t.id(), t.title(), subject, team, t.metric().text(), value, expectedText, actual, met);
     }
 
@@ -134,22 +183,66 @@ final class Sentences {
                 ? "short by " + MetricCalculator.formatGap(t.metric(), min.doubleValue() - value)
                 : "over by " + MetricCalculator.formatGap(t.metric(), value - max.doubleValue());
         String who = t.per() == Clause.Per.ALL ? "" : (t.per() == Clause.Per.TEAM ? "Team " : "") + subject + ": ";
-        return violation(t, r.team(), person, subject, r.expected(), r.actual(), null,
+        return violation(
+                t,
+                r.team(),
+                person,
+                subject,
+                r.expected(),
+                r.actual(),
+                null,
                 who + t.metric().text() + " was " + MetricCalculator.format(t.metric(), value) + " in " + period
                         + "; the agreement asks for " + ask + " (" + gap + ").");
     }
 
     /** A data-quality finding of a hand-written check, owned by revenue ops. */
-    Violation dataQuality(String check, String rule, Severity severity, String team, String owner, String leadId,
-                          String field, String actual, String message) {
-        return new Violation(period, check, rule, "data-quality", severity, team, owner, leadId, "valid " + field, actual,
-                null, message);
+    Violation dataQuality(
+            String check,
+            String rule,
+            Severity severity,
+            String team,
+            String owner,
+            String leadId,
+            String field,
+            String actual,
+            String message) {
+        return new Violation(
+                period,
+                check,
+                rule,
+                "data-quality",
+                severity,
+                team,
+                owner,
+                leadId,
+                "valid " + field,
+                actual,
+                null,
+                message);
     }
 
-    Violation violation(Clause c, String team, String owner, String subject, String expectedText, String actual,
-                        String deadline, String message) {
-        return new Violation(period, c.id(), c.title(), c.type(), c.head().severity(), team, owner, subject,
-                expectedText, actual, deadline, message);
+    Violation violation(
+            Clause c,
+            String team,
+            String owner,
+            String subject,
+            String expectedText,
+            String actual,
+            String deadline,
+            String message) {
+        return new Violation(
+                period,
+                c.id(),
+                c.title(),
+                c.type(),
+                c.head().severity(),
+                team,
+                owner,
+                subject,
+                expectedText,
+                actual,
+                deadline,
+                message);
     }
 
     private static String bound(Clause.Target t, BigDecimal v) {
@@ -158,7 +251,8 @@ final class Sentences {
 
     private static String show(Object v, Condition c) {
         if (v instanceof Double d) return HumanFormat.trim(d, 4);
-        if (v instanceof Long t && c.field().type() == FieldType.TIMESTAMP) return Instant.ofEpochMilli(t).toString();
+        if (v instanceof Long t && c.field().type() == FieldType.TIMESTAMP)
+            return Instant.ofEpochMilli(t).toString();
         return "\"" + v + "\"";
     }
 

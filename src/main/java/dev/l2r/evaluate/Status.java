@@ -2,5 +2,8 @@ package dev.l2r.evaluate;
 
 /** How one assessed item of a clause stands. */
 public enum Status {
-    MET, VIOLATED, OPEN, AT_RISK
+    MET,
+    VIOLATED,
+    OPEN,
+    AT_RISK
 }

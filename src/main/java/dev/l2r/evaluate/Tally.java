@@ -41,13 +41,21 @@ final class Tally {
             for (Clause c : a.clauses()) {
                 EnumMap<Status, Long> n = byClause.get(c.id());
                 if (n != null) {
-                    rows.add(new ClauseOutcome(c.id(), c.title(), c.type(), c.head().severity(), n.getOrDefault(Status.MET, 0L),
-                            n.getOrDefault(Status.VIOLATED, 0L), n.getOrDefault(Status.OPEN, 0L), n.getOrDefault(Status.AT_RISK, 0L)));
+                    rows.add(new ClauseOutcome(
+                            c.id(),
+                            c.title(),
+                            c.type(),
+                            c.head().severity(),
+                            n.getOrDefault(Status.MET, 0L),
+                            n.getOrDefault(Status.VIOLATED, 0L),
+                            n.getOrDefault(Status.OPEN, 0L),
+                            n.getOrDefault(Status.AT_RISK, 0L)));
                 }
             }
             String owner = a.ownerOf(team);
             if (owner == null) owner = team.equals(Agreement.DATA_QUALITY_TEAM) ? DQ_OWNER : "";
-            out.add(new TeamAccountability(team, owner, rows, new LinkedHashMap<>(dataQuality.getOrDefault(team, Map.of()))));
+            out.add(new TeamAccountability(
+                    team, owner, rows, new LinkedHashMap<>(dataQuality.getOrDefault(team, Map.of()))));
         }
         return List.copyOf(out);
     }

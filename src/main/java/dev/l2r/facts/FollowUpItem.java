@@ -17,7 +17,8 @@ public final class FollowUpItem {
     private final long riskAt;
     private final long asOf;
 
-    public FollowUpItem(String clause, Lead lead, String team, long from, long deadline, Long stop, long riskAt, long asOf) {
+    public FollowUpItem(
+            String clause, Lead lead, String team, long from, long deadline, Long stop, long riskAt, long asOf) {
         this.clause = clause;
         this.lead = lead;
         this.team = team;
@@ -28,17 +29,35 @@ public final class FollowUpItem {
         this.asOf = asOf;
     }
 
-    public String getClause() { return clause; }
-    public Lead getLead() { return lead; }
+    public String getClause() {
+        return clause;
+    }
+
+    public Lead getLead() {
+        return lead;
+    }
     /** Accountable team, whose calendar zone the clock runs in. */
-    public String getTeam() { return team; }
+    public String getTeam() {
+        return team;
+    }
     /** When the clock started (the {@code from} event). */
-    public long getFrom() { return from; }
+    public long getFrom() {
+        return from;
+    }
     /** Last instant at which a stop still meets the clause. */
-    public long getDeadline() { return deadline; }
+    public long getDeadline() {
+        return deadline;
+    }
     /** The first of the {@code to} events, or null when none happened by as-of. */
-    public Long getStop() { return stop; }
+    public Long getStop() {
+        return stop;
+    }
     /** When the elapsed share of the window reaches warn_at ({@code Long.MAX_VALUE} without warn_at). */
-    public long getRiskAt() { return riskAt; }
-    public long getAsOf() { return asOf; }
+    public long getRiskAt() {
+        return riskAt;
+    }
+
+    public long getAsOf() {
+        return asOf;
+    }
 }

@@ -66,36 +66,111 @@ public final class Lead {
         extras = b.extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(b.extras));
     }
 
-    public String getLeadId() { return leadId; }
-    public long getCreatedAt() { return createdAt; }
-    public String getSource() { return source; }
-    public String getChannel() { return channel; }
-    public String getCampaign() { return campaign; }
-    public String getTeam() { return team; }
-    public String getOwner() { return owner; }
-    public Double getScore() { return score; }
-    public String getCompany() { return company; }
-    public String getTitle() { return title; }
-    public String getEmail() { return email; }
-    public String getCountry() { return country; }
-    public Long getInquiryAt() { return inquiryAt; }
-    public Long getMqlAt() { return mqlAt; }
-    public Long getAutoResponseAt() { return autoResponseAt; }
-    public Long getFirstTouchAt() { return firstTouchAt; }
-    public Long getSalAt() { return salAt; }
-    public Long getRejectedAt() { return rejectedAt; }
-    public String getRejectionReason() { return rejectionReason; }
-    public Long getSqoAt() { return sqoAt; }
-    public String getOpportunityId() { return opportunityId; }
-    public Double getAmount() { return amount; }
-    public Long getClosedAt() { return closedAt; }
-    public String getOutcome() { return outcome; }
+    public String getLeadId() {
+        return leadId;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getCampaign() {
+        return campaign;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public Double getScore() {
+        return score;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public Long getInquiryAt() {
+        return inquiryAt;
+    }
+
+    public Long getMqlAt() {
+        return mqlAt;
+    }
+
+    public Long getAutoResponseAt() {
+        return autoResponseAt;
+    }
+
+    public Long getFirstTouchAt() {
+        return firstTouchAt;
+    }
+
+    public Long getSalAt() {
+        return salAt;
+    }
+
+    public Long getRejectedAt() {
+        return rejectedAt;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public Long getSqoAt() {
+        return sqoAt;
+    }
+
+    public String getOpportunityId() {
+        return opportunityId;
+    }
+
+    public Double getAmount() {
+        return amount;
+    }
+
+    public Long getClosedAt() {
+        return closedAt;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
 
     /** closed_at when the outcome is won, else null. */
-    public Long getWonAt() { return "won".equals(outcome) ? closedAt : null; }
+    public Long getWonAt() {
+        return "won".equals(outcome) ? closedAt : null;
+    }
 
     /** closed_at when the outcome is lost, else null. */
-    public Long getLostAt() { return "lost".equals(outcome) ? closedAt : null; }
+    public Long getLostAt() {
+        return "lost".equals(outcome) ? closedAt : null;
+    }
 
     /**
      * True for an opportunity (sqo_at or opportunity_id) that is neither won nor lost. A won or lost deal
@@ -105,16 +180,24 @@ public final class Lead {
         return (sqoAt != null || opportunityId != null) && !closedOutcome();
     }
 
-    private boolean closedOutcome() { return "won".equals(outcome) || "lost".equals(outcome); }
+    private boolean closedOutcome() {
+        return "won".equals(outcome) || "lost".equals(outcome);
+    }
 
     /** A custom text field, or null. */
-    public String text(String name) { return extras.get(name) instanceof String s ? s : null; }
+    public String text(String name) {
+        return extras.get(name) instanceof String s ? s : null;
+    }
 
     /** A custom number field, or null. */
-    public Double number(String name) { return extras.get(name) instanceof Double d ? d : null; }
+    public Double number(String name) {
+        return extras.get(name) instanceof Double d ? d : null;
+    }
 
     /** A custom timestamp field in epoch millis, or null. */
-    public Long time(String name) { return extras.get(name) instanceof Long l ? l : null; }
+    public Long time(String name) {
+        return extras.get(name) instanceof Long l ? l : null;
+    }
 
     /** The value of a field a condition reads: String, Double or Long (epoch millis), or null when missing. */
     public Object value(FieldRef f) {
@@ -154,7 +237,9 @@ public final class Lead {
     }
 
     /** Every extra column kept from the input, by name. */
-    public Map<String, Object> extras() { return extras; }
+    public Map<String, Object> extras() {
+        return extras;
+    }
 
     /**
      * The lead as it stood at {@code asOf}: events after it have not happened yet (SPEC section 2), so
@@ -171,8 +256,15 @@ public final class Lead {
         if (createdAt > asOf) return null;
         boolean laterExtra = false;
         for (Object v : extras.values()) laterExtra |= v instanceof Long l && l > asOf;
-        if (!after(inquiryAt, asOf) && !after(mqlAt, asOf) && !after(autoResponseAt, asOf) && !after(firstTouchAt, asOf)
-                && !after(salAt, asOf) && !after(rejectedAt, asOf) && !after(sqoAt, asOf) && !after(closedAt, asOf) && !laterExtra) {
+        if (!after(inquiryAt, asOf)
+                && !after(mqlAt, asOf)
+                && !after(autoResponseAt, asOf)
+                && !after(firstTouchAt, asOf)
+                && !after(salAt, asOf)
+                && !after(rejectedAt, asOf)
+                && !after(sqoAt, asOf)
+                && !after(closedAt, asOf)
+                && !laterExtra) {
             return this;
         }
         Builder b = toBuilder();
@@ -201,12 +293,18 @@ public final class Lead {
         return b.build();
     }
 
-    private static boolean after(Long t, long asOf) { return t != null && t > asOf; }
+    private static boolean after(Long t, long asOf) {
+        return t != null && t > asOf;
+    }
 
-    private static Long upTo(Long t, long asOf) { return after(t, asOf) ? null : t; }
+    private static Long upTo(Long t, long asOf) {
+        return after(t, asOf) ? null : t;
+    }
 
     @Override
-    public String toString() { return "Lead[" + leadId + "]"; }
+    public String toString() {
+        return "Lead[" + leadId + "]";
+    }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -275,6 +373,8 @@ public final class Lead {
 
         private Builder() {}
 
-        public Lead build() { return new Lead(this); }
+        public Lead build() {
+            return new Lead(this);
+        }
     }
 }

@@ -16,7 +16,15 @@ public final class Measurement {
         this.value = value;
     }
 
-    public String getClause() { return clause; }
-    public String getSubject() { return subject; }
-    public double getValue() { return value; }
+    public String getClause() {
+        return clause;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public double getValue() {
+        return value;
+    }
 }

@@ -40,7 +40,9 @@ public final class ValueSet {
         return new ValueSet(key, s);
     }
 
-    public String getKey() { return key; }
+    public String getKey() {
+        return key;
+    }
 
     /** True when a lead's value (String, Double or Long epoch millis) is one of the values; false for null. */
     public boolean contains(Object v) {
@@ -48,8 +50,12 @@ public final class ValueSet {
         return v != null && values.contains(v);
     }
 
-    public int size() { return values.size(); }
+    public int size() {
+        return values.size();
+    }
 
     @Override
-    public String toString() { return "ValueSet[" + key + ", " + values.size() + " values]"; }
+    public String toString() {
+        return "ValueSet[" + key + ", " + values.size() + " values]";
+    }
 }

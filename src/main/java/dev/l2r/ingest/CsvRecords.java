@@ -24,7 +24,12 @@ final class CsvRecords {
     static final int MAX_RECORD = 4 << 20;
 
     /** What was wrong with the last record (null when it was read). */
-    enum Problem { QUOTE_IN_FIELD, QUOTE_NOT_CLOSED, FIELD_TOO_LONG, RECORD_TOO_LONG }
+    enum Problem {
+        QUOTE_IN_FIELD,
+        QUOTE_NOT_CLOSED,
+        FIELD_TOO_LONG,
+        RECORD_TOO_LONG
+    }
 
     private final Reader in;
     private final char delimiter;
@@ -46,6 +51,7 @@ final class CsvRecords {
     private int problemColumn;
     /** Stream offset of the start of the line after the record's first line, or -1 while the record is on one line. */
     private long nextLineAt;
+
     private final StringBuilder quoted = new StringBuilder();
 
     CsvRecords(Reader in, char delimiter) {
@@ -59,21 +65,33 @@ final class CsvRecords {
     }
 
     /** Line the last record starts on. */
-    long line() { return recordLine; }
+    long line() {
+        return recordLine;
+    }
 
     /** Fields of the last record (a fresh array), or an empty array when it was malformed. */
-    String[] fields() { return problem == null ? Arrays.copyOf(fields, count) : new String[0]; }
+    String[] fields() {
+        return problem == null ? Arrays.copyOf(fields, count) : new String[0];
+    }
 
     /** Number of fields of the last record. */
-    int count() { return count; }
+    int count() {
+        return count;
+    }
 
-    Problem problem() { return problem; }
+    Problem problem() {
+        return problem;
+    }
 
     /** 1-based column where the problem was found. */
-    int problemColumn() { return problemColumn; }
+    int problemColumn() {
+        return problemColumn;
+    }
 
     /** Characters the buffer holds now: stays within {@link #MAX_RECORD} plus one read. */
-    int capacity() { return buf.length; }
+    int capacity() {
+        return buf.length;
+    }
 
     /** Reads the next record; false at the end of the input. */
     boolean next() throws IOException {
@@ -238,7 +256,8 @@ final class CsvRecords {
                 if (quoted.length() == 0) {
                     value = new String(buf, (int) (start - base), (int) (end - start));
                 } else {
-                    value = quoted.append(buf, (int) (segment - base), (int) (end - segment)).toString();
+                    value = quoted.append(buf, (int) (segment - base), (int) (end - segment))
+                            .toString();
                     quoted.setLength(0);
                 }
                 return afterClosingQuote(col, value);

@@ -1,16 +1,21 @@
 package dev.l2r.ingest;
 
 import dev.l2r.InputError;
+import dev.l2r.Numbers;
 import dev.l2r.Progress;
 import dev.l2r.facts.Lead;
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.model.FieldType;
+import dev.l2r.model.Period;
+import dev.l2r.model.PeriodKind;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,17 +49,23 @@ public final class DataLoader {
     /** Loads leads and the metrics of {@code period} (a period label such as 2026-10). */
     public Dataset load(List<Path> data, String period) {
         ProfileReader reader = profile == null ? null : new ProfileReader(profile, zone, custom, progress);
-        Inputs in = Inputs.expand(data, f -> reader == null ? LEAD_FILES.contains(f.getFileName().toString()) : reader.recognises(f));
+        Inputs in = Inputs.expand(
+                data, f -> reader == null ? LEAD_FILES.contains(f.getFileName().toString()) : reader.recognises(f));
         List<Path> leadFiles = in.files();
         Path metricsFile = in.metrics();
         List<String> ignored = in.ignored();
         if (leadFiles.isEmpty()) {
-            throw new InputError(InputError.at(data.get(0).toString(), 0, null, reader == null
-                    ? "no leads file; expected one of " + String.join(", ", LEAD_FILES)
-                    : "no file of profile " + profile.name() + " here"));
+            throw new InputError(InputError.at(
+                    data.get(0).toString(),
+                    0,
+                    null,
+                    reader == null
+                            ? "no leads file; expected one of " + String.join(", ", LEAD_FILES)
+                            : "no file of profile " + profile.name() + " here"));
         }
         if (reader == null && leadFiles.size() > 1) {
-            throw new InputError(InputError.at(leadFiles.get(1).toString(), 0, null, "a second leads file; give one (or use a profile)"));
+            throw new InputError(InputError.at(
+                    leadFiles.get(1).toString(), 0, null, "a second leads file; give one (or use a profile)"));
         }
         List<RejectedRow> rejected = new ArrayList<>();
         List<InputFile> inputs = new ArrayList<>();
@@ -66,7 +77,8 @@ public final class DataLoader {
             rejected.addAll(reader.rejected());
             inputs.addAll(reader.inputs());
         }
-        MetricsTable metrics = metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
+        MetricsTable metrics =
+                metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
         return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored));
     }
 
@@ -75,12 +87,15 @@ public final class DataLoader {
         List<Lead> leads = new ArrayList<>();
         long[] counts = new long[2]; // read, rejected; accepted are the leads
         String name = file.toString();
-        boolean csv = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
         String sha = Rows.read(file, (names, values, line, problem) -> {
             counts[0]++;
             progress.rows(name, counts[0]);
             if (counts[0] == 1 && csv && (!names.contains("lead_id") || !names.contains("created_at"))) {
-                throw new InputError(InputError.at(name, 1, names.contains("lead_id") ? "created_at" : "lead_id",
+                throw new InputError(InputError.at(
+                        name,
+                        1,
+                        names.contains("lead_id") ? "created_at" : "lead_id",
                         "missing column; a leads file needs lead_id and created_at"));
             }
             if (problem != null) {
@@ -98,7 +113,13 @@ public final class DataLoader {
         });
         progress.done(name, counts[0]);
         long early = leads.stream().filter(ProfileReader::stageBeforeCreated).count();
-        inputs.add(new InputFile(name, "leads", sha, counts[0], leads.size(), counts[1],
+        inputs.add(new InputFile(
+                name,
+                "leads",
+                sha,
+                counts[0],
+                leads.size(),
+                counts[1],
                 early == 0 ? null : Map.of("stage_before_created", early)));
         return leads;
     }
@@ -112,33 +133,39 @@ public final class DataLoader {
             counts[0]++;
             for (String col : List.of("period", "team", "metric", "value")) {
                 if (!names.contains(col)) {
-                    throw new InputError(InputError.at(name, 1, col, "missing column; metrics.csv has period, team, metric, value"));
+                    throw new InputError(
+                            InputError.at(name, 1, col, "missing column; metrics.csv has period, team, metric, value"));
                 }
             }
             String[] v = new String[4];
             if (problem == null) {
                 for (int i = 0; i < 4; i++) {
-                    int idx = names.indexOf(List.of("period", "team", "metric", "value").get(i));
+                    int idx = names.indexOf(
+                            List.of("period", "team", "metric", "value").get(i));
                     v[i] = values[idx] == null ? "" : values[idx].strip();
                 }
                 if (v[0].isEmpty()) problem = "period|required";
-                else if (!isPeriodLabel(v[0])) problem = "period|not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)";
+                else if (!isPeriodLabel(v[0]))
+                    problem = "period|not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)";
                 else if (v[2].isEmpty()) problem = "metric|required";
                 else if (!isNumber(v[3])) problem = "value|not a number";
                 else {
                     Long first = seen.putIfAbsent(v[0] + "\u0000" + v[1] + "\u0000" + v[2], line);
-                    if (first != null) problem = "metric|duplicate of line " + first + " (same period, team and metric); the first is kept";
+                    if (first != null)
+                        problem = "metric|duplicate of line " + first
+                                + " (same period, team and metric); the first is kept";
                 }
             }
             if (problem != null) {
                 int bar = problem.indexOf('|');
                 String field = bar > 0 ? problem.substring(0, bar) : "";
-                rejected.add(new RejectedRow(name, line, field, problem.substring(bar + 1), bar > 0 ? value(v, field) : ""));
+                rejected.add(
+                        new RejectedRow(name, line, field, problem.substring(bar + 1), bar > 0 ? value(v, field) : ""));
                 counts[1]++;
                 return;
             }
             counts[2]++; // rows of other periods are read and accepted; the period picks its own
-            if (v[0].equals(period)) table.put(v[1], v[2], dev.l2r.Numbers.parse(v[3]));
+            if (v[0].equals(period)) table.put(v[1], v[2], Numbers.parse(v[3]));
         });
         inputs.add(new InputFile(name, "metrics", sha, counts[0], counts[2], counts[1], null));
         return table;
@@ -151,10 +178,11 @@ public final class DataLoader {
 
     /** A row for "2026-13" or "october" would be read and never used: a label of any period kind, or rejected. */
     private static boolean isPeriodLabel(String s) {
-        return java.util.Arrays.stream(dev.l2r.model.PeriodKind.values()).anyMatch(k -> dev.l2r.model.Period.parse(k, s).isPresent());
+        return Arrays.stream(PeriodKind.values())
+                .anyMatch(k -> Period.parse(k, s).isPresent());
     }
 
     private static boolean isNumber(String s) {
-        return dev.l2r.Numbers.parse(s) != null;
+        return Numbers.parse(s) != null;
     }
 }

@@ -7,5 +7,9 @@ import java.util.List;
  * Everything read for a run: accepted leads, the period's metrics, per-file counts, rejected rows, and files
  * of a --data folder that were not inputs.
  */
-public record Dataset(List<Lead> leads, MetricsTable metrics, List<InputFile> inputs, List<RejectedRow> rejected,
-                      List<String> ignored) {}
+public record Dataset(
+        List<Lead> leads,
+        MetricsTable metrics,
+        List<InputFile> inputs,
+        List<RejectedRow> rejected,
+        List<String> ignored) {}

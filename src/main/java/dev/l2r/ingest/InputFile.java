@@ -1,6 +1,8 @@
 package dev.l2r.ingest;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One input file read for a run: its digest and how many rows were read, accepted and rejected, plus
@@ -10,18 +12,20 @@ import java.util.Map;
  *
  * @param role what the file was read as (leads, metrics, or a profile's file alias)
  */
-public record InputFile(String path, String role, String sha256, long read, long accepted, long rejected,
-                        Map<String, Long> details) {
+public record InputFile(
+        String path, String role, String sha256, long read, long accepted, long rejected, Map<String, Long> details) {
 
     public InputFile {
         if (read < 0 || accepted < 0 || rejected < 0 || read != accepted + rejected) {
-            throw new IllegalStateException(path + ": " + read + " rows read but " + accepted + " accepted and " + rejected + " rejected");
+            throw new IllegalStateException(
+                    path + ": " + read + " rows read but " + accepted + " accepted and " + rejected + " rejected");
         }
         if (details != null) {
             details.forEach((k, v) -> {
-                if (v == null || v < 0 || v > read) throw new IllegalStateException(path + ": " + k + " = " + v + " of " + read + " rows read");
+                if (v == null || v < 0 || v > read)
+                    throw new IllegalStateException(path + ": " + k + " = " + v + " of " + read + " rows read");
             });
         }
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
     }
 }

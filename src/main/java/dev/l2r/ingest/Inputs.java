@@ -25,7 +25,9 @@ public record Inputs(List<Path> files, Path metrics, List<String> ignored) {
             if (Files.isDirectory(p)) {
                 List<Path> inside;
                 try (Stream<Path> s = Files.list(p)) {
-                    inside = s.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+                    inside = s.filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .toList();
                 } catch (IOException e) {
                     throw new InputError(InputError.at(p.toString(), 0, null, "cannot list: " + e.getMessage()));
                 }
@@ -33,9 +35,18 @@ public record Inputs(List<Path> files, Path metrics, List<String> ignored) {
                 for (Path f : inside) {
                     boolean named = f.getFileName().toString().equals(METRICS) || isInput.test(f);
                     if (named && Files.isDirectory(f)) {
-                        notFiles.add(InputError.at(f.toString(), 0, null, "is a folder, not a file; " + f.getFileName() + " must be a file"));
-                    } else if (named && !Files.isRegularFile(f)) { // a FIFO would block the reader, a device may never end
-                        notFiles.add(InputError.at(f.toString(), 0, null, "is not a regular file (a device, FIFO or socket); give a file"));
+                        notFiles.add(InputError.at(
+                                f.toString(),
+                                0,
+                                null,
+                                "is a folder, not a file; " + f.getFileName() + " must be a file"));
+                    } else if (named
+                            && !Files.isRegularFile(f)) { // a FIFO would block the reader, a device may never end
+                        notFiles.add(InputError.at(
+                                f.toString(),
+                                0,
+                                null,
+                                "is not a regular file (a device, FIFO or socket); give a file"));
                     }
                 }
                 if (!notFiles.isEmpty()) throw new InputError(notFiles);

@@ -1,5 +1,6 @@
 package dev.l2r.ingest;
 
+import dev.l2r.Numbers;
 import dev.l2r.Timestamps;
 import dev.l2r.facts.Lead;
 import dev.l2r.ingest.LeadResult.Accepted;
@@ -8,6 +9,7 @@ import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,8 @@ public final class LeadParser {
     private final Map<String, FieldType> custom;
     private final Map<String, Long> seen = new HashMap<>();
     /** Files read so far, so that a duplicate in another file can name it. */
-    private final java.util.List<String> files = new java.util.ArrayList<>();
+    private final List<String> files = new ArrayList<>();
+
     private int fileIndex = -1;
 
     /** Rows that follow come from this file (several lead files may be read into one run). */
@@ -122,7 +125,9 @@ public final class LeadParser {
         if (first != null) {
             int f = (int) (first >>> 48);
             long firstLine = first & ((1L << 48) - 1);
-            String where = f == Math.max(fileIndex, 0) || files.isEmpty() ? "at line " + firstLine : "in " + files.get(f) + " at line " + firstLine;
+            String where = f == Math.max(fileIndex, 0) || files.isEmpty()
+                    ? "at line " + firstLine
+                    : "in " + files.get(f) + " at line " + firstLine;
             return new Rejected("lead_id", "duplicate lead_id; the first one, " + where + ", is kept", id);
         }
         b.leadId = id;
@@ -130,18 +135,19 @@ public final class LeadParser {
         return new Accepted(b.build());
     }
 
-    private static final String OTHER_DIGIT = "; write digits as ASCII 0-9 (this one has an Arabic-Indic, full-width or other digit)";
+    private static final String OTHER_DIGIT =
+            "; write digits as ASCII 0-9 (this one has an Arabic-Indic, full-width or other digit)";
 
     private static String timestampProblem(String v) {
-        return "not an ISO-8601 timestamp" + (dev.l2r.Numbers.hasOtherDigit(v) ? OTHER_DIGIT : "");
+        return "not an ISO-8601 timestamp" + (Numbers.hasOtherDigit(v) ? OTHER_DIGIT : "");
     }
 
     private static String numberProblem(String v) {
-        return "not a number" + (dev.l2r.Numbers.hasOtherDigit(v) ? OTHER_DIGIT : "");
+        return "not a number" + (Numbers.hasOtherDigit(v) ? OTHER_DIGIT : "");
     }
 
     private static Double number(String v) {
-        return dev.l2r.Numbers.parse(v);
+        return Numbers.parse(v);
     }
 
     private static void setTime(Lead.Builder b, LeadField f, long t) {

@@ -21,5 +21,7 @@ public final class MetricsTable {
         return team + "\u0000" + metric;
     }
 
-    public static MetricsTable empty() { return new MetricsTable(); }
+    public static MetricsTable empty() {
+        return new MetricsTable();
+    }
 }

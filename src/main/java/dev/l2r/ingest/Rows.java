@@ -10,10 +10,14 @@ import dev.l2r.InputError;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -33,8 +37,8 @@ public final class Rows {
     private Rows() {}
 
     /** How a text file is encoded and, for CSV, delimited. */
-    public record Format(java.nio.charset.Charset charset, char delimiter) {
-        public static final Format DEFAULT = new Format(java.nio.charset.StandardCharsets.UTF_8, ',');
+    public record Format(Charset charset, char delimiter) {
+        public static final Format DEFAULT = new Format(StandardCharsets.UTF_8, ',');
     }
 
     /** Reads every row of a UTF-8, comma-delimited file and returns the SHA-256 of the file. */
@@ -44,7 +48,7 @@ public final class Rows {
 
     /** Reads every row and returns the SHA-256 of the file. */
     public static String read(Path path, Format format, Consumer consumer) {
-        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         try (TextInput in = TextInput.open(path, format.charset())) {
             Reader reader = in.reader();
             if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) ndjson(reader, consumer);
@@ -52,14 +56,25 @@ public final class Rows {
             else csv(path, reader, format.delimiter(), consumer);
             return in.sha256();
         } catch (CharacterCodingException e) {
-            throw new InputError(InputError.at(path.toString(), 0, null, "not " + format.charset().name()
-                    + " text" + (format.charset().equals(java.nio.charset.StandardCharsets.UTF_8)
-                    ? " (a profile can declare another encoding, e.g. encoding: ISO-8859-1)" : "")));
+            throw new InputError(InputError.at(
+                    path.toString(),
+                    0,
+                    null,
+                    "not " + format.charset().name()
+                            + " text"
+                            + (format.charset().equals(StandardCharsets.UTF_8)
+                                    ? " (a profile can declare another encoding, e.g. encoding: ISO-8859-1)"
+                                    : "")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputError(InputError.at(path.toString(), line, null, "cannot be read past this line: " + InputError.firstLine(e.getOriginalMessage())));
+            throw new InputError(InputError.at(
+                    path.toString(),
+                    line,
+                    null,
+                    "cannot be read past this line: " + InputError.firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new InputError(InputError.at(path.toString(), 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
+            throw new InputError(
+                    InputError.at(path.toString(), 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
     }
 
@@ -87,11 +102,13 @@ public final class Rows {
 
     private static void csv(Path path, Reader reader, char delimiter, Consumer consumer) throws IOException {
         CsvRecords r = new CsvRecords(reader, delimiter);
-        if (!r.next()) throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
+        if (!r.next())
+            throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
         if (r.problem() != null) {
-            throw new InputError(InputError.at(path.toString(), r.line(), null, "the header row cannot be read: " + describe(r, null)));
+            throw new InputError(InputError.at(
+                    path.toString(), r.line(), null, "the header row cannot be read: " + describe(r, null)));
         }
-        List<String> header = header(path, java.util.Arrays.asList(r.fields()), r.line());
+        List<String> header = header(path, Arrays.asList(r.fields()), r.line());
         if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
         while (r.next()) {
             String problem = null;
@@ -108,13 +125,20 @@ public final class Rows {
     /** The reason a record is malformed, naming its column (and the column's name when the header has one). */
     private static String describe(CsvRecords r, List<String> header) {
         int col = r.problemColumn();
-        String at = "column " + col + (header != null && col <= header.size() && !header.get(col - 1).isEmpty()
-                ? " (" + header.get(col - 1) + ")" : "");
+        String at = "column " + col
+                + (header != null
+                                && col <= header.size()
+                                && !header.get(col - 1).isEmpty()
+                        ? " (" + header.get(col - 1) + ")"
+                        : "");
         return switch (r.problem()) {
-            case QUOTE_IN_FIELD -> "a quote in the middle of a field at " + at + "; quote the whole field and double inner quotes";
-            case QUOTE_NOT_CLOSED -> "a quoted field at " + at + " is never closed; close it (reading went on at the next line)";
-            case FIELD_TOO_LONG -> "the field at " + at + " is longer than " + CsvRecords.MAX_FIELD
-                    + " characters (or a quote opened there is never closed)";
+            case QUOTE_IN_FIELD ->
+                "a quote in the middle of a field at " + at + "; quote the whole field and double inner quotes";
+            case QUOTE_NOT_CLOSED ->
+                "a quoted field at " + at + " is never closed; close it (reading went on at the next line)";
+            case FIELD_TOO_LONG ->
+                "the field at " + at + " is longer than " + CsvRecords.MAX_FIELD
+                        + " characters (or a quote opened there is never closed)";
             case RECORD_TOO_LONG -> "the row is longer than " + CsvRecords.MAX_RECORD + " characters";
         };
     }
@@ -125,9 +149,13 @@ public final class Rows {
         for (int i = 0; i < values.size(); i++) {
             String n = values.get(i).strip();
             if (!seen.add(n)) {
-                throw new InputError(InputError.at(path.toString(), line, n.isEmpty() ? "column " + (i + 1) : n, n.isEmpty()
-                        ? "a second column without a name; name the columns or remove the empty ones"
-                        : "column appears twice in the header"));
+                throw new InputError(InputError.at(
+                        path.toString(),
+                        line,
+                        n.isEmpty() ? "column " + (i + 1) : n,
+                        n.isEmpty()
+                                ? "a second column without a name; name the columns or remove the empty ones"
+                                : "column appears twice in the header"));
             }
             h.add(n);
         }
@@ -135,8 +163,12 @@ public final class Rows {
     }
 
     /** Parsers of JSON leads: a string value is a field, bounded like a CSV field. */
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(CsvRecords.MAX_FIELD).build()).build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(CsvRecords.MAX_FIELD)
+                    .build())
+            .build();
 
     /** One JSON object as a row. */
     private record Parsed(List<String> names, String[] values, String problem) {}
@@ -151,7 +183,8 @@ public final class Rows {
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
-                    throw new InputError(InputError.at(path.toString(), p.currentLocation().getLineNr(), null, "the JSON array is not closed"));
+                    throw new InputError(InputError.at(
+                            path.toString(), p.currentLocation().getLineNr(), null, "the JSON array is not closed"));
                 }
                 long line = p.currentLocation().getLineNr();
                 Parsed o;
@@ -164,8 +197,12 @@ public final class Rows {
                 consumer.row(o.names(), o.values(), line, o.problem());
             }
             if (p.nextToken() != null) {
-                throw new InputError(InputError.at(path.toString(), p.currentTokenLocation().getLineNr(), null,
-                        "more JSON after the array of leads; a .json file holds one array (use .ndjson for one object per line)"));
+                throw new InputError(
+                        InputError.at(
+                                path.toString(),
+                                p.currentTokenLocation().getLineNr(),
+                                null,
+                                "more JSON after the array of leads; a .json file holds one array (use .ndjson for one object per line)"));
             }
         }
     }
@@ -179,7 +216,8 @@ public final class Rows {
             line++;
             Parsed o;
             if (lines.tooLong) {
-                o = new Parsed(List.of(), new String[0], "the line is longer than " + CsvRecords.MAX_RECORD + " characters");
+                o = new Parsed(
+                        List.of(), new String[0], "the line is longer than " + CsvRecords.MAX_RECORD + " characters");
             } else if (text.isBlank()) {
                 continue;
             } else {
@@ -196,11 +234,15 @@ public final class Rows {
             int k = (int) p.currentLocation().getCharOffset();
             while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) k++;
             if (k < text.length()) {
-                return new Parsed(List.of(), new String[0], "text after the JSON object at column " + (k + 1) + "; put one object per line");
+                return new Parsed(
+                        List.of(),
+                        new String[0],
+                        "text after the JSON object at column " + (k + 1) + "; put one object per line");
             }
             return o;
         } catch (JsonProcessingException e) {
-            return new Parsed(List.of(), new String[0], "not valid JSON: " + InputError.firstLine(e.getOriginalMessage()));
+            return new Parsed(
+                    List.of(), new String[0], "not valid JSON: " + InputError.firstLine(e.getOriginalMessage()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class TextInput implements AutoCloseable {
         this.reader = reader;
     }
 
-    static TextInput open(Path path, java.nio.charset.Charset charset) {
+    static TextInput open(Path path, Charset charset) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             DigestInputStream d = new DigestInputStream(Files.newInputStream(path), md);
@@ -38,11 +39,18 @@ final class TextInput implements AutoCloseable {
             in.mark(3);
             byte[] bom = in.readNBytes(3);
             boolean utf8 = charset.equals(StandardCharsets.UTF_8);
-            if (!(utf8 && bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            if (!(utf8
+                    && bom.length == 3
+                    && (bom[0] & 0xff) == 0xEF
+                    && (bom[1] & 0xff) == 0xBB
+                    && (bom[2] & 0xff) == 0xBF)) {
                 in.reset();
             }
-            Reader r = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            Reader r = new InputStreamReader(
+                    in,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
             return new TextInput(d, r);
         } catch (NoSuchFileException e) {
             throw new InputError(InputError.at(path.toString(), 0, null, "no such file"));
@@ -53,7 +61,9 @@ final class TextInput implements AutoCloseable {
         }
     }
 
-    Reader reader() { return reader; }
+    Reader reader() {
+        return reader;
+    }
 
     /** Reads what is left and returns the SHA-256 of the whole file. */
     String sha256() throws IOException {

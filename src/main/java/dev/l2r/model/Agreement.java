@@ -1,8 +1,9 @@
 package dev.l2r.model;
 
-import dev.l2r.model.BusinessCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,21 +16,30 @@ import java.util.Optional;
  *     export that carries no deal values), with the line that says so
  * @param source the file name it was read from, for traceability
  */
-public record Agreement(String id, String title, String version, LocalDate effectiveFrom,
-                        List<String> approvedBy, PeriodKind period, ZoneId zone,
-                        BusinessCalendar calendar, Map<String, Team> teams,
-                        Map<String, FieldType> fields, List<Clause> clauses, Map<String, Integer> ignoredChecks,
-                        String source) {
+public record Agreement(
+        String id,
+        String title,
+        String version,
+        LocalDate effectiveFrom,
+        List<String> approvedBy,
+        PeriodKind period,
+        ZoneId zone,
+        BusinessCalendar calendar,
+        Map<String, Team> teams,
+        Map<String, FieldType> fields,
+        List<Clause> clauses,
+        Map<String, Integer> ignoredChecks,
+        String source) {
 
     /** Team that owns data-quality findings; agreements may declare it to name its owner. */
     public static final String DATA_QUALITY_TEAM = "revenue-ops";
 
     public Agreement {
         approvedBy = List.copyOf(approvedBy);
-        teams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(teams));
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        teams = Collections.unmodifiableMap(new LinkedHashMap<>(teams));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         clauses = List.copyOf(clauses);
-        ignoredChecks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ignoredChecks));
+        ignoredChecks = Collections.unmodifiableMap(new LinkedHashMap<>(ignoredChecks));
     }
 
     public Optional<Clause> clause(String id) {

@@ -1,6 +1,8 @@
 package dev.l2r.model;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,12 +13,16 @@ import java.util.Optional;
 public record Bound(BigDecimal all, Map<String, BigDecimal> perTeam) {
 
     public Bound {
-        perTeam = perTeam == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perTeam));
+        perTeam = perTeam == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(perTeam));
     }
 
-    public static Bound of(BigDecimal v) { return new Bound(v, null); }
+    public static Bound of(BigDecimal v) {
+        return new Bound(v, null);
+    }
 
-    public static Bound perTeam(Map<String, BigDecimal> m) { return new Bound(null, m); }
+    public static Bound perTeam(Map<String, BigDecimal> m) {
+        return new Bound(null, m);
+    }
 
     public Optional<BigDecimal> forSubject(String subject) {
         return Optional.ofNullable(perTeam == null ? all : perTeam.get(subject));

@@ -10,19 +10,31 @@ public sealed interface Clause {
     /** The {@code type:} keyword of the clause. */
     String type();
 
-    default String id() { return head().id(); }
+    default String id() {
+        return head().id();
+    }
 
-    default String title() { return head().title(); }
+    default String title() {
+        return head().title();
+    }
 
     /** Whom a target measures: the whole company, each team, or each lead owner (rep). */
-    enum Per { ALL, TEAM, OWNER }
+    enum Per {
+        ALL,
+        TEAM,
+        OWNER
+    }
 
     /** A period metric against min and/or max. */
     record Target(ClauseHeader head, Metric metric, Bound min, Bound max, Per per) implements Clause {
-        public String type() { return "target"; }
+        public String type() {
+            return "target";
+        }
 
         /** True when the target measures subjects one by one (per team or per owner). */
-        public boolean perSubject() { return per != Per.ALL; }
+        public boolean perSubject() {
+            return per != Per.ALL;
+        }
     }
 
     /** For each lead whose {@code from} falls in the period, the first {@code to} must happen in the window. */
@@ -31,7 +43,9 @@ public sealed interface Clause {
             to = List.copyOf(to);
         }
 
-        public String type() { return "followup"; }
+        public String type() {
+            return "followup";
+        }
     }
 
     /** Each lead entering {@code at} in the period must satisfy every condition in {@code require}. */
@@ -40,7 +54,9 @@ public sealed interface Clause {
             require = List.copyOf(require);
         }
 
-        public String type() { return "handoff"; }
+        public String type() {
+            return "handoff";
+        }
     }
 
     /** Each lead rejected in the period must carry a reason from {@code reasons}. */
@@ -49,11 +65,15 @@ public sealed interface Clause {
             reasons = List.copyOf(reasons);
         }
 
-        public String type() { return "rejection"; }
+        public String type() {
+            return "rejection";
+        }
     }
 
     /** A hand-written DRL rule in rules/ that produces violations itself. */
     record Rule(ClauseHeader head, String rule) implements Clause {
-        public String type() { return "rule"; }
+        public String type() {
+            return "rule";
+        }
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param line line of the clause in the agreement file (0 when unknown)
  */
-public record ClauseHeader(String id, String title, OwnerRef owner, Severity severity,
-                           List<Condition> where, int line) {
+public record ClauseHeader(
+        String id, String title, OwnerRef owner, Severity severity, List<Condition> where, int line) {
     public ClauseHeader {
         where = List.copyOf(where);
     }

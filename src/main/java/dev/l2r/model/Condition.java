@@ -14,5 +14,7 @@ public record Condition(FieldRef field, Operator op, List<Object> values, String
         values = List.copyOf(values);
     }
 
-    public Object value() { return values.get(0); }
+    public Object value() {
+        return values.get(0);
+    }
 }

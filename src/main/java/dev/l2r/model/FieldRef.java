@@ -6,9 +6,15 @@ package dev.l2r.model;
  */
 public record FieldRef(String name, FieldType type, LeadField canonical) {
 
-    public static FieldRef of(LeadField f) { return new FieldRef(f.column(), f.type(), f); }
+    public static FieldRef of(LeadField f) {
+        return new FieldRef(f.column(), f.type(), f);
+    }
 
-    public static FieldRef custom(String name, FieldType type) { return new FieldRef(name, type, null); }
+    public static FieldRef custom(String name, FieldType type) {
+        return new FieldRef(name, type, null);
+    }
 
-    public boolean isCustom() { return canonical == null; }
+    public boolean isCustom() {
+        return canonical == null;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.l2r.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The canonical lead columns of SPEC section 3, in their canonical order. */
@@ -39,14 +41,20 @@ public enum LeadField {
         this.property = property;
     }
 
-    public String column() { return column; }
+    public String column() {
+        return column;
+    }
 
-    public FieldType type() { return type; }
+    public FieldType type() {
+        return type;
+    }
 
     /** The {@code Lead} fact property that holds this field. */
-    public String property() { return property; }
+    public String property() {
+        return property;
+    }
 
-    private static final java.util.Map<String, LeadField> BY_COLUMN = new java.util.HashMap<>();
+    private static final Map<String, LeadField> BY_COLUMN = new HashMap<>();
 
     static {
         for (LeadField f : values()) BY_COLUMN.put(f.column, f);

@@ -5,9 +5,15 @@ public record OwnerRef(String team) {
 
     public static final String LEAD_TEAM = "lead.team";
 
-    public static OwnerRef leadTeam() { return new OwnerRef(null); }
+    public static OwnerRef leadTeam() {
+        return new OwnerRef(null);
+    }
 
-    public boolean isLeadTeam() { return team == null; }
+    public boolean isLeadTeam() {
+        return team == null;
+    }
 
-    public String text() { return team == null ? LEAD_TEAM : team; }
+    public String text() {
+        return team == null ? LEAD_TEAM : team;
+    }
 }

@@ -35,7 +35,8 @@ public record Period(PeriodKind kind, String label, LocalDate start, LocalDate e
     /** Parses a label of the given kind; empty when the label does not name such a period. */
     public static Optional<Period> parse(PeriodKind kind, String label) {
         Matcher m;
-        if (label.length() < 4 || !label.substring(0, 4).chars().allMatch(Character::isDigit)
+        if (label.length() < 4
+                || !label.substring(0, 4).chars().allMatch(Character::isDigit)
                 || !validYear(Integer.parseInt(label.substring(0, 4)))) {
             return Optional.empty();
         }
@@ -79,7 +80,11 @@ public record Period(PeriodKind kind, String label, LocalDate start, LocalDate e
         };
     }
 
-    public ZonedDateTime startIn(ZoneId zone) { return start.atStartOfDay(zone); }
+    public ZonedDateTime startIn(ZoneId zone) {
+        return start.atStartOfDay(zone);
+    }
 
-    public ZonedDateTime endIn(ZoneId zone) { return end.atStartOfDay(zone); }
+    public ZonedDateTime endIn(ZoneId zone) {
+        return end.atStartOfDay(zone);
+    }
 }

@@ -1,8 +1,14 @@
 package dev.l2r.model;
 
+import java.util.Locale;
+
 /** The length of an SLA period. */
 public enum PeriodKind {
-    WEEK, MONTH, QUARTER;
+    WEEK,
+    MONTH,
+    QUARTER;
 
-    public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -17,9 +17,13 @@ public enum Stage {
 
     private final String key;
 
-    Stage(String key) { this.key = key; }
+    Stage(String key) {
+        this.key = key;
+    }
 
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
     /** Name of the {@code Lead} fact property holding this stage's timestamp. */
     public String property() {

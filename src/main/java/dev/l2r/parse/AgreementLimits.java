@@ -36,6 +36,7 @@ public final class AgreementLimits {
 
     /** Years of dates and period labels: effective_from, holidays, --period. */
     public static final int MIN_YEAR = Period.MIN_YEAR;
+
     public static final int MAX_YEAR = Period.MAX_YEAR;
 
     /** "1,000" */

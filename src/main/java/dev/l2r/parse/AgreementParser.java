@@ -22,8 +22,19 @@ import java.util.Map;
  */
 public final class AgreementParser {
 
-    private static final List<String> TOP = List.of("sla", "title", "version", "effective_from", "approved_by",
-            "period", "timezone", "calendar", "teams", "fields", "data_quality", "clauses");
+    private static final List<String> TOP = List.of(
+            "sla",
+            "title",
+            "version",
+            "effective_from",
+            "approved_by",
+            "period",
+            "timezone",
+            "calendar",
+            "teams",
+            "fields",
+            "data_quality",
+            "clauses");
 
     private AgreementParser() {}
 
@@ -47,13 +58,27 @@ public final class AgreementParser {
         BusinessCalendar calendar = new CalendarReader(fields).read(root.get("calendar"), Loc.ROOT.field("calendar"));
         Map<String, Team> teams = new TeamsReader(fields, rules).read(root.get("teams"), Loc.ROOT.field("teams"));
         Map<String, FieldType> declared = DeclaredFields.read(fields, root.get("fields"), Loc.ROOT.field("fields"));
-        ConditionLists conditions = new ConditionLists(fields, new Conditions(declared, h.zone() == null ? ZoneId.of("UTC") : h.zone()));
+        ConditionLists conditions =
+                new ConditionLists(fields, new Conditions(declared, h.zone() == null ? ZoneId.of("UTC") : h.zone()));
         ClauseTypes types = new ClauseTypes(fields, rules, new Bounds(fields, rules, teams), conditions, calendar);
-        List<Clause> clauses = new ClauseParser(fields, rules, teams, conditions, types).read(root.get("clauses"), Loc.ROOT.field("clauses"));
+        List<Clause> clauses = new ClauseParser(fields, rules, teams, conditions, types)
+                .read(root.get("clauses"), Loc.ROOT.field("clauses"));
         Map<String, Integer> ignored = headerReader.ignoredChecks(root);
 
         fields.throwIfAny();
-        return new Agreement(h.id(), h.title() == null ? h.id() : h.title(), h.version() == null ? "" : h.version(),
-                h.effectiveFrom(), h.approvedBy(), h.period(), h.zone(), calendar, teams, declared, clauses, ignored, sourceName);
+        return new Agreement(
+                h.id(),
+                h.title() == null ? h.id() : h.title(),
+                h.version() == null ? "" : h.version(),
+                h.effectiveFrom(),
+                h.approvedBy(),
+                h.period(),
+                h.zone(),
+                calendar,
+                teams,
+                declared,
+                clauses,
+                ignored,
+                sourceName);
     }
 }

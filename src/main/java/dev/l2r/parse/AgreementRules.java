@@ -44,7 +44,9 @@ final class AgreementRules {
     /** A clause's owner is lead.team or a team of the agreement. */
     void ownerIsATeam(String owner, Map<String, Team> teams, Loc at) {
         if (!owner.equals(OwnerRef.LEAD_TEAM) && !teams.containsKey(owner)) {
-            fields.add(at, "unknown team \"" + owner + "\"; use lead.team or one of: " + String.join(", ", teams.keySet()));
+            fields.add(
+                    at,
+                    "unknown team \"" + owner + "\"; use lead.team or one of: " + String.join(", ", teams.keySet()));
         }
     }
 
@@ -70,15 +72,24 @@ final class AgreementRules {
 
     /** A target that no value can meet is a typo, not an agreement. */
     void minNotAboveMax(Bound min, Bound max, Loc at) {
-        if (min != null && max != null && min.all() != null && max.all() != null && min.all().compareTo(max.all()) > 0) {
-            fields.add(at, "min " + min.all().toPlainString() + " is above max " + max.all().toPlainString());
+        if (min != null
+                && max != null
+                && min.all() != null
+                && max.all() != null
+                && min.all().compareTo(max.all()) > 0) {
+            fields.add(
+                    at,
+                    "min " + min.all().toPlainString() + " is above max "
+                            + max.all().toPlainString());
         }
     }
 
     /** Metrics read from metrics.csv exist per team, so they cannot be measured per owner. */
     void metricMeasurablePerOwner(Clause.Per per, Metric metric, Loc at) {
-        if (per == Clause.Per.OWNER && (metric instanceof Metric.PipelineCoverage || metric instanceof Metric.Named
-                || metric instanceof Metric.CostPer)) {
+        if (per == Clause.Per.OWNER
+                && (metric instanceof Metric.PipelineCoverage
+                        || metric instanceof Metric.Named
+                        || metric instanceof Metric.CostPer)) {
             fields.add(at, metric.text() + " reads metrics.csv, whose rows are per team, not per owner; use per: team");
         }
     }
@@ -86,13 +97,16 @@ final class AgreementRules {
     /** lead.team owns a target only when the target is measured per team (or owner). A missing owner is no lead.team. */
     void leadTeamNeedsPer(OwnerRef owner, Clause.Per per, Loc at) {
         if (owner != null && owner.isLeadTeam() && per == Clause.Per.ALL) {
-            fields.add(at, "lead.team names the team being measured, so it needs per: team (or per: owner); or name a team");
+            fields.add(
+                    at,
+                    "lead.team names the team being measured, so it needs per: team (or per: owner); or name a team");
         }
     }
 
     /** A follow-up clock stops at another stage than the one that starts it. */
     void clockStopsElsewhere(Stage from, List<Stage> to, Loc at) {
-        if (from != null && to.contains(from)) fields.add(at, "the clock cannot stop at the stage that starts it (" + from.key() + ")");
+        if (from != null && to.contains(from))
+            fields.add(at, "the clock cannot stop at the stage that starts it (" + from.key() + ")");
     }
 
     /** A business window needs business hours, and enough of them to end within the calendar's search horizon. */
@@ -100,9 +114,12 @@ final class AgreementRules {
         if (!within.business()) return;
         if (!calendar.hasHours()) {
             fields.add(at, "a business window needs business hours, and calendar.hours has none");
-        } else if (within.unit() != Window.Unit.DAYS && within.minutes() / calendar.weeklyMinutes() * 7 > ZonedCalendar.SEARCH_DAYS) {
-            fields.add(at, "\"" + text + "\" takes more than ten years of the " + calendar.weeklyMinutes()
-                    + " business minutes a week in calendar.hours; shorten the window or widen the hours");
+        } else if (within.unit() != Window.Unit.DAYS
+                && within.minutes() / calendar.weeklyMinutes() * 7 > ZonedCalendar.SEARCH_DAYS) {
+            fields.add(
+                    at,
+                    "\"" + text + "\" takes more than ten years of the " + calendar.weeklyMinutes()
+                            + " business minutes a week in calendar.hours; shorten the window or widen the hours");
         }
     }
 }

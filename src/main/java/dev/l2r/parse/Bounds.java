@@ -43,7 +43,10 @@ final class Bounds {
     private Bound perSubject(JsonNode v, Loc at, Clause.Per per) {
         if (!rules.boundMapAllowed(per, at)) return null;
         if (v.size() > AgreementLimits.MAX_BOUND_ENTRIES) {
-            fields.add(at, AgreementLimits.n(v.size()) + " entries; a map of bounds has at most " + AgreementLimits.n(AgreementLimits.MAX_BOUND_ENTRIES));
+            fields.add(
+                    at,
+                    AgreementLimits.n(v.size()) + " entries; a map of bounds has at most "
+                            + AgreementLimits.n(AgreementLimits.MAX_BOUND_ENTRIES));
             return null;
         }
         Map<String, BigDecimal> m = new LinkedHashMap<>();

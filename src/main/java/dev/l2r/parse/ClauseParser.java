@@ -38,7 +38,12 @@ final class ClauseParser {
     private final ConditionLists conditions;
     private final ClauseTypes types;
 
-    ClauseParser(Fields fields, AgreementRules rules, Map<String, Team> teams, ConditionLists conditions, ClauseTypes types) {
+    ClauseParser(
+            Fields fields,
+            AgreementRules rules,
+            Map<String, Team> teams,
+            ConditionLists conditions,
+            ClauseTypes types) {
         this.fields = fields;
         this.rules = rules;
         this.teams = teams;
@@ -57,8 +62,10 @@ final class ClauseParser {
             return out;
         }
         if (node.size() > AgreementLimits.MAX_CLAUSES) {
-            fields.add(at, AgreementLimits.n(node.size()) + " clauses; an agreement has at most " + AgreementLimits.n(AgreementLimits.MAX_CLAUSES)
-                    + " (split it into several agreements)");
+            fields.add(
+                    at,
+                    AgreementLimits.n(node.size()) + " clauses; an agreement has at most "
+                            + AgreementLimits.n(AgreementLimits.MAX_CLAUSES) + " (split it into several agreements)");
             return out;
         }
         Set<String> ids = new HashSet<>();
@@ -87,7 +94,9 @@ final class ClauseParser {
 
         String id = fields.text(c, cl, "id", true);
         if (id != null && !CLAUSE_ID.matcher(id).matches()) {
-            fields.add(cl.field("id"), "\"" + id + "\" is not a clause id; use letters, digits, '_', '.' and '-' (at most 64)");
+            fields.add(
+                    cl.field("id"),
+                    "\"" + id + "\" is not a clause id; use letters, digits, '_', '.' and '-' (at most 64)");
             id = null;
         } else if (id != null) {
             rules.clauseIdUnique(ids, id, cl.field("id"));
@@ -98,13 +107,19 @@ final class ClauseParser {
         String sev = fields.text(c, cl, "severity", false);
         if (sev != null) {
             severity = Severity.of(sev).orElse(null);
-            if (severity == null) fields.add(cl.field("severity"), "\"" + sev + "\" is not a severity; use critical, major or minor");
+            if (severity == null)
+                fields.add(cl.field("severity"), "\"" + sev + "\" is not a severity; use critical, major or minor");
         }
         List<Condition> where = conditions.read(c, cl, "where", false);
         if (type == null || id == null) return null;
         // A clause without a usable owner is still read to the end, for the problems of its other fields.
-        ClauseHeader head = new ClauseHeader(id, title == null ? defaultTitle(type, c) : title, owner,
-                severity == null ? Severity.MAJOR : severity, where, fields.line(cl));
+        ClauseHeader head = new ClauseHeader(
+                id,
+                title == null ? defaultTitle(type, c) : title,
+                owner,
+                severity == null ? Severity.MAJOR : severity,
+                where,
+                fields.line(cl));
         Clause clause = switch (type) {
             case "target" -> types.target(c, cl, head, owner);
             case "followup" -> types.followUp(c, cl, head);
@@ -127,8 +142,10 @@ final class ClauseParser {
         JsonNode m = c.get("metric");
         return switch (type) {
             case "target" -> "Target " + (m != null ? m.asText() : "");
-            case "followup" -> "Follow-up " + c.path("from").asText() + " to " + c.path("to").toString().replace("\"", "")
-                    + " within " + c.path("within").asText();
+            case "followup" ->
+                "Follow-up " + c.path("from").asText() + " to "
+                        + c.path("to").toString().replace("\"", "") + " within "
+                        + c.path("within").asText();
             case "handoff" -> "Handoff criteria at " + c.path("at").asText();
             case "rejection" -> "Rejections carry an agreed reason";
             default -> "Rule " + c.path("rule").asText();

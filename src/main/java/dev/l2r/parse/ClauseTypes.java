@@ -27,7 +27,8 @@ final class ClauseTypes {
     private final ConditionLists conditions;
     private final BusinessCalendar calendar;
 
-    ClauseTypes(Fields fields, AgreementRules rules, Bounds bounds, ConditionLists conditions, BusinessCalendar calendar) {
+    ClauseTypes(
+            Fields fields, AgreementRules rules, Bounds bounds, ConditionLists conditions, BusinessCalendar calendar) {
         this.fields = fields;
         this.rules = rules;
         this.bounds = bounds;
@@ -48,7 +49,10 @@ final class ClauseTypes {
         if (p != null) {
             if (p.equals("team")) per = Clause.Per.TEAM;
             else if (p.equals("owner")) per = Clause.Per.OWNER;
-            else fields.add(cl.field("per"), "\"" + p + "\" cannot be used; use team (each team on the leads) or owner (each lead owner)");
+            else
+                fields.add(
+                        cl.field("per"),
+                        "\"" + p + "\" cannot be used; use team (each team on the leads) or owner (each lead owner)");
         }
         Bound min = bounds.read(c.get("min"), cl.field("min"), per);
         Bound max = bounds.read(c.get("max"), cl.field("max"), per);
@@ -72,8 +76,10 @@ final class ClauseTypes {
             if (within == null) {
                 fields.add(wl, "\"" + w + "\" is not a duration; " + Durations.HINT);
             } else if (!Durations.atMostAYear(within)) {
-                fields.add(wl, "\"" + w + "\" is longer than a year; a follow-up window is at most 366 days, "
-                        + "366 business days, 8784 hours or 527040 minutes");
+                fields.add(
+                        wl,
+                        "\"" + w + "\" is longer than a year; a follow-up window is at most 366 days, "
+                                + "366 business days, 8784 hours or 527040 minutes");
                 within = null;
             } else {
                 rules.windowFitsCalendar(within, w, calendar, wl);
@@ -83,7 +89,8 @@ final class ClauseTypes {
         JsonNode wa = c.get("warn_at");
         if (wa != null && !wa.isNull()) {
             if (!wa.isNumber() || wa.doubleValue() <= 0 || wa.doubleValue() > 1) {
-                fields.add(cl.field("warn_at"), "expected a fraction of the window above 0 and at most 1, such as 0.75");
+                fields.add(
+                        cl.field("warn_at"), "expected a fraction of the window above 0 and at most 1, such as 0.75");
             } else {
                 warnAt = wa.doubleValue();
             }
@@ -126,7 +133,10 @@ final class ClauseTypes {
         List<String> reasons = fields.textList(c, cl, "reasons", true);
         Loc rl = cl.field("reasons");
         if (reasons.size() > AgreementLimits.MAX_LIST_VALUES) {
-            fields.add(rl, AgreementLimits.n(reasons.size()) + " reasons; a list has at most " + AgreementLimits.n(AgreementLimits.MAX_LIST_VALUES));
+            fields.add(
+                    rl,
+                    AgreementLimits.n(reasons.size()) + " reasons; a list has at most "
+                            + AgreementLimits.n(AgreementLimits.MAX_LIST_VALUES));
             return null;
         }
         for (int i = 0; i < reasons.size(); i++) {

@@ -26,7 +26,8 @@ final class ConditionLists {
         Loc at = cl.field(key);
         JsonNode v = c.get(key);
         if (v == null || v.isNull()) {
-            if (required) fields.add(at, "required: a list of conditions such as [\"score >= 60\", \"company is present\"]");
+            if (required)
+                fields.add(at, "required: a list of conditions such as [\"score >= 60\", \"company is present\"]");
             return out;
         }
         if (v.isTextual()) {
@@ -38,7 +39,10 @@ final class ConditionLists {
             return out;
         }
         if (v.size() > AgreementLimits.MAX_CONDITIONS) {
-            fields.add(at, AgreementLimits.n(v.size()) + " conditions; a list has at most " + AgreementLimits.n(AgreementLimits.MAX_CONDITIONS));
+            fields.add(
+                    at,
+                    AgreementLimits.n(v.size()) + " conditions; a list has at most "
+                            + AgreementLimits.n(AgreementLimits.MAX_CONDITIONS));
             return out;
         }
         for (int i = 0; i < v.size(); i++) {

@@ -1,11 +1,13 @@
 package dev.l2r.parse;
 
+import dev.l2r.Numbers;
+import dev.l2r.Timestamps;
 import dev.l2r.model.Condition;
 import dev.l2r.model.FieldRef;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import dev.l2r.model.Operator;
-import dev.l2r.Timestamps;
+import dev.l2r.source.ControlCharacters;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.l2r.source.ControlCharacters;
-import dev.l2r.parse.AgreementLimits;
 
 /**
  * Parses the condition language of SPEC section 2: {@code FIELD OP VALUE}, {@code FIELD in [a, b]},
@@ -24,7 +24,8 @@ import dev.l2r.parse.AgreementLimits;
  */
 final class Conditions {
 
-    static final String HINT = "write FIELD OP VALUE with OP one of = != < <= > >= in not-in, or FIELD is present / FIELD is absent";
+    static final String HINT =
+            "write FIELD OP VALUE with OP one of = != < <= > >= in not-in, or FIELD is present / FIELD is absent";
 
     private static final Pattern FORM = Pattern.compile(
             "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:(is\\s+present|is\\s+absent)|(not-in|in)\\s+(.*)|(!=|<=|>=|=|<|>)(.*))\\s*",
@@ -76,7 +77,8 @@ final class Conditions {
                 return null;
             }
             if (raw.size() > AgreementLimits.MAX_LIST_VALUES) {
-                error[0] = "\"" + shown + "\": " + AgreementLimits.n(raw.size()) + " values; a list has at most " + AgreementLimits.n(AgreementLimits.MAX_LIST_VALUES);
+                error[0] = "\"" + shown + "\": " + AgreementLimits.n(raw.size()) + " values; a list has at most "
+                        + AgreementLimits.n(AgreementLimits.MAX_LIST_VALUES);
                 return null;
             }
         } else {
@@ -125,12 +127,14 @@ final class Conditions {
     }
 
     private FieldRef field(String name) {
-        return LeadField.of(name).map(FieldRef::of)
+        return LeadField.of(name)
+                .map(FieldRef::of)
                 .orElseGet(() -> custom.containsKey(name) ? FieldRef.custom(name, custom.get(name)) : null);
     }
 
     private String validFields() {
-        List<String> names = new ArrayList<>(Arrays.stream(LeadField.values()).map(LeadField::column).toList());
+        List<String> names = new ArrayList<>(
+                Arrays.stream(LeadField.values()).map(LeadField::column).toList());
         names.addAll(custom.keySet());
         return String.join(", ", names);
     }
@@ -138,7 +142,7 @@ final class Conditions {
     private Object typed(FieldRef field, String raw, String[] error) {
         switch (field.type()) {
             case NUMBER -> {
-                if (dev.l2r.Numbers.parse(raw) == null) {
+                if (Numbers.parse(raw) == null) {
                     error[0] = field.name() + " is a number; '" + raw + "' is not a decimal number below 10^15";
                     return null;
                 }
@@ -147,7 +151,8 @@ final class Conditions {
             case TIMESTAMP -> {
                 var t = Timestamps.parse(raw, zone);
                 if (t == null) {
-                    error[0] = field.name() + " is a timestamp; '" + raw + "' is not ISO-8601 (e.g. 2026-10-01 or 2026-10-01T09:00:00-04:00)";
+                    error[0] = field.name() + " is a timestamp; '" + raw
+                            + "' is not ISO-8601 (e.g. 2026-10-01 or 2026-10-01T09:00:00-04:00)";
                 }
                 return t;
             }

@@ -42,7 +42,9 @@ final class DeclaredFields {
                 case "text" -> out.put(e.getKey(), FieldType.TEXT);
                 case "number" -> out.put(e.getKey(), FieldType.NUMBER);
                 case "timestamp" -> out.put(e.getKey(), FieldType.TIMESTAMP);
-                default -> fields.add(fl, "\"" + e.getValue().asText() + "\" is not a field type; use text, number or timestamp");
+                default ->
+                    fields.add(
+                            fl, "\"" + e.getValue().asText() + "\" is not a field type; use text, number or timestamp");
             }
         }
         return out;

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /** Parses follow-up windows: {@code N minutes|hours|days}, optionally {@code business}. */
 public final class Durations {
 
-    public static final String HINT = "use \"N minutes|hours|days\", optionally \"business\" (e.g. \"8 business hours\")";
+    public static final String HINT =
+            "use \"N minutes|hours|days\", optionally \"business\" (e.g. \"8 business hours\")";
 
-    private static final Pattern P = Pattern.compile(
-            "\\s*(\\d{1,6})\\s+(business\\s+)?(minutes?|hours?|days?)\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern P =
+            Pattern.compile("\\s*(\\d{1,6})\\s+(business\\s+)?(minutes?|hours?|days?)\\s*", Pattern.CASE_INSENSITIVE);
 
     private Durations() {}
 
@@ -31,7 +32,9 @@ public final class Durations {
         long n = Long.parseLong(m.group(1));
         if (n <= 0) return Optional.empty();
         String u = m.group(3).toLowerCase(Locale.ROOT);
-        Window.Unit unit = u.startsWith("minute") ? Window.Unit.MINUTES : u.startsWith("hour") ? Window.Unit.HOURS : Window.Unit.DAYS;
+        Window.Unit unit = u.startsWith("minute")
+                ? Window.Unit.MINUTES
+                : u.startsWith("hour") ? Window.Unit.HOURS : Window.Unit.DAYS;
         return Optional.of(new Window(n, unit, m.group(2) != null));
     }
 }

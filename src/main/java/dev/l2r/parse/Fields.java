@@ -27,16 +27,26 @@ final class Fields {
         this.problems = new Problems(tree);
     }
 
-    JsonNode root() { return tree.root(); }
+    JsonNode root() {
+        return tree.root();
+    }
 
     /** The line of the node at {@code at} (or of its nearest ancestor that has one). */
-    int line(Loc at) { return tree.line(at.pointer()); }
+    int line(Loc at) {
+        return tree.line(at.pointer());
+    }
 
-    void add(Loc at, String message) { problems.add(at, message); }
+    void add(Loc at, String message) {
+        problems.add(at, message);
+    }
 
-    void unknownKeys(JsonNode node, Loc at, List<String> allowed) { problems.unknownKeys(node, at, allowed); }
+    void unknownKeys(JsonNode node, Loc at, List<String> allowed) {
+        problems.unknownKeys(node, at, allowed);
+    }
 
-    void throwIfAny() { problems.throwIfAny(); }
+    void throwIfAny() {
+        problems.throwIfAny();
+    }
 
     /** A text field, or null (a problem when it is required or not text). */
     String text(JsonNode node, Loc at, String key, boolean required) {
@@ -89,7 +99,10 @@ final class Fields {
             return null;
         }
         if (!Period.validYear(d.getYear())) {
-            add(at, "\"" + v.asText() + "\" is outside the years " + AgreementLimits.MIN_YEAR + " to " + AgreementLimits.MAX_YEAR);
+            add(
+                    at,
+                    "\"" + v.asText() + "\" is outside the years " + AgreementLimits.MIN_YEAR + " to "
+                            + AgreementLimits.MAX_YEAR);
             return null;
         }
         return d;
@@ -106,7 +119,10 @@ final class Fields {
             return out;
         }
         if (hol.size() > AgreementLimits.MAX_HOLIDAYS) {
-            add(at, AgreementLimits.n(hol.size()) + " dates; a holidays list has at most " + AgreementLimits.n(AgreementLimits.MAX_HOLIDAYS));
+            add(
+                    at,
+                    AgreementLimits.n(hol.size()) + " dates; a holidays list has at most "
+                            + AgreementLimits.n(AgreementLimits.MAX_HOLIDAYS));
             return out;
         }
         for (int i = 0; i < hol.size(); i++) {
@@ -124,7 +140,10 @@ final class Fields {
             if (!z.contains("/") && !z.equals("UTC")) throw new DateTimeException("not a region");
             return ZoneId.of(z);
         } catch (DateTimeException e) {
-            add(at.field(key), "\"" + z + "\" is not an IANA time zone; use a name such as America/New_York, Europe/London or UTC");
+            add(
+                    at.field(key),
+                    "\"" + z
+                            + "\" is not an IANA time zone; use a name such as America/New_York, Europe/London or UTC");
             return null;
         }
     }

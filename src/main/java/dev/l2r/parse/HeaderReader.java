@@ -20,8 +20,14 @@ final class HeaderReader {
     private static final Pattern SLA_ID = Pattern.compile("[a-z0-9-]+");
 
     /** The header of an agreement; a field is null when it is absent or wrong (and a problem says so). */
-    record Header(String id, String title, String version, LocalDate effectiveFrom, List<String> approvedBy,
-                  PeriodKind period, ZoneId zone) {}
+    record Header(
+            String id,
+            String title,
+            String version,
+            LocalDate effectiveFrom,
+            List<String> approvedBy,
+            PeriodKind period,
+            ZoneId zone) {}
 
     private final Fields fields;
 
@@ -33,7 +39,8 @@ final class HeaderReader {
         Loc at = Loc.ROOT;
         String id = fields.text(root, at, "sla", true);
         if (id != null && !SLA_ID.matcher(id).matches()) {
-            fields.add(at.field("sla"), "\"" + id + "\" is not an agreement id; use lower-case letters, digits and '-'");
+            fields.add(
+                    at.field("sla"), "\"" + id + "\" is not an agreement id; use lower-case letters, digits and '-'");
         }
         String title = fields.text(root, at, "title", false);
         String version = fields.scalar(root, at, "version");
@@ -64,7 +71,8 @@ final class HeaderReader {
         }
         fields.unknownKeys(dq, dql, List.of("ignore"));
         List<String> ids = fields.textList(dq, dql, "ignore", false);
-        for (int i = 0; i < ids.size(); i++) ignored.put(ids.get(i), fields.line(dql.field("ignore").index(i)));
+        for (int i = 0; i < ids.size(); i++)
+            ignored.put(ids.get(i), fields.line(dql.field("ignore").index(i)));
         return ignored;
     }
 }

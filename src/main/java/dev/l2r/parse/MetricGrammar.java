@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  */
 final class MetricGrammar {
 
-    static final String HINT = "use count(STAGE), conversion(A, B), win_rate, average_selling_price, revenue, sales_cycle_days, "
-            + "cycle_days(A, B), pipeline_coverage, metric(NAME) or cost_per(STAGE)";
+    static final String HINT =
+            "use count(STAGE), conversion(A, B), win_rate, average_selling_price, revenue, sales_cycle_days, "
+                    + "cycle_days(A, B), pipeline_coverage, metric(NAME) or cost_per(STAGE)";
 
     private static final Pattern CALL = Pattern.compile("\\s*([a-z_]+)\\s*(?:\\((.*)\\))?\\s*");
     private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -41,7 +42,8 @@ final class MetricGrammar {
                 default -> null;
             };
         }
-        List<String> args = Arrays.stream(m.group(2).split(",", -1)).map(String::strip).toList();
+        List<String> args =
+                Arrays.stream(m.group(2).split(",", -1)).map(String::strip).toList();
         switch (name) {
             case "count", "cost_per" -> {
                 if (args.size() != 1) return null;

@@ -37,7 +37,10 @@ final class TeamsReader {
             return teams;
         }
         if (node.size() > AgreementLimits.MAX_TEAMS) {
-            fields.add(at, AgreementLimits.n(node.size()) + " teams; an agreement has at most " + AgreementLimits.n(AgreementLimits.MAX_TEAMS));
+            fields.add(
+                    at,
+                    AgreementLimits.n(node.size()) + " teams; an agreement has at most "
+                            + AgreementLimits.n(AgreementLimits.MAX_TEAMS));
             return teams;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

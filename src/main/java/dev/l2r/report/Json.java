@@ -13,7 +13,9 @@ final class Json {
 
     private Json() {}
 
-    static ObjectNode object() { return MAPPER.createObjectNode(); }
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
 
     static DefaultPrettyPrinter printer() {
         return new DefaultPrettyPrinter()

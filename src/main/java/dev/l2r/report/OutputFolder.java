@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,10 +41,12 @@ public final class OutputFolder implements AutoCloseable {
     public static final String FAILED = "LAST-RUN-FAILED";
     /** Outputs in an existing folder are marked failed only when a run completed there before. */
     static final String OWNED_BY = "run.json";
+
     static final String BUSY = "another l2r run is writing this folder; wait for it or choose another --out";
 
     /** File locks belong to the process, so runs inside one JVM (tests, embedders) also need this guard. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path requested;
@@ -86,7 +90,9 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** The folder the outputs end up in, as the user named it. */
-    public Path target() { return requested; }
+    public Path target() {
+        return requested;
+    }
 
     /** A fresh, empty folder beside the target to write this run's outputs into. */
     public Path staging() {
@@ -146,8 +152,9 @@ public final class OutputFolder implements AutoCloseable {
     public void failed(String cause) {
         deleteStaging();
         if (committed || !Files.isRegularFile(out.resolve(OWNED_BY), LinkOption.NOFOLLOW_LINKS)) return;
-        String text = "The latest l2r check into this folder failed at " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + "; the other files are from an earlier run.\n" + cause + "\n";
+        String text = "The latest l2r check into this folder failed at "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "; the other files are from an earlier run.\n" + cause
+                + "\n";
         Path tmp = null;
         try {
             tmp = Files.createTempFile(out, "." + FAILED, ".tmp");
@@ -208,7 +215,8 @@ public final class OutputFolder implements AutoCloseable {
      */
     private void acquire() {
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             try {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
@@ -225,7 +233,8 @@ public final class OutputFolder implements AutoCloseable {
         List<Path> leftovers = new ArrayList<>();
         String tmp = "." + name + ".tmp-";
         String old = "." + name + ".old-";
-        DirectoryStream.Filter<Path> ours = p -> p.getFileName().toString().startsWith(tmp) || p.getFileName().toString().startsWith(old);
+        DirectoryStream.Filter<Path> ours = p -> p.getFileName().toString().startsWith(tmp)
+                || p.getFileName().toString().startsWith(old);
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, ours)) {
             s.forEach(leftovers::add);
         } catch (IOException e) {
@@ -235,7 +244,8 @@ public final class OutputFolder implements AutoCloseable {
         for (Path p : leftovers) {
             try {
                 boolean aside = p.getFileName().toString().startsWith(old);
-                if (aside && !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
+                if (aside && !Files.exists(out, LinkOption.NOFOLLOW_LINKS))
+                    Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
                 else deleteTree(p);
             } catch (IOException e) {
                 throw cannotWrite(p, e);
@@ -250,13 +260,15 @@ public final class OutputFolder implements AutoCloseable {
     private void checkReplaceable() {
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) return;
         if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputError(InputError.at(requested.toString(), 0, null, "is a file, not a folder; choose a folder for --out"));
+            throw new InputError(
+                    InputError.at(requested.toString(), 0, null, "is a file, not a folder; choose a folder for --out"));
         }
         List<String> foreign = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(out)) {
             for (Path p : s) {
                 String n = p.getFileName().toString();
-                boolean ours = (ReportWriter.OUTPUTS.contains(n) || n.equals(FAILED)) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                boolean ours = (ReportWriter.OUTPUTS.contains(n) || n.equals(FAILED))
+                        && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
                 if (!ours) foreign.add(n);
             }
         } catch (IOException e) {
@@ -264,9 +276,14 @@ public final class OutputFolder implements AutoCloseable {
         }
         if (!foreign.isEmpty()) {
             foreign.sort(null);
-            throw new InputError(InputError.at(requested.toString(), 0, null, "holds " + foreign.get(0)
-                    + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
-                    + " that l2r did not write; each run replaces the whole folder, so choose an empty or new --out"));
+            throw new InputError(
+                    InputError.at(
+                            requested.toString(),
+                            0,
+                            null,
+                            "holds " + foreign.get(0)
+                                    + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+                                    + " that l2r did not write; each run replaces the whole folder, so choose an empty or new --out"));
         }
     }
 
@@ -286,10 +303,15 @@ public final class OutputFolder implements AutoCloseable {
         try {
             if (Files.isSymbolicLink(abs)) abs = abs.toRealPath();
         } catch (IOException e) {
-            throw new InputError(InputError.at(requested.toString(), 0, null, "is a symbolic link to a missing folder; create it or give another --out"));
+            throw new InputError(InputError.at(
+                    requested.toString(),
+                    0,
+                    null,
+                    "is a symbolic link to a missing folder; create it or give another --out"));
         }
         if (abs.getParent() == null || abs.getFileName() == null) {
-            throw new InputError(InputError.at(requested.toString(), 0, null, "cannot be replaced; give a folder such as out/2026-10"));
+            throw new InputError(InputError.at(
+                    requested.toString(), 0, null, "cannot be replaced; give a folder such as out/2026-10"));
         }
         return abs;
     }
@@ -330,11 +352,15 @@ public final class OutputFolder implements AutoCloseable {
     static String message(IOException e) {
         String simple = e.getClass().getSimpleName().replace("Exception", "");
         String m = e.getMessage();
-        if (e instanceof java.nio.file.FileAlreadyExistsException fe && fe.getFile() != null && Files.isRegularFile(Path.of(fe.getFile()))) {
+        if (e instanceof FileAlreadyExistsException fe
+                && fe.getFile() != null
+                && Files.isRegularFile(Path.of(fe.getFile()))) {
             return fe.getFile() + " is a file, not a folder"; // a folder was to be made there (--out under a file)
         }
-        if (e instanceof java.nio.file.FileSystemException fse) {
-            m = fse.getReason() != null ? fse.getReason() : simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof FileSystemException fse) {
+            m = fse.getReason() != null
+                    ? fse.getReason()
+                    : simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
             if (fse.getFile() != null) m = fse.getFile() + ": " + m;
         }
         return m == null ? simple : m;

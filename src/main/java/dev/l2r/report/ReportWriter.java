@@ -1,5 +1,6 @@
 package dev.l2r.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2r.Csv;
@@ -14,10 +15,12 @@ import dev.l2r.evaluate.Violation;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.RejectedRow;
 import dev.l2r.model.Agreement;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.l2r.model.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +34,30 @@ import java.util.Map;
  */
 public final class ReportWriter {
 
-    public static final List<String> VIOLATION_COLUMNS = List.of("period", "clause_id", "clause_title", "type", "severity",
-            "team", "owner", "subject", "expected", "actual", "deadline", "message");
+    public static final List<String> VIOLATION_COLUMNS = List.of(
+            "period",
+            "clause_id",
+            "clause_title",
+            "type",
+            "severity",
+            "team",
+            "owner",
+            "subject",
+            "expected",
+            "actual",
+            "deadline",
+            "message");
 
     /** Every file {@link #write} may put in the folder; a folder holding anything else is not replaced (OutputFolder). */
-    public static final List<String> OUTPUTS = List.of("violations.json", "violations.csv", "accountability.json", "open-items.csv",
-            "summary.md", "summary.html", "run.json", "rejected.csv");
+    public static final List<String> OUTPUTS = List.of(
+            "violations.json",
+            "violations.csv",
+            "accountability.json",
+            "open-items.csv",
+            "summary.md",
+            "summary.html",
+            "run.json",
+            "rejected.csv");
 
     private ReportWriter() {}
 
@@ -57,9 +78,14 @@ public final class ReportWriter {
             write(out.resolve("run.json"), runJson(run, e, rejected, exitCode));
             if (!rejected.isEmpty()) write(out.resolve("rejected.csv"), rejectedCsv(rejected));
         } catch (IOException ex) {
-            throw new InputError(InputError.at(folder.target().toString(), 0, null, "cannot write: " + ex.getMessage()));
+            throw new InputError(
+                    InputError.at(folder.target().toString(), 0, null, "cannot write: " + ex.getMessage()));
         } catch (UncheckedIOException ex) { // from Csv rows streamed to a file, e.g. a full disk
-            throw new InputError(InputError.at(folder.target().toString(), 0, null, "cannot write: " + ex.getCause().getMessage()));
+            throw new InputError(InputError.at(
+                    folder.target().toString(),
+                    0,
+                    null,
+                    "cannot write: " + ex.getCause().getMessage()));
         }
         folder.commit();
     }
@@ -70,9 +96,17 @@ public final class ReportWriter {
 
     /** violations.json and violations.csv in one streamed pass: a million violations need no tree in memory. */
     static void violations(Path out, Evaluation e) throws IOException {
-        try (Writer jw = Files.newBufferedWriter(out.resolve("violations.json"), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             Writer cw = Files.newBufferedWriter(out.resolve("violations.csv"), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             JsonGenerator g = Json.MAPPER.getFactory().createGenerator(jw).setPrettyPrinter(Json.printer())) {
+        try (Writer jw = Files.newBufferedWriter(
+                        out.resolve("violations.json"),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                Writer cw = Files.newBufferedWriter(
+                        out.resolve("violations.csv"),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                JsonGenerator g = Json.MAPPER.getFactory().createGenerator(jw).setPrettyPrinter(Json.printer())) {
             Csv csv = Csv.forPeople(cw, VIOLATION_COLUMNS);
             g.writeStartArray();
             for (Violation v : e.violations()) {
@@ -90,8 +124,19 @@ public final class ReportWriter {
                 g.writeStringField("deadline", v.deadline());
                 g.writeStringField("message", v.message());
                 g.writeEndObject();
-                csv.row(List.of(v.period(), v.clauseId(), v.clauseTitle(), v.type(), v.severity().key(), v.team(), v.owner(),
-                        v.subject(), v.expected(), v.actual(), v.deadline() == null ? "" : v.deadline(), v.message()));
+                csv.row(List.of(
+                        v.period(),
+                        v.clauseId(),
+                        v.clauseTitle(),
+                        v.type(),
+                        v.severity().key(),
+                        v.team(),
+                        v.owner(),
+                        v.subject(),
+                        v.expected(),
+                        v.actual(),
+                        v.deadline() == null ? "" : v.deadline(),
+                        v.message()));
             }
             g.writeEndArray();
             g.writeRaw('\n');
@@ -99,9 +144,18 @@ public final class ReportWriter {
     }
 
     static String openItems(Evaluation e) {
-        Csv csv = Csv.text(List.of("clause_id", "team", "owner", "lead_id", "started", "deadline", "remaining", "at_risk"));
+        Csv csv = Csv.text(
+                List.of("clause_id", "team", "owner", "lead_id", "started", "deadline", "remaining", "at_risk"));
         for (OpenItem o : e.openItems()) {
-            csv.row(List.of(o.clauseId(), o.team(), o.owner(), o.leadId(), o.started(), o.deadline(), o.remaining(), o.atRisk()));
+            csv.row(List.of(
+                    o.clauseId(),
+                    o.team(),
+                    o.owner(),
+                    o.leadId(),
+                    o.started(),
+                    o.deadline(),
+                    o.remaining(),
+                    o.atRisk()));
         }
         return csv.toString();
     }
@@ -148,8 +202,12 @@ public final class ReportWriter {
             x.put("subject", t.subject());
             x.put("team", t.team());
             x.put("metric", t.metric());
-            x.put("value", new java.math.BigDecimal(java.math.BigDecimal.valueOf(t.value())
-                    .setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+            x.put(
+                    "value",
+                    new BigDecimal(BigDecimal.valueOf(t.value())
+                            .setScale(6, RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString()));
             x.put("expected", t.expected());
             x.put("met", t.met());
         }
@@ -158,7 +216,7 @@ public final class ReportWriter {
 
     private static void ratio(ObjectNode o, String key, Double v) {
         if (v == null) o.putNull(key);
-        else o.put(key, new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_UP));
+        else o.put(key, new BigDecimal(v).setScale(4, RoundingMode.HALF_UP));
     }
 
     static String runJson(RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
@@ -211,8 +269,10 @@ public final class ReportWriter {
         leads.put("created_after_as_of", e.leadsAfterAsOf());
         ObjectNode v = root.putObject("violations");
         v.put("total", e.violations().size());
-        for (var sev : dev.l2r.model.Severity.values()) {
-            v.put(sev.key(), e.violations().stream().filter(x -> x.severity() == sev).count());
+        for (var sev : Severity.values()) {
+            v.put(
+                    sev.key(),
+                    e.violations().stream().filter(x -> x.severity() == sev).count());
         }
         root.put("rejected_rows", rejected.size());
         root.put("fail_on", run.failOn() == null ? "none" : run.failOn().key());

@@ -22,11 +22,17 @@ final class Summary {
 
     final List<Block> blocks = new ArrayList<>();
 
-    void heading(int level, String text) { blocks.add(new Heading(level, text)); }
+    void heading(int level, String text) {
+        blocks.add(new Heading(level, text));
+    }
 
-    void para(String strong, String text) { blocks.add(new Para(strong, text)); }
+    void para(String strong, String text) {
+        blocks.add(new Para(strong, text));
+    }
 
-    void bullets(List<String> items) { if (!items.isEmpty()) blocks.add(new Bullets(List.copyOf(items))); }
+    void bullets(List<String> items) {
+        if (!items.isEmpty()) blocks.add(new Bullets(List.copyOf(items)));
+    }
 
     void table(List<String> header, List<List<String>> rows, List<Boolean> numeric) {
         blocks.add(new Table(header, rows, numeric));
@@ -63,17 +69,27 @@ final class Summary {
     String html(String title) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(h(title)).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}\n")
-                .append("table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}\n")
+                .append(h(title))
+                .append("</title>\n<style>\n")
+                .append(
+                        "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}\n")
+                .append(
+                        "table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}\n")
                 .append("td.n,th.n{text-align:right}th{background:#f6f8fa}\n")
                 .append("</style>\n</head>\n<body>\n");
         for (Block block : blocks) {
             if (block instanceof Heading hd) {
-                b.append("<h").append(hd.level()).append('>').append(h(hd.text())).append("</h").append(hd.level()).append(">\n");
+                b.append("<h")
+                        .append(hd.level())
+                        .append('>')
+                        .append(h(hd.text()))
+                        .append("</h")
+                        .append(hd.level())
+                        .append(">\n");
             } else if (block instanceof Para p) {
                 b.append("<p>");
-                if (p.strong() != null) b.append("<strong>").append(h(p.strong())).append("</strong> ");
+                if (p.strong() != null)
+                    b.append("<strong>").append(h(p.strong())).append("</strong> ");
                 b.append(h(p.text())).append("</p>\n");
             } else if (block instanceof Bullets l) {
                 b.append("<ul>\n");
@@ -82,13 +98,17 @@ final class Summary {
             } else if (block instanceof Table t) {
                 b.append("<table>\n<thead><tr>");
                 for (int i = 0; i < t.header().size(); i++) {
-                    b.append(t.numeric().get(i) ? "<th class=\"n\">" : "<th>").append(h(t.header().get(i))).append("</th>");
+                    b.append(t.numeric().get(i) ? "<th class=\"n\">" : "<th>")
+                            .append(h(t.header().get(i)))
+                            .append("</th>");
                 }
                 b.append("</tr></thead>\n<tbody>\n");
                 for (List<String> row : t.rows()) {
                     b.append("<tr>");
                     for (int i = 0; i < row.size(); i++) {
-                        b.append(t.numeric().get(i) ? "<td class=\"n\">" : "<td>").append(h(row.get(i))).append("</td>");
+                        b.append(t.numeric().get(i) ? "<td class=\"n\">" : "<td>")
+                                .append(h(row.get(i)))
+                                .append("</td>");
                     }
                     b.append("</tr>\n");
                 }
@@ -128,6 +148,10 @@ final class Summary {
     }
 
     static String h(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

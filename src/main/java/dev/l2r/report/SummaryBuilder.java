@@ -14,6 +14,7 @@ import dev.l2r.model.Clause;
 import dev.l2r.model.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +47,28 @@ final class SummaryBuilder {
     Summary build() {
         Summary s = new Summary();
         s.heading(1, title());
-        s.para(null, "Agreement " + a.id() + (a.version().isEmpty() ? "" : " version " + a.version())
-                + (a.approvedBy().isEmpty() ? "" : ", approved by " + String.join(", ", a.approvedBy()))
-                + ". Period " + run.period().start() + " to " + run.period().end().minusDays(1) + " (" + a.zone().getId()
-                + "), as of " + e.asOf() + ".");
+        s.para(
+                null,
+                "Agreement " + a.id() + (a.version().isEmpty() ? "" : " version " + a.version())
+                        + (a.approvedBy().isEmpty() ? "" : ", approved by " + String.join(", ", a.approvedBy()))
+                        + ". Period " + run.period().start() + " to "
+                        + run.period().end().minusDays(1) + " (" + a.zone().getId()
+                        + "), as of " + e.asOf() + ".");
         long met = e.met();
         long violated = e.violated();
         long open = e.open();
         long atRisk = e.atRisk();
-        Map<Severity, Long> bySeverity = new java.util.EnumMap<>(Severity.class);
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
         for (Severity sev : Severity.values()) bySeverity.put(sev, 0L);
         e.violations().forEach(v -> bySeverity.merge(v.severity(), 1L, Long::sum));
-        s.para("Compliance " + (e.compliance() == null ? "not assessed" : HumanFormat.percent(e.compliance())) + ".",
-                plural(met, "item") + " met, " + n(violated) + " violated; " + plural(open, "follow-up") + " still open, "
-                        + n(atRisk) + " of them at risk. " + plural(e.violations().size(), "violation") + ": "
-                        + n(bySeverity.get(Severity.CRITICAL)) + " critical, " + n(bySeverity.get(Severity.MAJOR)) + " major, "
+        s.para(
+                "Compliance " + (e.compliance() == null ? "not assessed" : HumanFormat.percent(e.compliance())) + ".",
+                plural(met, "item") + " met, " + n(violated) + " violated; " + plural(open, "follow-up")
+                        + " still open, "
+                        + n(atRisk) + " of them at risk. "
+                        + plural(e.violations().size(), "violation") + ": "
+                        + n(bySeverity.get(Severity.CRITICAL)) + " critical, " + n(bySeverity.get(Severity.MAJOR))
+                        + " major, "
                         + n(bySeverity.get(Severity.MINOR)) + " minor.");
 
         s.heading(2, "What needs attention");
@@ -69,10 +77,18 @@ final class SummaryBuilder {
             s.heading(2, "Targets");
             List<List<String>> rows = new ArrayList<>();
             for (TargetResult t : e.targets()) {
-                rows.add(List.of(t.clauseId() + " " + t.title(), t.subject(), t.team(), t.metric(), t.expected(), t.actual(),
+                rows.add(List.of(
+                        t.clauseId() + " " + t.title(),
+                        t.subject(),
+                        t.team(),
+                        t.metric(),
+                        t.expected(),
+                        t.actual(),
                         t.met() ? "met" : "violated"));
             }
-            s.table(List.of("Clause", "Subject", "Accountable", "Metric", "Expected", "Actual", "Result"), rows,
+            s.table(
+                    List.of("Clause", "Subject", "Accountable", "Metric", "Expected", "Actual", "Result"),
+                    rows,
                     List.of(false, false, false, false, false, false, false));
         }
         teams(s);
@@ -87,36 +103,51 @@ final class SummaryBuilder {
         List<String> items = new ArrayList<>();
         Map<String, List<Violation>> byClause = new LinkedHashMap<>();
         for (Violation v : e.violations()) {
-            if (!v.type().equals("data-quality")) byClause.computeIfAbsent(v.clauseId(), k -> new ArrayList<>()).add(v);
+            if (!v.type().equals("data-quality"))
+                byClause.computeIfAbsent(v.clauseId(), k -> new ArrayList<>()).add(v);
         }
         List<Map.Entry<String, List<Violation>>> entries = new ArrayList<>(byClause.entrySet());
-        entries.sort(Comparator.comparingInt((Map.Entry<String, List<Violation>> x) -> x.getValue().get(0).severity().ordinal())
-                .thenComparing(x -> -x.getValue().size()).thenComparing(Map.Entry::getKey));
+        entries.sort(Comparator.comparingInt((Map.Entry<String, List<Violation>> x) ->
+                        x.getValue().get(0).severity().ordinal())
+                .thenComparing(x -> -x.getValue().size())
+                .thenComparing(Map.Entry::getKey));
         for (var entry : entries) {
             List<Violation> vs = entry.getValue();
             Violation first = vs.get(0);
             Map<String, Long> teams = new TreeMap<>();
             vs.forEach(v -> teams.merge(v.team(), 1L, Long::sum));
             List<String> who = new ArrayList<>();
-            teams.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(t -> who.add(t.getKey() + (nz(a.ownerOf(t.getKey())).isEmpty() ? "" : " (" + a.ownerOf(t.getKey()) + ")")
-                            + " " + t.getValue()));
+            teams.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(t -> who.add(
+                            t.getKey() + (nz(a.ownerOf(t.getKey())).isEmpty() ? "" : " (" + a.ownerOf(t.getKey()) + ")")
+                                    + " " + t.getValue()));
             String head = capital(first.severity().key()) + ": " + first.clauseId() + " " + first.clauseTitle() + ". ";
             if (first.type().equals("target")) {
-                List<String> messages = vs.stream().limit(3).map(Violation::message).toList();
-                items.add(head + String.join(" ", messages) + (vs.size() > 3 ? " (" + (vs.size() - 3) + " more in violations.csv.)" : "")
-                        + " Accountable: " + String.join(", ", who) + ".");
+                List<String> messages =
+                        vs.stream().limit(3).map(Violation::message).toList();
+                items.add(head + String.join(" ", messages)
+                        + (vs.size() > 3 ? " (" + (vs.size() - 3) + " more in violations.csv.)" : "") + " Accountable: "
+                        + String.join(", ", who) + ".");
             } else {
                 items.add(head + plural(vs.size(), "violation") + "; accountable: " + String.join(", ", who) + ".");
             }
         }
         if (atRisk > 0) {
-            OpenItem next = e.openItems().stream().filter(OpenItem::atRisk).findFirst().orElseThrow();
-            items.add(plural(atRisk, "follow-up") + (atRisk == 1 ? " is" : " are") + " at risk: act before the deadline (open-items.csv); the first is lead "
-                    + next.leadId() + " (" + next.team() + ", " + next.owner() + ") by " + next.deadline() + ".");
+            OpenItem next =
+                    e.openItems().stream().filter(OpenItem::atRisk).findFirst().orElseThrow();
+            items.add(plural(atRisk, "follow-up") + (atRisk == 1 ? " is" : " are")
+                    + " at risk: act before the deadline (open-items.csv); the first is lead " + next.leadId() + " ("
+                    + next.team() + ", " + next.owner() + ") by " + next.deadline() + ".");
         }
-        long dq = e.violations().stream().filter(v -> v.type().equals("data-quality")).count();
-        if (dq > 0) items.add(plural(dq, "data-quality finding") + " for revenue operations to correct in the CRM (see Data quality).");
+        long dq = e.violations().stream()
+                .filter(v -> v.type().equals("data-quality"))
+                .count();
+        if (dq > 0)
+            items.add(plural(dq, "data-quality finding")
+                    + " for revenue operations to correct in the CRM (see Data quality).");
         if (!rejected.isEmpty()) {
             items.add(plural(rejected.size(), "input row") + (rejected.size() == 1 ? " was" : " were")
                     + " unreadable and left out of the check (rejected.csv): fix at the source.");
@@ -130,7 +161,8 @@ final class SummaryBuilder {
         List<List<String>> rows = new ArrayList<>();
         for (TeamAccountability t : e.teams()) {
             if (t.clauses().isEmpty()) continue;
-            rows.add(List.of(t.team(), t.owner(), pct(t.compliance()), n(t.met()), n(t.violated()), n(t.open()), n(t.atRisk())));
+            rows.add(List.of(
+                    t.team(), t.owner(), pct(t.compliance()), n(t.met()), n(t.violated()), n(t.open()), n(t.atRisk())));
         }
         s.table(List.of("Team", "Owner", "Compliance", "Met", "Violated", "Open", "At risk"), rows, TEAM_NUM);
     }
@@ -151,9 +183,20 @@ final class SummaryBuilder {
                 }
             }
             Double comp = ClauseOutcome.compliance(n[0], n[1]);
-            rows.add(List.of(c.id(), c.title(), c.type(), c.head().severity().key(), n(n[0]), n(n[1]), n(n[2]), n(n[3]), pct(comp)));
+            rows.add(List.of(
+                    c.id(),
+                    c.title(),
+                    c.type(),
+                    c.head().severity().key(),
+                    n(n[0]),
+                    n(n[1]),
+                    n(n[2]),
+                    n(n[3]),
+                    pct(comp)));
         }
-        s.table(List.of("Clause", "Title", "Type", "Severity", "Met", "Violated", "Open", "At risk", "Compliance"), rows,
+        s.table(
+                List.of("Clause", "Title", "Type", "Severity", "Met", "Violated", "Open", "At risk", "Compliance"),
+                rows,
                 List.of(false, false, false, false, true, true, true, true, true));
     }
 
@@ -169,15 +212,18 @@ final class SummaryBuilder {
         s.heading(2, "Who must act");
         List<Map.Entry<String, long[]>> list = new ArrayList<>(byOwner.entrySet());
         list.sort(Comparator.comparing((Map.Entry<String, long[]> x) -> -x.getValue()[1])
-                .thenComparing(x -> -x.getValue()[0]).thenComparing(Map.Entry::getKey));
+                .thenComparing(x -> -x.getValue()[0])
+                .thenComparing(Map.Entry::getKey));
         List<List<String>> rows = new ArrayList<>();
         for (var x : list.subList(0, Math.min(10, list.size()))) {
             String[] k = x.getKey().split("\u0000", 2);
             rows.add(List.of(k[0].isEmpty() ? "(no owner)" : k[0], k[1], n(x.getValue()[0]), n(x.getValue()[1])));
         }
-        s.para(null, "The " + (rows.size() == 1 ? "person" : rows.size() + " people") + " with the most violations"
-                + (list.size() > 10 ? " (of " + list.size() + ")" : "")
-                + ": reps for the leads they own, team owners for their team's promises. violations.csv lists each violation.");
+        s.para(
+                null,
+                "The " + (rows.size() == 1 ? "person" : rows.size() + " people") + " with the most violations"
+                        + (list.size() > 10 ? " (of " + list.size() + ")" : "")
+                        + ": reps for the leads they own, team owners for their team's promises. violations.csv lists each violation.");
         s.table(List.of("Who", "Team", "Violations", "Critical"), rows, List.of(false, false, true, true));
     }
 
@@ -187,7 +233,8 @@ final class SummaryBuilder {
      * for every lead-level clause, as SPEC section 4 says.
      */
     private String accountable(Violation v) {
-        boolean perLead = a.clause(v.clauseId()).map(c -> c.head().owner().isLeadTeam()).orElse(true);
+        boolean perLead =
+                a.clause(v.clauseId()).map(c -> c.head().owner().isLeadTeam()).orElse(true);
         return perLead || a.ownerOf(v.team()) == null ? v.owner() : a.ownerOf(v.team());
     }
 
@@ -213,7 +260,9 @@ final class SummaryBuilder {
         for (InputFile f : run.inputs()) rows.add(List.of(f.path(), n(f.read()), n(f.accepted()), n(f.rejected())));
         s.table(List.of("File", "Rows read", "Accepted", "Rejected"), rows, List.of(false, true, true, true));
         if (e.leadsAfterAsOf() > 0) {
-            s.para(null, e.leadsAfterAsOf() + " leads were created after the as-of time and are not part of this check.");
+            s.para(
+                    null,
+                    e.leadsAfterAsOf() + " leads were created after the as-of time and are not part of this check.");
         }
     }
 
@@ -221,11 +270,19 @@ final class SummaryBuilder {
         return HumanFormat.integer(n) + " " + word + (n == 1 ? "" : "s");
     }
 
-    private static String pct(Double v) { return v == null ? "n/a" : HumanFormat.percent(v); }
+    private static String pct(Double v) {
+        return v == null ? "n/a" : HumanFormat.percent(v);
+    }
 
-    private static String n(long v) { return HumanFormat.integer(v); }
+    private static String n(long v) {
+        return HumanFormat.integer(v);
+    }
 
-    private static String nz(String s) { return s == null ? "" : s; }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 
-    private static String capital(String s) { return Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.l2r.source;
 
-import dev.l2r.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.l2r.InputError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +12,9 @@ public final class Problems {
     private final SourceTree tree;
     private final List<String> lines = new ArrayList<>();
 
-    public Problems(SourceTree tree) { this.tree = tree; }
+    public Problems(SourceTree tree) {
+        this.tree = tree;
+    }
 
     public void add(Loc at, String message) {
         lines.add(InputError.at(tree.file(), tree.line(at.pointer()), at.display(), message));

@@ -3,13 +3,17 @@ package dev.l2r.source;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.l2r.InputError;
+import dev.l2r.TextCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML or JSON document read as a tree, with the line of every node, so that validation can name
@@ -49,13 +54,19 @@ public final class SourceTree {
     public static SourceTree read(Path path) {
         String file = path.toString();
         byte[] bytes = readBounded(path, file);
-        String notText = dev.l2r.TextCheck.problem(file, bytes, true); // YAML and JSON allow no control characters but tab and line breaks
+        String notText = TextCheck.problem(
+                file, bytes, true); // YAML and JSON allow no control characters but tab and line breaks
         if (notText != null) throw new InputError(notText);
         boolean json = file.endsWith(".json");
-        ObjectMapper mapper = json ? JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
-                : YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        ObjectMapper mapper = json
+                ? JsonMapper.builder()
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .build()
+                : YAMLMapper.builder()
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .build();
         JsonFactory factory = mapper.getFactory();
         Map<String, Integer> lines = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -71,34 +82,49 @@ public final class SourceTree {
                     // that reading the first document alone would drop silently
                     boolean empty = t == JsonToken.VALUE_NULL && p.getText().isEmpty();
                     if (roots++ > 0 && !empty) {
-                        problems.add(InputError.at(file, line, null, json
-                                ? "a second JSON value starts here; an agreement is one JSON object"
-                                : "a second YAML document starts here; an agreement is one document (remove the '---' before it, or put it in its own file)"));
+                        problems.add(
+                                InputError.at(
+                                        file,
+                                        line,
+                                        null,
+                                        json
+                                                ? "a second JSON value starts here; an agreement is one JSON object"
+                                                : "a second YAML document starts here; an agreement is one document (remove the '---' before it, or put it in its own file)"));
                         break;
                     }
                 }
-                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
                     // Jackson reads an alias as the anchor's name, not as the value it stands for: refuse it
                     // rather than read "*owner" as the text "owner" (and an undefined one would pass unnoticed)
-                    problems.add(InputError.at(file, line, display(ctx), "*" + p.getText()
-                            + " is a YAML alias; l2r does not expand aliases, write the value out"));
+                    problems.add(InputError.at(
+                            file,
+                            line,
+                            display(ctx),
+                            "*" + p.getText() + " is a YAML alias; l2r does not expand aliases, write the value out"));
                     break;
                 }
-                if (t == JsonToken.VALUE_NUMBER_FLOAT && NON_FINITE.matcher(p.getText()).matches()) {
-                    problems.add(InputError.at(file, line, display(ctx), p.getText() + " is not a finite number; write a decimal number"));
+                if (t == JsonToken.VALUE_NUMBER_FLOAT
+                        && NON_FINITE.matcher(p.getText()).matches()) {
+                    problems.add(InputError.at(
+                            file, line, display(ctx), p.getText() + " is not a finite number; write a decimal number"));
                 }
                 lines.putIfAbsent(ctx.pathAsPointer().toString(), line);
             }
         } catch (JsonParseException e) {
-            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
                 int line = y.getProblemMark().getLine() + 1;
                 String unclosed = unclosed(y);
-                if (unclosed != null) line = y.getContextMark().getLine() + 1; // where it opens, not the end of the file
-                throw new InputError(InputError.at(file, line, null, "not valid YAML: " + (unclosed != null ? unclosed : yamlProblem(y))));
+                if (unclosed != null)
+                    line = y.getContextMark().getLine() + 1; // where it opens, not the end of the file
+                throw new InputError(InputError.at(
+                        file, line, null, "not valid YAML: " + (unclosed != null ? unclosed : yamlProblem(y))));
             }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputError(InputError.at(file, line, null, "not valid " + (json ? "JSON" : "YAML") + ": "
-                    + InputError.firstLine(e.getOriginalMessage())));
+            throw new InputError(InputError.at(
+                    file,
+                    line,
+                    null,
+                    "not valid " + (json ? "JSON" : "YAML") + ": " + InputError.firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InputError(InputError.at(file, 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
@@ -107,7 +133,11 @@ public final class SourceTree {
         try {
             root = mapper.readTree(bytes);
         } catch (IOException e) {
-            throw new InputError(InputError.at(file, 0, null, "not valid " + (json ? "JSON" : "YAML") + ": " + InputError.firstLine(e.getMessage())));
+            throw new InputError(InputError.at(
+                    file,
+                    0,
+                    null,
+                    "not valid " + (json ? "JSON" : "YAML") + ": " + InputError.firstLine(e.getMessage())));
         }
         if (root == null || root.isMissingNode()) root = mapper.createObjectNode();
         return new SourceTree(file, root, lines);
@@ -119,12 +149,15 @@ public final class SourceTree {
      */
     static byte[] readBounded(Path path, String file) {
         if (!Files.exists(path)) throw new InputError(InputError.at(file, 0, null, "no such file"));
-        if (Files.isDirectory(path)) throw new InputError(InputError.at(file, 0, null, "is a folder, not a YAML or JSON file"));
+        if (Files.isDirectory(path))
+            throw new InputError(InputError.at(file, 0, null, "is a folder, not a YAML or JSON file"));
         if (!Files.isRegularFile(path)) {
-            throw new InputError(InputError.at(file, 0, null, "is not a regular file (a device, FIFO or socket); give a YAML or JSON file"));
+            throw new InputError(InputError.at(
+                    file, 0, null, "is not a regular file (a device, FIFO or socket); give a YAML or JSON file"));
         }
-        String tooLarge = "larger than " + (MAX_FILE_BYTES >> 20) + " MB (" + String.format(Locale.ROOT, "%,d", MAX_FILE_BYTES)
-                + " bytes), the limit for an agreement or profile file";
+        String tooLarge =
+                "larger than " + (MAX_FILE_BYTES >> 20) + " MB (" + String.format(Locale.ROOT, "%,d", MAX_FILE_BYTES)
+                        + " bytes), the limit for an agreement or profile file";
         try {
             if (Files.size(path) > MAX_FILE_BYTES) throw new InputError(InputError.at(file, 0, null, tooLarge));
             try (InputStream in = Files.newInputStream(path)) {
@@ -144,15 +177,19 @@ public final class SourceTree {
      * context and may start lines earlier), with that context's line when it helps to find the start.
      */
     /** "a '[' opened here is never closed" when the parser met the end of the file inside a construct, else null. */
-    static String unclosed(org.yaml.snakeyaml.error.MarkedYAMLException y) {
+    static String unclosed(MarkedYAMLException y) {
         String problem = String.valueOf(y.getProblem());
         String context = String.valueOf(y.getContext());
         if (y.getContextMark() == null) return null;
         int at = y.getProblemMark().getLine() + 1;
-        if (context.contains("flow sequence") && problem.startsWith("expected ',' or ']'") && !problem.contains("<stream end>")) {
+        if (context.contains("flow sequence")
+                && problem.startsWith("expected ',' or ']'")
+                && !problem.contains("<stream end>")) {
             return "a '[' opened here is not closed; line " + at + " is reached without a ']'";
         }
-        if (context.contains("flow mapping") && problem.startsWith("expected ',' or '}'") && !problem.contains("<stream end>")) {
+        if (context.contains("flow mapping")
+                && problem.startsWith("expected ',' or '}'")
+                && !problem.contains("<stream end>")) {
             return "a '{' opened here is not closed; line " + at + " is reached without a '}'";
         }
         if (!(problem.contains("<stream end>") || problem.contains("end of stream"))) return null;
@@ -162,7 +199,7 @@ public final class SourceTree {
         return null;
     }
 
-    static String yamlProblem(org.yaml.snakeyaml.error.MarkedYAMLException y) {
+    static String yamlProblem(MarkedYAMLException y) {
         String problem = InputError.flatten(y.getProblem());
         if (problem.contains("\\t(TAB)") || problem.contains("\t(TAB)")) return "a tab character; indent with spaces";
         if (problem.startsWith("expected <block end>")) {
@@ -176,22 +213,29 @@ public final class SourceTree {
         if (context == null || context.isBlank()) return problem;
         var cm = y.getContextMark();
         int here = y.getProblemMark().getLine();
-        return problem + " (" + InputError.flatten(context) + (cm != null && cm.getLine() != here ? " started at line " + (cm.getLine() + 1) : "") + ")";
+        return problem + " (" + InputError.flatten(context)
+                + (cm != null && cm.getLine() != here ? " started at line " + (cm.getLine() + 1) : "") + ")";
     }
 
     /** The readable path of a parsing context: {@code clauses[2].min}. */
-    private static String display(com.fasterxml.jackson.core.JsonStreamContext ctx) {
+    private static String display(JsonStreamContext ctx) {
         StringBuilder b = new StringBuilder();
         for (var c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-            String part = c.inArray() ? "[" + c.getCurrentIndex() + "]" : (c.getCurrentName() == null ? "" : "." + c.getCurrentName());
+            String part = c.inArray()
+                    ? "[" + c.getCurrentIndex() + "]"
+                    : (c.getCurrentName() == null ? "" : "." + c.getCurrentName());
             b.insert(0, part);
         }
         return b.length() > 0 && b.charAt(0) == '.' ? b.substring(1) : b.toString();
     }
 
-    public String file() { return file; }
+    public String file() {
+        return file;
+    }
 
-    public JsonNode root() { return root; }
+    public JsonNode root() {
+        return root;
+    }
 
     /** Line of the node at a JSON pointer, or of its nearest ancestor that has one; 0 if none. */
     public int line(String pointer) {

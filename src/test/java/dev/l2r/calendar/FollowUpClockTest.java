@@ -54,10 +54,18 @@ class FollowUpClockTest {
         # London: Fri Oct 30 12:00 EDT = 16:00 GMT; 2h window: 1h Fri + 1h Mon -> Mon 10:00 GMT; 75% = 1.5h: 1h Fri + 30 min Mon -> 09:30 GMT.
         London team MQL Fri 16:00 London with 2 business hours reaches 75% on Monday 09:30 London | Europe/London | mon-fri 09:00-17:00 | 2 business hours | 2026-10-30T12:00-04:00 | 2026-11-02T10:00+00:00 | 0.75 | 2026-11-02T09:30+00:00
         """)
-    void reaches(String name, String zone, String calendar, String window, String from, String deadline,
-                 double share, String expected) {
+    void reaches(
+            String name,
+            String zone,
+            String calendar,
+            String window,
+            String from,
+            String deadline,
+            double share,
+            String expected) {
         long actual = clock(window, calendar, zone).reaches(t(from), t(deadline), share);
-        assertEquals(Instant.ofEpochMilli(t(expected)).atZone(ZoneId.of(zone)),
+        assertEquals(
+                Instant.ofEpochMilli(t(expected)).atZone(ZoneId.of(zone)),
                 Instant.ofEpochMilli(actual).atZone(ZoneId.of(zone)));
     }
 

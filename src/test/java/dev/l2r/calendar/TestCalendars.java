@@ -1,5 +1,6 @@
 package dev.l2r.calendar;
 
+import dev.l2r.model.BusinessCalendar;
 import dev.l2r.model.Window;
 import dev.l2r.parse.Durations;
 import java.time.DayOfWeek;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import dev.l2r.model.BusinessCalendar;
 
 /**
  * Test-only helpers: a tiny calendar notation for readable test tables, and ISO-with-offset

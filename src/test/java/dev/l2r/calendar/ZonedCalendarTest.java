@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.l2r.model.BusinessCalendar;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import dev.l2r.model.BusinessCalendar;
 
 /**
  * Hand-computed values for {@link ZonedCalendar#businessMillis}, {@link ZonedCalendar#nextOpening}
@@ -33,7 +33,8 @@ class ZonedCalendarTest {
 
     @Test
     void theTestNotationBuildsTheStandardCalendar() {
-        assertEquals(BusinessCalendar.standard().hours(), TestCalendars.parse(STD).hours());
+        assertEquals(
+                BusinessCalendar.standard().hours(), TestCalendars.parse(STD).hours());
         assertTrue(TestCalendars.parse(EXAMPLE).holidays().contains(java.time.LocalDate.of(2026, 10, 12)));
     }
 
@@ -144,7 +145,8 @@ class ZonedCalendarTest {
         """)
     void nextOpening(String name, String zone, String calendar, String at, String expected) {
         long actual = zoned(calendar, zone).nextOpening(t(at));
-        assertEquals(Instant.ofEpochMilli(t(expected)).atZone(ZoneId.of(zone)),
+        assertEquals(
+                Instant.ofEpochMilli(t(expected)).atZone(ZoneId.of(zone)),
                 Instant.ofEpochMilli(actual).atZone(ZoneId.of(zone)));
     }
 
@@ -210,7 +212,6 @@ class ZonedCalendarTest {
      * moves every gap boundary forward by the gap length (ZonedDateTime.of), which invents business
      * time after the jump.
      */
-
     @Test
     void hoursEntirelyInsideTheGapDoNotHappen() {
         ZonedCalendar c = zoned("mon-sun 02:00-02:30", NY);

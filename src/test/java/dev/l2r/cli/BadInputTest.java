@@ -47,28 +47,48 @@ class BadInputTest {
     @Test
     void aMissingAgreementIsNamed() {
         Workspace w = ws();
-        Cli r = Cli.run("check", "--sla", tmp.resolve("nope.yaml").toString(), "--data", tmp.resolve("data").toString(),
-                "--period", "2026-10", "--out", w.out().toString());
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("nope.yaml").toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--period",
+                "2026-10",
+                "--out",
+                w.out().toString());
         refused(r, "nope.yaml: no such file");
     }
 
     @Test
     void missingDataIsNamed() {
         Workspace w = ws();
-        Cli r = Cli.run("check", "--sla", tmp.resolve("sla.yaml").toString(), "--data", tmp.resolve("nodata").toString(),
-                "--period", "2026-10", "--out", w.out().toString());
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--data",
+                tmp.resolve("nodata").toString(),
+                "--period",
+                "2026-10",
+                "--out",
+                w.out().toString());
         refused(r, "nodata: no such file or folder");
     }
 
     @Test
     void anUnknownTeamIsRefusedWithItsLine() {
         Workspace w = ws().sla(SLA.replace("owner: sdr\n", "owner: sdrs\n"));
-        refused(w.check("2026-10"), "sla.yaml:11: clauses[0].owner: unknown team \"sdrs\"; use lead.team or one of: sdr");
+        refused(
+                w.check("2026-10"),
+                "sla.yaml:11: clauses[0].owner: unknown team \"sdrs\"; use lead.team or one of: sdr");
     }
 
     @Test
     void aPeriodOfAnotherKindIsRefused() {
-        refused(ws().check("2026-Q4"), "--period: \"2026-Q4\" is not a month of agreement t; use a label such as 2026-10");
+        refused(
+                ws().check("2026-Q4"),
+                "--period: \"2026-Q4\" is not a month of agreement t; use a label such as 2026-10");
     }
 
     @Test
@@ -78,11 +98,16 @@ class BadInputTest {
 
     @Test
     void badAsOfAndFailOnAndOptionsAreRefused() {
-        refused(ws().check("2026-10", "--as-of", "yesterday"),
+        refused(
+                ws().check("2026-10", "--as-of", "yesterday"),
                 "--as-of: \"yesterday\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
-        refused(ws().check("2026-10", "--fail-on", "severe"), "--fail-on: \"severe\" is not a level; use critical, major, minor or none");
+        refused(
+                ws().check("2026-10", "--fail-on", "severe"),
+                "--fail-on: \"severe\" is not a level; use critical, major, minor or none");
         refused(ws().check("2026-10", "--frobnicate"), "l2r: Unknown option: '--frobnicate' (see l2r check --help)");
-        refused(Cli.run("check"), "l2r: Missing required options: '--sla=FILE', '--period=LABEL', '--data=PATH' (see l2r check --help)");
+        refused(
+                Cli.run("check"),
+                "l2r: Missing required options: '--sla=FILE', '--period=LABEL', '--data=PATH' (see l2r check --help)");
     }
 
     @Test
@@ -107,26 +132,36 @@ class BadInputTest {
     @Test
     void aLeadsFileWithoutLeadIdIsRefused() {
         Workspace w = ws().file("data/leads.csv", "id,created_at\nA,2026-10-05T10:00\n");
-        refused(w.check("2026-10"), "data/leads.csv:1: lead_id: missing column; a leads file needs lead_id and created_at");
+        refused(
+                w.check("2026-10"),
+                "data/leads.csv:1: lead_id: missing column; a leads file needs lead_id and created_at");
     }
 
     @Test
     void textThatIsNotUtf8IsRefused() throws Exception {
         Workspace w = ws();
-        Files.write(tmp.resolve("data/leads.csv"), ("lead_id,created_at,company\nA,2026-10-05T10:00,M\u00fcller\n").getBytes(StandardCharsets.ISO_8859_1));
-        refused(w.check("2026-10"), "data/leads.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
+        Files.write(
+                tmp.resolve("data/leads.csv"),
+                ("lead_id,created_at,company\nA,2026-10-05T10:00,M\u00fcller\n").getBytes(StandardCharsets.ISO_8859_1));
+        refused(
+                w.check("2026-10"),
+                "data/leads.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
     }
 
     @Test
     void malformedRowsGoToRejectedCsvWithLineFieldAndReason() {
-        Workspace w = new Workspace(tmp).sla(SLA).file("data/leads.csv", "\uFEFF" + Workspace.LEADS_HEADER + "\r\n"
-                + "OK,2026-10-05T10:00,,,,sdr,,,\"Acme, Inc.\",\"multi\nline\",,,,,,,,2026-10-06T10:00,no-budget,,,,,\r\n"
-                + "SHORT,2026-10-05T10:00\r\n"
-                + "BADTIME,2026-13-05T10:00,,,,,,,,,,,,,,,,,,,,,,\r\n"
-                + "BADSCORE,2026-10-05T10:00,,,,,,high,,,,,,,,,,,,,,,,\r\n"
-                + ",2026-10-05T10:00,,,,,,,,,,,,,,,,,,,,,,\r\n"
-                + "OK,2026-10-05T11:00,,,,,,,,,,,,,,,,,,,,,,\r\n"
-                + "BADOUTCOME,2026-10-05T10:00,,,,,,,,,,,,,,,,,,,,,,maybe\r\n")
+        Workspace w = new Workspace(tmp)
+                .sla(SLA)
+                .file(
+                        "data/leads.csv",
+                        "\uFEFF" + Workspace.LEADS_HEADER + "\r\n"
+                                + "OK,2026-10-05T10:00,,,,sdr,,,\"Acme, Inc.\",\"multi\nline\",,,,,,,,2026-10-06T10:00,no-budget,,,,,\r\n"
+                                + "SHORT,2026-10-05T10:00\r\n"
+                                + "BADTIME,2026-13-05T10:00,,,,,,,,,,,,,,,,,,,,,,\r\n"
+                                + "BADSCORE,2026-10-05T10:00,,,,,,high,,,,,,,,,,,,,,,,\r\n"
+                                + ",2026-10-05T10:00,,,,,,,,,,,,,,,,,,,,,,\r\n"
+                                + "OK,2026-10-05T11:00,,,,,,,,,,,,,,,,,,,,,,\r\n"
+                                + "BADOUTCOME,2026-10-05T10:00,,,,,,,,,,,,,,,,,,,,,,maybe\r\n")
                 .metrics("2026-10,,spend,lots", "2026-10,,spend,100", "2026-10,,spend,200");
         Cli r = w.check("2026-10");
         assertEquals(0, r.code(), r.toString());
@@ -177,14 +212,19 @@ class BadInputTest {
         r = w.check("2026-10");
         assertEquals(0, r.code(), r.toString());
         assertEquals(java.util.List.of("R1 A"), w.violationKeys());
-        assertTrue(w.read("rejected.csv").contains("leads.json,3,created_at,not an ISO-8601 timestamp,never"), w.read("rejected.csv"));
+        assertTrue(
+                w.read("rejected.csv").contains("leads.json,3,created_at,not an ISO-8601 timestamp,never"),
+                w.read("rejected.csv"));
     }
 
     @Test
     void aRuleWhoseConditionThrowsIsBadRulesInput() {
-        Workspace w = new Workspace(tmp).sla(SLA + """
+        Workspace w = new Workspace(tmp)
+                .sla(SLA + """
                   - { id: X1, type: rule, rule: "Boom", owner: sdr }
-                """).leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,").file("rules/boom.drl", """
+                """)
+                .leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,")
+                .file("rules/boom.drl", """
                 package custom;
                 import dev.l2r.facts.Lead;
                 global dev.l2r.facts.SlaSink sla;
@@ -198,15 +238,18 @@ class BadInputTest {
                 """);
         w.rules = tmp.resolve("rules");
         Cli r = w.check("2026-10");
-        refused(r, "rules/boom.drl:5: rule \"Boom\": a condition failed: java.lang.NullPointerException: "
-                + "Cannot invoke \"String.length()\" because \"s\" is null");
+        refused(
+                r,
+                "rules/boom.drl:5: rule \"Boom\": a condition failed: java.lang.NullPointerException: "
+                        + "Cannot invoke \"String.length()\" because \"s\" is null");
     }
 
     @Test
     void anAgreementCanSetADataQualityCheckAsideButOnlyOneThatExists() throws Exception {
         String sla = SLA.replace("teams:", "data_quality:\n  ignore: [DQ-WON-WITHOUT-AMOUNT]\nteams:");
-        Workspace w = new Workspace(tmp).sla(sla).leads(
-                "W1,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,2026-10-06T10:00,O1,,2026-10-20T10:00,won");
+        Workspace w = new Workspace(tmp)
+                .sla(sla)
+                .leads("W1,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,2026-10-06T10:00,O1,,2026-10-20T10:00,won");
         w.rules = Path.of("rules");
         Cli r = w.check("2026-10");
         assertEquals(0, r.code(), r.toString());
@@ -214,14 +257,20 @@ class BadInputTest {
         w.sla(SLA);
         Cli again = w.check("2026-10");
         assertEquals(0, again.code(), again.toString());
-        assertEquals(java.util.List.of("DQ-WON-WITHOUT-AMOUNT W1"), w.violationKeys(), "without the ignore, the check reports");
+        assertEquals(
+                java.util.List.of("DQ-WON-WITHOUT-AMOUNT W1"),
+                w.violationKeys(),
+                "without the ignore, the check reports");
 
         w.sla(SLA.replace("teams:", "data_quality:\n  ignore: [DQ-NO-SUCH]\nteams:"));
         try (var files = Files.walk(w.out())) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         }
-        refused(w.check("2026-10"), "sla.yaml:6: data_quality.ignore: no data-quality check has @id \"DQ-NO-SUCH\"; ids: "
-                + "DQ-CLOSE-DATE-WITHOUT-OUTCOME, DQ-CLOSED-BEFORE-SQO, DQ-OUTCOME-WITHOUT-CLOSE-DATE, DQ-REJECTION-WITHOUT-DATE, "
-                + "DQ-SAL-BEFORE-MQL, DQ-STAGE-BEFORE-CREATED, DQ-TOUCH-IS-AUTO-RESPONSE, DQ-WON-WITHOUT-AMOUNT");
+        refused(
+                w.check("2026-10"),
+                "sla.yaml:6: data_quality.ignore: no data-quality check has @id \"DQ-NO-SUCH\"; ids: "
+                        + "DQ-CLOSE-DATE-WITHOUT-OUTCOME, DQ-CLOSED-BEFORE-SQO, DQ-OUTCOME-WITHOUT-CLOSE-DATE, DQ-REJECTION-WITHOUT-DATE, "
+                        + "DQ-SAL-BEFORE-MQL, DQ-STAGE-BEFORE-CREATED, DQ-TOUCH-IS-AUTO-RESPONSE, DQ-WON-WITHOUT-AMOUNT");
     }
 }

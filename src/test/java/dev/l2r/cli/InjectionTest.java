@@ -11,9 +11,9 @@ import dev.l2r.Cli;
 import dev.l2r.Workspace;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Agreement values never become code: a team name, title, reason or where-value written as code is
@@ -26,16 +26,18 @@ class InjectionTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "x\" ) ; System.exit(3); ( \"",
-            "\" + System.exit(3) + \"",
-            "x\\\" ) ; System.exit(3); ( \\\"",
-            "${System.exit(3)}",
-            "@{System.exit(3)}",
-            "'); System.exit(3); ('",
-            "end\nrule \"evil\" when then System.exit(3); end",
-            "*/ System.exit(3); /*",
-            "x\" || true || \"y"})
+    @ValueSource(
+            strings = {
+                "x\" ) ; System.exit(3); ( \"",
+                "\" + System.exit(3) + \"",
+                "x\\\" ) ; System.exit(3); ( \\\"",
+                "${System.exit(3)}",
+                "@{System.exit(3)}",
+                "'); System.exit(3); ('",
+                "end\nrule \"evil\" when then System.exit(3); end",
+                "*/ System.exit(3); /*",
+                "x\" || true || \"y"
+            })
     void payloadIsDataNotCode(String payload) throws Exception {
         ObjectMapper m = new ObjectMapper();
         ObjectNode a = m.createObjectNode();
@@ -67,24 +69,40 @@ class InjectionTest {
         t.putObject("min").put(payload, 5);
         t.put("owner", payload);
 
-        Workspace w = new Workspace(tmp).file("sla.yaml", m.writeValueAsString(a)).leads(
-                "L1,2026-10-05T10:00,,web,,x,Ann,,,,,,,2026-10-05T10:00,,,,2026-10-06T10:00,no-budget,,,,,");
+        Workspace w = new Workspace(tmp)
+                .file("sla.yaml", m.writeValueAsString(a))
+                .leads("L1,2026-10-05T10:00,,web,,x,Ann,,,,,,,2026-10-05T10:00,,,,2026-10-06T10:00,no-budget,,,,,");
         Cli run = w.check("2026-10", "--fail-on", "none");
         if (run.code() == 2) {
-            assertTrue(run.err().lines().allMatch(l -> l.startsWith(tmp.resolve("sla.yaml").toString() + ":")),
+            assertTrue(
+                    run.err()
+                            .lines()
+                            .allMatch(l -> l.startsWith(tmp.resolve("sla.yaml").toString() + ":")),
                     "refused, one line per problem naming the file: " + run);
             assertTrue(!java.nio.file.Files.exists(w.out()), "no partial output");
             return;
         }
         assertEquals(0, run.code(), run.toString());
         List<JsonNode> v = w.violations();
-        JsonNode handoff = v.stream().filter(x -> x.get("clause_id").asText().equals("H1")).findFirst().orElseThrow();
+        JsonNode handoff = v.stream()
+                .filter(x -> x.get("clause_id").asText().equals("H1"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(payload, handoff.get("clause_title").asText());
         assertEquals(payload, handoff.get("team").asText());
         String accountability = w.read("accountability.json");
-        assertTrue(m.readTree(accountability).get("teams").get(0).get("team").asText().equals(payload), accountability);
+        assertTrue(
+                m.readTree(accountability)
+                        .get("teams")
+                        .get(0)
+                        .get("team")
+                        .asText()
+                        .equals(payload),
+                accountability);
         Cli compiled = Cli.run("compile", "--sla", tmp.resolve("sla.yaml").toString());
         assertEquals(0, compiled.code());
-        assertTrue(compiled.out().contains(dev.l2r.compile.DrlLiterals.string(payload)), "the payload appears only as a literal");
+        assertTrue(
+                compiled.out().contains(dev.l2r.compile.DrlLiterals.string(payload)),
+                "the payload appears only as a literal");
     }
 }

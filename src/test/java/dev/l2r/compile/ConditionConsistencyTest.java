@@ -26,9 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class ConditionConsistencyTest {
 
-    private static final List<FieldRef> FIELDS = List.of(FieldRef.of(LeadField.CHANNEL), FieldRef.of(LeadField.SCORE),
-            FieldRef.of(LeadField.AMOUNT), FieldRef.of(LeadField.MQL_AT), FieldRef.of(LeadField.TEAM),
-            FieldRef.custom("segment", FieldType.TEXT), FieldRef.custom("employees", FieldType.NUMBER),
+    private static final List<FieldRef> FIELDS = List.of(
+            FieldRef.of(LeadField.CHANNEL),
+            FieldRef.of(LeadField.SCORE),
+            FieldRef.of(LeadField.AMOUNT),
+            FieldRef.of(LeadField.MQL_AT),
+            FieldRef.of(LeadField.TEAM),
+            FieldRef.custom("segment", FieldType.TEXT),
+            FieldRef.custom("employees", FieldType.NUMBER),
             FieldRef.custom("signed_at", FieldType.TIMESTAMP));
     private static final List<String> TEXTS = List.of("web", "partner", "Web", "a\"b", "");
     private static final List<Double> NUMBERS = List.of(0.0, 59.5, 60.0, 60.5, 100.0, -1.0);
@@ -44,8 +49,13 @@ class ConditionConsistencyTest {
 
         StringBuilder drl = new StringBuilder("package t;\nimport dev.l2r.facts.Lead;\nglobal java.util.List out;\n");
         for (int i = 0; i < conditions.size(); i++) {
-            drl.append("rule \"c").append(i).append("\" when $l : Lead( ").append(ConditionDrl.constraint(conditions.get(i), ""))
-                    .append(" ) then out.add(\"").append(i).append(" \" + $l.getLeadId()); end\n");
+            drl.append("rule \"c")
+                    .append(i)
+                    .append("\" when $l : Lead( ")
+                    .append(ConditionDrl.constraint(conditions.get(i), ""))
+                    .append(" ) then out.add(\"")
+                    .append(i)
+                    .append(" \" + $l.getLeadId()); end\n");
         }
         TreeSet<String> byDrl = new TreeSet<>(Drools.fire(drl.toString(), leads));
         TreeSet<String> byJava = new TreeSet<>();
@@ -54,7 +64,8 @@ class ConditionConsistencyTest {
         }
         assertEquals(byJava, byDrl);
         // the check is only meaningful when both outcomes occur often
-        org.junit.jupiter.api.Assertions.assertTrue(byJava.size() > 1000 && byJava.size() < conditions.size() * leads.size() - 1000,
+        org.junit.jupiter.api.Assertions.assertTrue(
+                byJava.size() > 1000 && byJava.size() < conditions.size() * leads.size() - 1000,
                 "matches: " + byJava.size());
     }
 
@@ -99,8 +110,10 @@ class ConditionConsistencyTest {
             int n = ValueSet.INLINE_MAX + 1 + r.nextInt(300);
             for (int k = 0; k < n; k++) values.add(filler(f, k));
             for (int k = r.nextInt(3); k > 0; k--) values.add(r.nextInt(values.size()), value(f, r));
-            if (f.type() == FieldType.NUMBER && r.nextBoolean()) values.add(new BigDecimal(r.nextBoolean() ? "6E+1" : "-0.00"));
-            conditions.add(new Condition(f, op, values, f.name() + " " + op.symbol() + " [" + values.size() + " values]"));
+            if (f.type() == FieldType.NUMBER && r.nextBoolean())
+                values.add(new BigDecimal(r.nextBoolean() ? "6E+1" : "-0.00"));
+            conditions.add(
+                    new Condition(f, op, values, f.name() + " " + op.symbol() + " [" + values.size() + " values]"));
         }
         List<Lead> leads = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -113,7 +126,8 @@ class ConditionConsistencyTest {
             }
             leads.add(l);
         }
-        StringBuilder drl = new StringBuilder("package t;\nimport dev.l2r.facts.Lead;\nimport dev.l2r.facts.ValueSet;\nglobal java.util.List out;\n");
+        StringBuilder drl = new StringBuilder(
+                "package t;\nimport dev.l2r.facts.Lead;\nimport dev.l2r.facts.ValueSet;\nglobal java.util.List out;\n");
         List<Object> facts = new ArrayList<>(leads);
         for (int i = 0; i < conditions.size(); i++) {
             Condition c = conditions.get(i);
@@ -122,8 +136,15 @@ class ConditionConsistencyTest {
             String constraint = ConditionDrl.constraint(c, "", "c" + i, sets);
             assertEquals(1, sets.patterns().size());
             assertFalse(constraint.contains("filler"), "values never enter the DRL: " + constraint);
-            drl.append("rule \"c").append(i).append("\" when ").append(sets.patterns().get(0)).append(" $l : Lead( ").append(constraint)
-                    .append(" ) then out.add(\"").append(i).append(" \" + $l.getLeadId()); end\n");
+            drl.append("rule \"c")
+                    .append(i)
+                    .append("\" when ")
+                    .append(sets.patterns().get(0))
+                    .append(" $l : Lead( ")
+                    .append(constraint)
+                    .append(" ) then out.add(\"")
+                    .append(i)
+                    .append(" \" + $l.getLeadId()); end\n");
             facts.add(ValueSet.of("c" + i, c.values()));
         }
         TreeSet<String> byDrl = new TreeSet<>(Drools.fire(drl.toString(), facts));
@@ -141,7 +162,9 @@ class ConditionConsistencyTest {
         }
         assertEquals(byJavaInline, byJava);
         assertEquals(byJava, byDrl);
-        assertTrue(byJava.size() > 600 && byJava.size() < conditions.size() * leads.size() - 600, "matches: " + byJava.size());
+        assertTrue(
+                byJava.size() > 600 && byJava.size() < conditions.size() * leads.size() - 600,
+                "matches: " + byJava.size());
     }
 
     private static boolean same(Object actual, Object expected) {
@@ -160,7 +183,8 @@ class ConditionConsistencyTest {
 
     private static Condition condition(Random r) {
         FieldRef f = FIELDS.get(r.nextInt(FIELDS.size()));
-        List<Operator> ops = new ArrayList<>(List.of(Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN, Operator.PRESENT, Operator.ABSENT));
+        List<Operator> ops = new ArrayList<>(
+                List.of(Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN, Operator.PRESENT, Operator.ABSENT));
         if (f.type() != FieldType.TEXT) ops.addAll(List.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE));
         Operator op = ops.get(r.nextInt(ops.size()));
         List<Object> values = new ArrayList<>();

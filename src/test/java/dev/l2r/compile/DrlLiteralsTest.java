@@ -21,23 +21,46 @@ class DrlLiteralsTest {
     @Test
     void hostileAndRandomStringsRoundTripExactly() {
         List<String> values = new ArrayList<>(List.of(
-                "x\" ) ; System.exit(3); ( \"", "\" + System.exit(3) + \"", "\\\"", "\\", "end\\", "\\n", "\\u0022",
-                "${System.exit(3)}", "@{System.exit(3)}", "'); System.exit(3); ('", "a\nb", "\"\"\"", "//", "/*", "*/",
-                "then System.exit(3); end", "))) || true || (((", "😀", ""));
+                "x\" ) ; System.exit(3); ( \"",
+                "\" + System.exit(3) + \"",
+                "\\\"",
+                "\\",
+                "end\\",
+                "\\n",
+                "\\u0022",
+                "${System.exit(3)}",
+                "@{System.exit(3)}",
+                "'); System.exit(3); ('",
+                "a\nb",
+                "\"\"\"",
+                "//",
+                "/*",
+                "*/",
+                "then System.exit(3); end",
+                "))) || true || (((",
+                "😀",
+                ""));
         Random r = new Random(42);
         TreeSet<String> unique = new TreeSet<>(values);
         while (unique.size() < 300) {
             StringBuilder b = new StringBuilder();
             int n = 1 + r.nextInt(12);
-            for (int i = 0; i < n; i++) b.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0, r.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
+            for (int i = 0; i < n; i++)
+                b.appendCodePoint(ALPHABET.codePointAt(
+                        ALPHABET.offsetByCodePoints(0, r.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
             unique.add(b.toString());
         }
         List<String> all = List.copyOf(unique);
         StringBuilder drl = new StringBuilder("package t;\nimport dev.l2r.facts.Lead;\nglobal java.util.List out;\n");
         List<Lead> leads = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            drl.append("rule \"r").append(i).append("\" when $l : Lead( channel == ").append(DrlLiterals.string(all.get(i)))
-                    .append(" ) then out.add(\"").append(i).append(":\" + $l.getLeadId()); end\n");
+            drl.append("rule \"r")
+                    .append(i)
+                    .append("\" when $l : Lead( channel == ")
+                    .append(DrlLiterals.string(all.get(i)))
+                    .append(" ) then out.add(\"")
+                    .append(i)
+                    .append(":\" + $l.getLeadId()); end\n");
             Lead.Builder b = Lead.builder("L" + i, 0);
             b.channel = all.get(i);
             leads.add(b.build());

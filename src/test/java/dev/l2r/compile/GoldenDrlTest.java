@@ -36,16 +36,21 @@ class GoldenDrlTest {
         assertFalse(inputs.isEmpty());
         boolean regen = Boolean.getBoolean("l2r.regen");
         List<RulesFile> rules = RulesFile.readAll(Path.of("rules"));
-        return inputs.stream().map(in -> DynamicTest.dynamicTest(in.toString(), () -> {
-            Agreement a = AgreementParser.load(in);
-            String drl = DrlGenerator.generate(a);
-            assertEquals(drl, DrlGenerator.generate(AgreementParser.load(in)), "generation is deterministic");
-            String name = in.getFileName().toString().replaceFirst("^in-", "").replaceFirst("\\.yaml$", "");
-            Path golden = GOLDEN.resolve("out-" + name + ".drl");
-            if (regen) Files.writeString(golden, drl, StandardCharsets.UTF_8);
-            assertEquals(Files.readString(golden, StandardCharsets.UTF_8), drl,
-                    "DRL differs from " + golden + "; if the change is intended: mvn test -Dtest=GoldenDrlTest -Dl2r.regen=true");
-            CompiledRules.build(a, in.toString(), drl, rules);
-        }));
+        return inputs.stream()
+                .map(in -> DynamicTest.dynamicTest(in.toString(), () -> {
+                    Agreement a = AgreementParser.load(in);
+                    String drl = DrlGenerator.generate(a);
+                    assertEquals(drl, DrlGenerator.generate(AgreementParser.load(in)), "generation is deterministic");
+                    String name =
+                            in.getFileName().toString().replaceFirst("^in-", "").replaceFirst("\\.yaml$", "");
+                    Path golden = GOLDEN.resolve("out-" + name + ".drl");
+                    if (regen) Files.writeString(golden, drl, StandardCharsets.UTF_8);
+                    assertEquals(
+                            Files.readString(golden, StandardCharsets.UTF_8),
+                            drl,
+                            "DRL differs from " + golden
+                                    + "; if the change is intended: mvn test -Dtest=GoldenDrlTest -Dl2r.regen=true");
+                    CompiledRules.build(a, in.toString(), drl, rules);
+                }));
     }
 }

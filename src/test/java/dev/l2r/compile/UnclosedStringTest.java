@@ -23,9 +23,11 @@ class UnclosedStringTest {
 
     @Test
     void theFirstStringLeftOpenIsNamedAtItsLineAndColumn() {
-        assertEquals("rules/x.drl:2:21: a string opened here (\") is not closed on its line; close it",
+        assertEquals(
+                "rules/x.drl:2:21: a string opened here (\") is not closed on its line; close it",
                 CompiledRules.unclosedString(file("rule \"A\" when\n    Lead( leadId == \"abc )\nthen end\n")));
-        assertEquals("rules/x.drl:1:7: a string opened here (') is not closed on its line; close it",
+        assertEquals(
+                "rules/x.drl:1:7: a string opened here (') is not closed on its line; close it",
                 CompiledRules.unclosedString(file("Lead( 'x == 1 )\n")));
     }
 }

@@ -59,16 +59,23 @@ class CorpusTest {
         List<DynamicNode> categories = new ArrayList<>();
         int total = 0;
         try (Stream<Path> cats = Files.list(ROOT)) {
-            for (Path cat : cats.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList()) {
+            for (Path cat : cats.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("_"))
+                    .sorted()
+                    .toList()) {
                 List<DynamicTest> tests = new ArrayList<>();
                 try (Stream<Path> cases = Files.list(cat)) {
-                    for (Path c : cases.filter(p -> Files.isRegularFile(p.resolve("case.yaml"))).sorted().toList()) {
+                    for (Path c : cases.filter(p -> Files.isRegularFile(p.resolve("case.yaml")))
+                            .sorted()
+                            .toList()) {
                         String name = cat.getFileName() + "/" + c.getFileName();
-                        tests.add(DynamicTest.dynamicTest(name, c.resolve("case.yaml").toUri(), () -> run(name, c)));
+                        tests.add(DynamicTest.dynamicTest(
+                                name, c.resolve("case.yaml").toUri(), () -> run(name, c)));
                     }
                 }
                 total += tests.size();
-                categories.add(DynamicContainer.dynamicContainer(cat.getFileName().toString(), tests));
+                categories.add(
+                        DynamicContainer.dynamicContainer(cat.getFileName().toString(), tests));
             }
         }
         assertTrue(total >= 300, "the corpus holds at least 300 cases, not " + total);
@@ -78,7 +85,8 @@ class CorpusTest {
     private void run(String name, Path source) throws Exception {
         JsonNode spec = YAML.readTree(source.resolve("case.yaml").toFile());
         String only = System.getProperty("l2r.corpus.only"); // a regular expression on case names, to run a few
-        Assumptions.assumeTrue(only == null || Pattern.compile(only).matcher(name).find(), "not selected by -Dl2r.corpus.only");
+        Assumptions.assumeTrue(
+                only == null || Pattern.compile(only).matcher(name).find(), "not selected by -Dl2r.corpus.only");
         JsonNode pending = spec.get("pending");
         if (pending != null && !RUN_PENDING) {
             Assumptions.abort("pending " + pending.asText() + ": " + text(spec, "about", ""));
@@ -100,8 +108,18 @@ class CorpusTest {
         if (spec.has("args")) {
             spec.get("args").forEach(a -> args.add(place(a.asText(), dir)));
         } else {
-            args.addAll(List.of("check", "--sla", dir + "/sla.yaml", "--data", dir + "/data", "--period",
-                    text(spec, "period", "2026-10"), "--rules", dir + "/rules", "--out", dir + "/out"));
+            args.addAll(List.of(
+                    "check",
+                    "--sla",
+                    dir + "/sla.yaml",
+                    "--data",
+                    dir + "/data",
+                    "--period",
+                    text(spec, "period", "2026-10"),
+                    "--rules",
+                    dir + "/rules",
+                    "--out",
+                    dir + "/out"));
         }
         spec.path("extra_args").forEach(a -> args.add(place(a.asText(), dir)));
 
@@ -110,7 +128,9 @@ class CorpusTest {
         Assumptions.assumeFalse(stuck != null, () -> "case " + stuck + " timed out and may still be running");
         Cli r;
         try {
-            r = assertTimeoutPreemptively(Duration.ofSeconds(timeout), () -> Cli.run(args.toArray(String[]::new)),
+            r = assertTimeoutPreemptively(
+                    Duration.ofSeconds(timeout),
+                    () -> Cli.run(args.toArray(String[]::new)),
                     name + ": no answer within " + timeout + " s");
         } catch (org.opentest4j.AssertionFailedError e) {
             stuck = name;
@@ -118,13 +138,19 @@ class CorpusTest {
         }
         String err = r.err().replace(dir + "/", "").replace(dir.toString(), "{dir}");
         record(name, r, err, dir);
-        String context = name + ": " + text(spec, "about", "") + "\n" + r.toString().replace(dir + "/", "");
+        String context =
+                name + ": " + text(spec, "about", "") + "\n" + r.toString().replace(dir + "/", "");
 
         int exit = spec.path("exit").asInt(2);
         assertEquals(exit, r.code(), context);
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Caused by") || r.err().contains("Stack trace"),
+        assertFalse(
+                r.err().contains("\tat ")
+                        || r.err().contains("Caused by")
+                        || r.err().contains("Stack trace"),
                 "no stack trace on stderr\n" + context);
-        if (!spec.has("exception_text_ok")) { // a case may allow it, saying why (an exception thrown by a rule author's own code)
+        if (!spec.has(
+                "exception_text_ok")) { // a case may allow it, saying why (an exception thrown by a rule author's own
+            // code)
             assertFalse(r.err().contains("Exception"), "no exception text on stderr\n" + context);
         }
         List<String> lines = err.lines().toList();
@@ -135,18 +161,25 @@ class CorpusTest {
             assertFalse(Files.exists(dir.resolve("out")), "no output folder\n" + context);
             JsonNode at = spec.get("at");
             if (at != null) { // file[:line[:column]]: [field: ], each part as the case names it
-                String where = (at.has("file") ? Pattern.quote(at.get("file").asText())
-                        + (at.has("line") ? ":" + at.get("line").asInt() + "(:\\d+)?" : "(:\\d+){0,2}") + ": " : "")
+                String where = (at.has("file")
+                                ? Pattern.quote(at.get("file").asText())
+                                        + (at.has("line") ? ":" + at.get("line").asInt() + "(:\\d+)?" : "(:\\d+){0,2}")
+                                        + ": "
+                                : "")
                         + (at.has("field") ? Pattern.quote(at.get("field").asText()) + ": " : "");
-                assertTrue(Pattern.compile(where).matcher(lines.get(0)).lookingAt(), "the first line names " + at + "\n" + context);
+                assertTrue(
+                        Pattern.compile(where).matcher(lines.get(0)).lookingAt(),
+                        "the first line names " + at + "\n" + context);
             }
             if (spec.has("stderr")) {
                 List<String> expected = new ArrayList<>();
                 spec.get("stderr").forEach(l -> expected.add(l.asText()));
                 assertEquals(expected.size(), lines.size(), "exactly the expected lines on stderr\n" + context);
                 for (int i = 0; i < expected.size(); i++) {
-                    assertTrue(matches(expected.get(i), lines.get(i)), "line " + (i + 1) + " is\n  " + lines.get(i)
-                            + "\nexpected\n  " + expected.get(i) + "\n" + context);
+                    assertTrue(
+                            matches(expected.get(i), lines.get(i)),
+                            "line " + (i + 1) + " is\n  " + lines.get(i) + "\nexpected\n  " + expected.get(i) + "\n"
+                                    + context);
                 }
             } else if (!spec.has("stderr_lines")) {
                 assertEquals(1, lines.size(), "one line on stderr\n" + context);
@@ -155,7 +188,9 @@ class CorpusTest {
             }
         } else if (spec.has("stderr")) {
             for (JsonNode l : spec.get("stderr")) {
-                assertTrue(lines.stream().anyMatch(x -> matches(l.asText(), x)), "stderr has a line " + l.asText() + "\n" + context);
+                assertTrue(
+                        lines.stream().anyMatch(x -> matches(l.asText(), x)),
+                        "stderr has a line " + l.asText() + "\n" + context);
             }
         }
         for (JsonNode c : spec.path("stderr_contains")) {
@@ -166,24 +201,36 @@ class CorpusTest {
             Path out = Path.of(place(text(spec, "out", "{dir}/out"), dir));
             JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
             for (JsonNode in : run.path("inputs")) {
-                assertEquals(in.get("read").asLong(), in.get("accepted").asLong() + in.get("rejected").asLong(),
+                assertEquals(
+                        in.get("read").asLong(),
+                        in.get("accepted").asLong() + in.get("rejected").asLong(),
                         "rows read = accepted + rejected for " + in + "\n" + context);
             }
             Path rejectedCsv = out.resolve("rejected.csv");
             if (spec.has("rejected")) {
                 assertTrue(Files.exists(rejectedCsv), "rejected.csv written\n" + context);
                 List<String> rows = Files.readAllLines(rejectedCsv, StandardCharsets.UTF_8).stream()
-                        .map(l -> l.replace(dir + "/data/", "").replace(dir + "/", "")).toList();
-                List<String> unquoted = rows.stream().map(l -> l.replace("\"", "")).toList();
+                        .map(l -> l.replace(dir + "/data/", "").replace(dir + "/", ""))
+                        .toList();
+                List<String> unquoted =
+                        rows.stream().map(l -> l.replace("\"", "")).toList();
                 String all = String.join("\n", rows);
                 for (JsonNode want : spec.get("rejected")) {
-                    assertTrue(unquoted.stream().anyMatch(row -> matches(want.asText(), row) || row.startsWith(want.asText())),
+                    assertTrue(
+                            unquoted.stream()
+                                    .anyMatch(row -> matches(want.asText(), row) || row.startsWith(want.asText())),
                             "rejected.csv has a row " + want.asText() + "\n" + all + "\n" + context);
                 }
                 if (spec.has("rejected_rows")) {
-                    assertEquals(spec.get("rejected_rows").asInt(), rows.size() - 1, "rows in rejected.csv\n" + all + "\n" + context);
+                    assertEquals(
+                            spec.get("rejected_rows").asInt(),
+                            rows.size() - 1,
+                            "rows in rejected.csv\n" + all + "\n" + context);
                 } else {
-                    assertEquals(spec.get("rejected").size(), countRecords(rows), "rows in rejected.csv\n" + all + "\n" + context);
+                    assertEquals(
+                            spec.get("rejected").size(),
+                            countRecords(rows),
+                            "rows in rejected.csv\n" + all + "\n" + context);
                 }
             } else if (!spec.path("rejected_ok").asBoolean(false)) {
                 assertFalse(Files.exists(rejectedCsv), "no rejected rows\n" + context);
@@ -192,7 +239,9 @@ class CorpusTest {
                 List<String> want = new ArrayList<>();
                 spec.get("violations").forEach(v -> want.add(v.asText()));
                 List<String> got = new ArrayList<>();
-                JSON.readTree(out.resolve("violations.json").toFile()).forEach(v -> got.add(v.get("clause_id").asText() + " " + v.get("subject").asText()));
+                JSON.readTree(out.resolve("violations.json").toFile())
+                        .forEach(v -> got.add(v.get("clause_id").asText() + " "
+                                + v.get("subject").asText()));
                 assertEquals(want, got, "violations\n" + context);
             }
             for (JsonNode f : spec.path("no_formulas")) { // no cell a spreadsheet would run as a formula
@@ -200,15 +249,25 @@ class CorpusTest {
                 if (!Files.exists(csv)) continue;
                 for (String cell : Files.readString(csv, StandardCharsets.UTF_8).split("[,\n]")) {
                     String c = cell.startsWith("\"") ? cell.substring(1) : cell;
-                    assertFalse(c.matches("(?s)[=+@\t\r].*|-[^0-9].*"), f.asText() + " has a formula cell " + cell + "\n" + context);
+                    assertFalse(
+                            c.matches("(?s)[=+@\t\r].*|-[^0-9].*"),
+                            f.asText() + " has a formula cell " + cell + "\n" + context);
                 }
             }
             for (JsonNode count : spec.path("counts")) { // [file suffix, read, accepted, rejected]
                 JsonNode in = null;
-                for (JsonNode i : run.path("inputs")) if (i.path("file").asText().endsWith(count.get(0).asText())) in = i;
+                for (JsonNode i : run.path("inputs"))
+                    if (i.path("file").asText().endsWith(count.get(0).asText())) in = i;
                 if (in == null) fail("run.json has no input " + count.get(0) + "\n" + run + "\n" + context);
-                assertEquals(List.of(count.get(1).asLong(), count.get(2).asLong(), count.get(3).asLong()),
-                        List.of(in.get("read").asLong(), in.get("accepted").asLong(), in.get("rejected").asLong()),
+                assertEquals(
+                        List.of(
+                                count.get(1).asLong(),
+                                count.get(2).asLong(),
+                                count.get(3).asLong()),
+                        List.of(
+                                in.get("read").asLong(),
+                                in.get("accepted").asLong(),
+                                in.get("rejected").asLong()),
                         "read, accepted, rejected of " + count.get(0) + "\n" + context);
             }
         }
@@ -225,22 +284,39 @@ class CorpusTest {
         String file = System.getProperty("l2r.corpus.record");
         if (file == null) return;
         Path rej = dir.resolve("out/rejected.csv");
-        var node = JSON.createObjectNode().put("name", name).put("exit", r.code()).put("err", err)
+        var node = JSON.createObjectNode()
+                .put("name", name)
+                .put("exit", r.code())
+                .put("err", err)
                 .put("out", r.out().length() > 300 ? r.out().substring(0, 300) : r.out())
-                .put("rejected", Files.exists(rej) ? Files.readString(rej).replace(dir + "/data/", "").replace(dir + "/", "") : null)
+                .put(
+                        "rejected",
+                        Files.exists(rej)
+                                ? Files.readString(rej)
+                                        .replace(dir + "/data/", "")
+                                        .replace(dir + "/", "")
+                                : null)
                 .put("outExists", Files.exists(dir.resolve("out")));
-        Files.writeString(Path.of(file), JSON.writeValueAsString(node) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                Path.of(file),
+                JSON.writeValueAsString(node) + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Rows of rejected.csv after its header (a quoted value may span lines, so count lines that start a row). */
     private static long countRecords(List<String> rows) {
-        return rows.stream().skip(1).filter(l -> !l.isEmpty() && !l.startsWith(" ")).count();
+        return rows.stream()
+                .skip(1)
+                .filter(l -> !l.isEmpty() && !l.startsWith(" "))
+                .count();
     }
 
     /** An expected line is literal text, or a regular expression when it starts with "re:". */
     static boolean matches(String expected, String actual) {
-        if (expected.startsWith("re:")) return Pattern.compile(expected.substring(3)).matcher(actual).matches();
+        if (expected.startsWith("re:"))
+            return Pattern.compile(expected.substring(3)).matcher(actual).matches();
         return expected.equals(actual);
     }
 
@@ -249,7 +325,8 @@ class CorpusTest {
     }
 
     private static String place(String s, Path dir) {
-        return s.replace("{dir}", dir.toString()).replace("{out}", dir.resolve("out").toString());
+        return s.replace("{dir}", dir.toString())
+                .replace("{out}", dir.resolve("out").toString());
     }
 
     /**
@@ -262,23 +339,31 @@ class CorpusTest {
             switch (s.path("do").asText()) {
                 case "fifo" -> {
                     Files.deleteIfExists(p);
-                    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+                    Process mk = new ProcessBuilder("mkfifo", p.toString())
+                            .inheritIO()
+                            .start();
                     assertEquals(0, mk.waitFor(), "mkfifo " + p);
                     // A reader that opens a FIFO waits for a writer: give it an empty one after the case's time
                     // has run out, so that a case that hangs there fails without blocking the cases after it.
                     long after = timeoutSeconds + 1;
-                    Thread writer = new Thread(() -> {
-                        try {
-                            Thread.sleep(after * 1000);
-                            new java.io.FileOutputStream(p.toFile()).close();
-                        } catch (Exception ignored) {
-                            // the case is over; nothing to unblock
-                        }
-                    }, "corpus-fifo-writer");
+                    Thread writer = new Thread(
+                            () -> {
+                                try {
+                                    Thread.sleep(after * 1000);
+                                    new java.io.FileOutputStream(p.toFile()).close();
+                                } catch (Exception ignored) {
+                                    // the case is over; nothing to unblock
+                                }
+                            },
+                            "corpus-fifo-writer");
                     writer.setDaemon(true);
                     writer.start();
                 }
-                case "chmod" -> Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(s.get("mode").asText()));
+                case "chmod" ->
+                    Files.setPosixFilePermissions(
+                            p,
+                            java.nio.file.attribute.PosixFilePermissions.fromString(
+                                    s.get("mode").asText()));
                 case "mkdir" -> Files.createDirectories(p);
                 case "delete" -> deleteTree(p);
                 case "expand" -> {

@@ -42,7 +42,8 @@ class PublicDatasetsTest {
     @BeforeEach
     void present() {
         boolean there = Files.isDirectory(OLIST) && Files.isDirectory(MAVEN);
-        if (System.getenv("L2R_REQUIRE_DATASETS") != null) assertTrue(there, "data sets not found at " + DATASETS.toAbsolutePath());
+        if (System.getenv("L2R_REQUIRE_DATASETS") != null)
+            assertTrue(there, "data sets not found at " + DATASETS.toAbsolutePath());
         Assumptions.assumeTrue(there, "data sets not found at " + DATASETS.toAbsolutePath());
     }
 
@@ -120,33 +121,53 @@ class PublicDatasetsTest {
         List<Map<String, String>> leads = rows(out);
         assertEquals(8000, leads.size());
         assertTrue(r.out().contains("8,000 leads written"), r.out());
-        assertEquals(Map.of("won", 842L), count(leads.stream().filter(l -> !l.get("outcome").isEmpty()).toList(), "outcome"));
+        assertEquals(
+                Map.of("won", 842L),
+                count(leads.stream().filter(l -> !l.get("outcome").isEmpty()).toList(), "outcome"));
         // channel per origin, as counted from the raw file (60 blanks stay blank)
         assertEquals(count(mqls, "origin"), count(leads, "channel"));
         assertEquals(2296, count(leads, "channel").get("organic_search"));
         // every deal's rep became the owner of its lead
         Map<String, String> repOf = new HashMap<>();
         deals.forEach(d -> repOf.put(d.get("mql_id"), d.get("sr_id")));
-        for (Map<String, String> l : leads) assertEquals(repOf.getOrDefault(l.get("lead_id"), ""), l.get("owner"), l.get("lead_id"));
+        for (Map<String, String> l : leads)
+            assertEquals(repOf.getOrDefault(l.get("lead_id"), ""), l.get("owner"), l.get("lead_id"));
         // extra columns are kept: business_segment of the won deals
-        assertEquals(count(deals, "business_segment"),
-                count(leads.stream().filter(l -> repOf.containsKey(l.get("lead_id"))).toList(), "business_segment"));
+        assertEquals(
+                count(deals, "business_segment"),
+                count(
+                        leads.stream()
+                                .filter(l -> repOf.containsKey(l.get("lead_id")))
+                                .toList(),
+                        "business_segment"));
 
         // the deal won before its MQL date: kept as it is, counted, and a data-quality finding in its month
-        Map<String, String> odd = leads.stream().filter(l -> l.get("lead_id").equals("b91cf8812365f50ff4bda4bcd6206b05")).findFirst().orElseThrow();
+        Map<String, String> odd = leads.stream()
+                .filter(l -> l.get("lead_id").equals("b91cf8812365f50ff4bda4bcd6206b05"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("2018-03-08T00:00:00-03:00", odd.get("created_at"));
         assertEquals("2018-03-08T00:00:00-03:00", odd.get("mql_at"));
         assertEquals("2018-03-06T19:38:55-03:00", odd.get("closed_at"));
         assertEquals("won", odd.get("outcome"));
-        assertTrue(r.err().contains("olist_marketing_qualified_leads_dataset.csv (mqls): 8,000 rows read, 8,000 accepted, 0 rejected, 1 stage before created"), r.err());
-        assertTrue(r.err().contains("olist_closed_deals_dataset.csv (deals): 842 rows read, 842 accepted, 0 rejected, 842 joined"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "olist_marketing_qualified_leads_dataset.csv (mqls): 8,000 rows read, 8,000 accepted, 0 rejected, 1 stage before created"),
+                r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "olist_closed_deals_dataset.csv (deals): 842 rows read, 842 accepted, 0 rejected, 842 joined"),
+                r.err());
     }
 
     @Test
     void olistMarchCohortConvertsAsCountedFromTheRawFiles() throws IOException {
         List<Map<String, String>> mqls = rows(OLIST.resolve("olist_marketing_qualified_leads_dataset.csv"));
         Map<String, String> wonDate = new HashMap<>();
-        rows(OLIST.resolve("olist_closed_deals_dataset.csv")).forEach(d -> wonDate.put(d.get("mql_id"), d.get("won_date")));
+        rows(OLIST.resolve("olist_closed_deals_dataset.csv"))
+                .forEach(d -> wonDate.put(d.get("mql_id"), d.get("won_date")));
         long cohort = 0;
         long won = 0;
         for (Map<String, String> m : mqls) {
@@ -158,23 +179,46 @@ class PublicDatasetsTest {
         assertEquals(1174, cohort, "SOURCE.md: 1,174 MQLs in 2018-03");
 
         Path out = tmp.resolve("olist-2018-03");
-        Cli r = Cli.run("check", "--sla", "sla-templates/olist-funnel.yaml", "--profile", "olist", "--data", OLIST.toString(),
-                "--period", "2018-03", "--as-of", "2018-11-30T23:59:59", "--out", out.toString(), "--fail-on", "none");
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                "sla-templates/olist-funnel.yaml",
+                "--profile",
+                "olist",
+                "--data",
+                OLIST.toString(),
+                "--period",
+                "2018-03",
+                "--as-of",
+                "2018-11-30T23:59:59",
+                "--out",
+                out.toString(),
+                "--fail-on",
+                "none");
         assertEquals(0, r.code(), r.toString());
-        JsonNode acc = new ObjectMapper().readTree(out.resolve("accountability.json").toFile());
+        JsonNode acc =
+                new ObjectMapper().readTree(out.resolve("accountability.json").toFile());
         Map<String, Double> values = new HashMap<>();
-        acc.get("targets").forEach(t -> values.put(t.get("clause_id").asText() + " " + t.get("subject").asText(), t.get("value").asDouble()));
+        acc.get("targets")
+                .forEach(t -> values.put(
+                        t.get("clause_id").asText() + " " + t.get("subject").asText(),
+                        t.get("value").asDouble()));
         assertEquals(1174.0, values.get("O1 all"));
         assertEquals(Math.round((double) won / cohort * 1e6) / 1e6, values.get("O2 all"), 1e-9);
         // the won-before-MQL deal is the one data-quality finding of the month
         JsonNode v = new ObjectMapper().readTree(out.resolve("violations.json").toFile());
         List<String> dq = new ArrayList<>();
-        v.forEach(x -> { if (x.get("type").asText().equals("data-quality")) dq.add(x.get("clause_id").asText() + " " + x.get("subject").asText()); });
+        v.forEach(x -> {
+            if (x.get("type").asText().equals("data-quality"))
+                dq.add(x.get("clause_id").asText() + " " + x.get("subject").asText());
+        });
         assertEquals(List.of("DQ-STAGE-BEFORE-CREATED b91cf8812365f50ff4bda4bcd6206b05"), dq);
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("olist", run.get("profile").get("name").asText());
         assertEquals(1, run.get("inputs").get(0).get("stage_before_created").asInt());
-        assertEquals(OLIST.resolve("SOURCE.md").toString(), run.get("ignored_files").get(0).asText());
+        assertEquals(
+                OLIST.resolve("SOURCE.md").toString(),
+                run.get("ignored_files").get(0).asText());
     }
 
     // ---- Maven CRM ----
@@ -197,11 +241,15 @@ class PublicDatasetsTest {
         assertEquals(stages.get("Engaging") + stages.get("Prospecting"), outcomes.get("open"));
 
         // won value: SOURCE.md says 10,005,534 in all
-        long wonValue = leads.stream().filter(l -> l.get("outcome").equals("won")).mapToLong(l -> Long.parseLong(l.get("amount"))).sum();
+        long wonValue = leads.stream()
+                .filter(l -> l.get("outcome").equals("won"))
+                .mapToLong(l -> Long.parseLong(l.get("amount")))
+                .sum();
         assertEquals(10_005_534L, wonValue);
         // open deals carry the product's list price, including the GTXPro / "GTX Pro" spelling
         Map<String, String> price = new HashMap<>();
-        rows(MAVEN.resolve("products.csv")).forEach(p -> price.put(p.get("product").replace(" ", ""), p.get("sales_price")));
+        rows(MAVEN.resolve("products.csv"))
+                .forEach(p -> price.put(p.get("product").replace(" ", ""), p.get("sales_price")));
         Map<String, Map<String, String>> byId = new HashMap<>();
         leads.forEach(l -> byId.put(l.get("lead_id"), l));
         int open = 0;
@@ -223,12 +271,21 @@ class PublicDatasetsTest {
             assertEquals(p.get("sales_agent"), l.get("owner"));
         }
         // the 500 Prospecting rows have no date: created at the export date, per the profile
-        assertEquals(500, leads.stream().filter(l -> l.get("created_at").startsWith("2017-12-31") && l.get("sqo_at").isEmpty()).count());
+        assertEquals(
+                500,
+                leads.stream()
+                        .filter(l -> l.get("created_at").startsWith("2017-12-31")
+                                && l.get("sqo_at").isEmpty())
+                        .count());
         // 35 agents, 30 with opportunities: 5 not joined, none rejected
         Set<String> withDeals = new HashSet<>();
         pipeline.forEach(p -> withDeals.add(p.get("sales_agent")));
         assertEquals(30, withDeals.size());
-        assertTrue(r.err().contains("sales_teams.csv (teams): 35 rows read, 35 accepted, 0 rejected, 30 joined, 5 not joined"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "sales_teams.csv (teams): 35 rows read, 35 accepted, 0 rejected, 30 joined, 5 not joined"),
+                r.err());
     }
 
     @Test
@@ -247,13 +304,30 @@ class PublicDatasetsTest {
             else n[1]++;
         }
         Path out = tmp.resolve("maven-2017-Q3");
-        Cli r = Cli.run("check", "--sla", "sla-templates/maven-crm.yaml", "--profile", "maven-crm", "--data", MAVEN.toString(),
-                "--period", "2017-Q3", "--out", out.toString(), "--fail-on", "none");
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                "sla-templates/maven-crm.yaml",
+                "--profile",
+                "maven-crm",
+                "--data",
+                MAVEN.toString(),
+                "--period",
+                "2017-Q3",
+                "--out",
+                out.toString(),
+                "--fail-on",
+                "none");
         assertEquals(0, r.code(), r.toString());
-        JsonNode acc = new ObjectMapper().readTree(out.resolve("accountability.json").toFile());
+        JsonNode acc =
+                new ObjectMapper().readTree(out.resolve("accountability.json").toFile());
         Map<String, Double> winRate = new TreeMap<>();
-        acc.get("targets").forEach(t -> { if (t.get("clause_id").asText().equals("M1")) winRate.put(t.get("subject").asText(), t.get("value").asDouble()); });
+        acc.get("targets").forEach(t -> {
+            if (t.get("clause_id").asText().equals("M1"))
+                winRate.put(t.get("subject").asText(), t.get("value").asDouble());
+        });
         assertEquals(wl.keySet(), winRate.keySet());
-        wl.forEach((reg, n) -> assertEquals(Math.round((double) n[0] / (n[0] + n[1]) * 1e6) / 1e6, winRate.get(reg), 1e-9, reg));
+        wl.forEach((reg, n) ->
+                assertEquals(Math.round((double) n[0] / (n[0] + n[1]) * 1e6) / 1e6, winRate.get(reg), 1e-9, reg));
     }
 }

@@ -26,17 +26,32 @@ class StreamingImportTest {
         int n = 300_000;
         Path in = Files.createDirectories(tmp.resolve("export"));
         try (BufferedWriter w = Files.newBufferedWriter(in.resolve("Lead.csv"), StandardCharsets.UTF_8)) {
-            w.write("Id,CreatedDate,Status,LeadSource,OwnerId,ConvertedDate,ConvertedOpportunityId,IsConverted,Company,Title,Email,Country\n");
+            w.write(
+                    "Id,CreatedDate,Status,LeadSource,OwnerId,ConvertedDate,ConvertedOpportunityId,IsConverted,Company,Title,Email,Country\n");
             for (int i = 0; i < n; i++) {
-                w.write(String.format("00Q5g00000%08d,2026-10-%02dT%02d:15:00.000Z,Open - Not Contacted,Web,0055g00000ABC%03d,,,false,"
-                        + "\"Company %d, Inc.\",CTO,lead%d@example.com,US%n", i, 1 + i % 28, 8 + i % 10, i % 40, i % 5000, i));
+                w.write(String.format(
+                        "00Q5g00000%08d,2026-10-%02dT%02d:15:00.000Z,Open - Not Contacted,Web,0055g00000ABC%03d,,,false,"
+                                + "\"Company %d, Inc.\",CTO,lead%d@example.com,US%n",
+                        i, 1 + i % 28, 8 + i % 10, i % 40, i % 5000, i));
             }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path out = tmp.resolve("leads.csv");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx48m", "-cp", System.getProperty("java.class.path"), "dev.l2r.cli.Main",
-                "import", "--profile", "profiles/salesforce.yaml", "--in", in.toString(), "--out", out.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx48m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.l2r.cli.Main",
+                        "import",
+                        "--profile",
+                        "profiles/salesforce.yaml",
+                        "--in",
+                        in.toString(),
+                        "--out",
+                        out.toString())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log);
         assertTrue(log.contains("300,000 rows read, 300,000 accepted, 0 rejected"), log);
@@ -46,6 +61,10 @@ class StreamingImportTest {
         }
         assertEquals(n + 1, lines);
         List<String> head = Files.readAllLines(out).subList(0, 2);
-        assertTrue(head.get(1).startsWith("00Q5g0000000000000,2026-10-01T08:15:00Z,Web,,,,0055g00000ABC000,,\"Company 0, Inc.\",CTO,"), head.get(1));
+        assertTrue(
+                head.get(1)
+                        .startsWith(
+                                "00Q5g0000000000000,2026-10-01T08:15:00Z,Web,,,,0055g00000ABC000,,\"Company 0, Inc.\",CTO,"),
+                head.get(1));
     }
 }

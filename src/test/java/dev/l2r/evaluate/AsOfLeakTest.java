@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,16 +109,38 @@ class AsOfLeakTest {
             """;
 
     /** Every metric, each a target with a minimum of 0: met, and its measured value reported. */
-    static final List<String> METRICS = List.of("count(inquiry)", "count(mql)", "count(auto_response)", "count(first_touch)",
-            "count(sal)", "count(rejected)", "count(sqo)", "count(won)", "count(lost)", "conversion(mql, sal)",
-            "conversion(mql, rejected)", "conversion(sal, sqo)", "conversion(sqo, won)", "win_rate", "average_selling_price",
-            "revenue", "sales_cycle_days", "cycle_days(mql, sqo)", "cycle_days(sal, won)", "pipeline_coverage",
-            "metric(visitors)", "cost_per(mql)", "cost_per(sqo)");
+    static final List<String> METRICS = List.of(
+            "count(inquiry)",
+            "count(mql)",
+            "count(auto_response)",
+            "count(first_touch)",
+            "count(sal)",
+            "count(rejected)",
+            "count(sqo)",
+            "count(won)",
+            "count(lost)",
+            "conversion(mql, sal)",
+            "conversion(mql, rejected)",
+            "conversion(sal, sqo)",
+            "conversion(sqo, won)",
+            "win_rate",
+            "average_selling_price",
+            "revenue",
+            "sales_cycle_days",
+            "cycle_days(mql, sqo)",
+            "cycle_days(sal, won)",
+            "pipeline_coverage",
+            "metric(visitors)",
+            "cost_per(mql)",
+            "cost_per(sqo)");
 
     static String targets() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < METRICS.size(); i++) {
-            b.append("  - id: M").append(i).append("\n    type: target\n    metric: ").append(METRICS.get(i))
+            b.append("  - id: M")
+                    .append(i)
+                    .append("\n    type: target\n    metric: ")
+                    .append(METRICS.get(i))
                     .append("\n    min: 0\n    owner: marketing\n");
         }
         // per team and per owner: the subjects are the teams and owners of the leads that exist at as-of
@@ -279,7 +300,9 @@ class AsOfLeakTest {
     /** One kind of event after T, applied to the base data. */
     record Later(String sentence, Consumer<Map<String, Lead.Builder>> change) {
         @Override
-        public String toString() { return sentence; }
+        public String toString() {
+            return sentence;
+        }
     }
 
     static final List<Later> LATER = List.of(
@@ -383,7 +406,8 @@ class AsOfLeakTest {
         metrics.put("", "spend", 9_000);
         Dataset data = new Dataset(leads, metrics, List.of(), List.of(), List.of());
         Period october = Period.parse(agreement.period(), "2026-10").orElseThrow();
-        return Evaluator.run(agreement, rules, data, october, Instant.ofEpochMilli(T), Limits.defaults(), Progress.QUIET);
+        return Evaluator.run(
+                agreement, rules, data, october, Instant.ofEpochMilli(T), Limits.defaults(), Progress.QUIET);
     }
 
     @BeforeAll
@@ -391,17 +415,22 @@ class AsOfLeakTest {
         Path sla = dir.resolve("sla.yaml");
         Files.writeString(sla, AGREEMENT.formatted(targets()));
         agreement = AgreementParser.load(sla);
-        rules = CompiledRules.build(agreement, sla.toString(), DrlGenerator.generate(agreement), RulesFile.readAll(Path.of("rules")));
+        rules = CompiledRules.build(
+                agreement, sla.toString(), DrlGenerator.generate(agreement), RulesFile.readAll(Path.of("rules")));
         base = evaluate(build(baseLeads()));
     }
 
     static TargetResult target(Evaluation e, String clause, String subject) {
-        return e.targets().stream().filter(r -> r.clauseId().equals(clause) && r.subject().equals(subject)).findFirst()
+        return e.targets().stream()
+                .filter(r -> r.clauseId().equals(clause) && r.subject().equals(subject))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(clause + " " + subject + " not measured"));
     }
 
     static Set<String> violated(Evaluation e) {
-        return e.violations().stream().map(v -> v.clauseId() + " " + v.subject()).collect(Collectors.toCollection(TreeSet::new));
+        return e.violations().stream()
+                .map(v -> v.clauseId() + " " + v.subject())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -412,24 +441,45 @@ class AsOfLeakTest {
         assertEquals(1.6, target(base, "M19", "all").value(), 1e-12, "pipeline: A1 150,000 + D1 10,000 over 100,000");
         assertEquals(3.0 / 4, target(base, "M13", "all").value(), 1e-12, "win rate: W1 W2 W3 won, L1 lost");
         assertEquals(80_000.0, target(base, "M15", "all").value(), 1e-9, "revenue: W1 50,000 + W2 30,000");
-        assertEquals(Set.of("east", "west"), base.targets().stream().filter(r -> r.clauseId().equals("P1"))
-                .map(TargetResult::subject).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("east", "west"),
+                base.targets().stream()
+                        .filter(r -> r.clauseId().equals("P1"))
+                        .map(TargetResult::subject)
+                        .collect(Collectors.toSet()));
         assertEquals(3.2, target(base, "P1", "east").value(), 1e-12, "east: A1 150,000 + D1 10,000 over 50,000");
         assertEquals(0.0, target(base, "P1", "west").value(), 1e-12, "west: U1 is won (no close date), not pipeline");
-        assertEquals(Set.of("Ann", "Bob", "Cid"), base.targets().stream().filter(r -> r.clauseId().equals("P2"))
-                .map(TargetResult::subject).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("Ann", "Bob", "Cid"),
+                base.targets().stream()
+                        .filter(r -> r.clauseId().equals("P2"))
+                        .map(TargetResult::subject)
+                        .collect(Collectors.toSet()));
         // each lead-level clause kind is both met and violated somewhere; data-quality findings exist
         Set<String> v = violated(base);
-        for (String expected : List.of("F1 A2", "F2 A2", "H1 A2", "R1 A5", "C1 D1", "C2 H1", "DQ-WON-WITHOUT-AMOUNT W3",
-                "DQ-TOUCH-IS-AUTO-RESPONSE H1", "DQ-OUTCOME-WITHOUT-CLOSE-DATE U1")) {
+        for (String expected : List.of(
+                "F1 A2",
+                "F2 A2",
+                "H1 A2",
+                "R1 A5",
+                "C1 D1",
+                "C2 H1",
+                "DQ-WON-WITHOUT-AMOUNT W3",
+                "DQ-TOUCH-IS-AUTO-RESPONSE H1",
+                "DQ-OUTCOME-WITHOUT-CLOSE-DATE U1")) {
             assertTrue(v.contains(expected), expected + " in " + v);
         }
         for (String clause : List.of("F1", "F2", "H1", "H2", "R1", "C1", "C2")) {
-            long met = base.teams().stream().flatMap(a -> a.clauses().stream()).filter(c -> c.clauseId().equals(clause))
-                    .mapToLong(ClauseOutcome::met).sum();
+            long met = base.teams().stream()
+                    .flatMap(a -> a.clauses().stream())
+                    .filter(c -> c.clauseId().equals(clause))
+                    .mapToLong(ClauseOutcome::met)
+                    .sum();
             assertTrue(met > 0, clause + " met somewhere");
         }
-        assertTrue(base.openItems().stream().anyMatch(o -> o.leadId().equals("A3") && o.clauseId().equals("F1") && o.atRisk()),
+        assertTrue(
+                base.openItems().stream()
+                        .anyMatch(o -> o.leadId().equals("A3") && o.clauseId().equals("F1") && o.atRisk()),
                 base.openItems().toString());
     }
 
@@ -449,7 +499,9 @@ class AsOfLeakTest {
     void allLaterEventsTogetherChangeNothingAtAsOf() {
         Map<String, Lead.Builder> m = baseLeads();
         // "changed outcomes" closes A1 and D1 otherwise than "later closes": one of the two suffices here
-        LATER.stream().filter(l -> !l.sentence().startsWith("changed outcomes")).forEach(l -> l.change().accept(m));
+        LATER.stream()
+                .filter(l -> !l.sentence().startsWith("changed outcomes"))
+                .forEach(l -> l.change().accept(m));
         assertSameAsBase(evaluate(build(m)));
     }
 
@@ -480,7 +532,8 @@ class AsOfLeakTest {
         quota.put("", "quota", 100_000);
         PeriodWindow w = new PeriodWindow("2026-10", t("2026-10-01T00:00"), t("2026-11-01T00:00"), T, NY);
         List<Lead> seen = Stream.of(a, b).map(x -> x.build().seenAt(T)).toList();
-        MetricCalculator.Measure m = MetricCalculator.measure(new Metric.PipelineCoverage(), seen, w, quota, "").orElseThrow();
+        MetricCalculator.Measure m = MetricCalculator.measure(new Metric.PipelineCoverage(), seen, w, quota, "")
+                .orElseThrow();
         // 150,000 / 100,000, not (150,000 + 200,000) / 100,000 = 3.5
         assertEquals(1.5, m.value(), 1e-12);
         assertEquals("150,000.00 open in 1 opportunities against a quota of 100,000.00", m.detail());
@@ -491,8 +544,15 @@ class AsOfLeakTest {
         assertNull(bSeen.getAmount());
         assertNull(bSeen.getOutcome());
         // as of the end of the period both are open: 3.5x
-        List<Lead> atEnd = Stream.of(a, b).map(x -> x.build().seenAt(t("2026-11-01T00:00"))).toList();
-        assertEquals(3.5, MetricCalculator.measure(new Metric.PipelineCoverage(), atEnd, w, quota, "").orElseThrow().value(), 1e-12);
+        List<Lead> atEnd = Stream.of(a, b)
+                .map(x -> x.build().seenAt(t("2026-11-01T00:00")))
+                .toList();
+        assertEquals(
+                3.5,
+                MetricCalculator.measure(new Metric.PipelineCoverage(), atEnd, w, quota, "")
+                        .orElseThrow()
+                        .value(),
+                1e-12);
     }
 
     @Test
@@ -543,10 +603,29 @@ class AsOfLeakTest {
 
     /** Every value a rule or metric can read from a lead. */
     static List<Object> view(Lead l) {
-        return Arrays.asList(l.getLeadId(), l.getCreatedAt(), l.getTeam(), l.getOwner(), l.getScore(), l.getCompany(),
-                l.getInquiryAt(), l.getMqlAt(), l.getAutoResponseAt(), l.getFirstTouchAt(), l.getSalAt(), l.getRejectedAt(),
-                l.getRejectionReason(), l.getSqoAt(), l.getOpportunityId(), l.getAmount(), l.getClosedAt(), l.getOutcome(),
-                l.getWonAt(), l.getLostAt(), l.isOpenOpportunity(), new java.util.TreeMap<>(l.extras()));
+        return Arrays.asList(
+                l.getLeadId(),
+                l.getCreatedAt(),
+                l.getTeam(),
+                l.getOwner(),
+                l.getScore(),
+                l.getCompany(),
+                l.getInquiryAt(),
+                l.getMqlAt(),
+                l.getAutoResponseAt(),
+                l.getFirstTouchAt(),
+                l.getSalAt(),
+                l.getRejectedAt(),
+                l.getRejectionReason(),
+                l.getSqoAt(),
+                l.getOpportunityId(),
+                l.getAmount(),
+                l.getClosedAt(),
+                l.getOutcome(),
+                l.getWonAt(),
+                l.getLostAt(),
+                l.isOpenOpportunity(),
+                new java.util.TreeMap<>(l.extras()));
     }
 
     @Test
@@ -594,12 +673,14 @@ class AsOfLeakTest {
                 b.rejectionReason = r.nextBoolean() ? "later" : null;
             }
             if (!b.extras.containsKey("demo_at") && r.nextBoolean()) b.extras.put("demo_at", after.getAsLong());
-            if (opp == 0 && r.nextBoolean()) { // an opportunity created after T, maybe closed, maybe without a close date
+            if (opp == 0
+                    && r.nextBoolean()) { // an opportunity created after T, maybe closed, maybe without a close date
                 b.sqoAt = after.getAsLong();
                 b.opportunityId = "O-" + i;
                 b.amount = 1_000.0 * r.nextInt(100);
                 b.outcome = List.of("open", "won", "lost").get(r.nextInt(3));
-                if (!b.outcome.equals("open") && r.nextBoolean()) b.closedAt = b.sqoAt + (long) (r.nextDouble() * 30 * day);
+                if (!b.outcome.equals("open") && r.nextBoolean())
+                    b.closedAt = b.sqoAt + (long) (r.nextDouble() * 30 * day);
             }
             if ((opp == 1 || opp == 3) && r.nextBoolean()) { // an open opportunity closed after T
                 b.closedAt = after.getAsLong();
@@ -638,7 +719,8 @@ class AsOfLeakTest {
 
     @Test
     void checkAsOfMidPeriodViolatesACoverageTargetThatLaterOpportunitiesWouldMeet() {
-        Workspace w = new Workspace(tmp).sla("""
+        Workspace w = new Workspace(tmp)
+                .sla("""
                 sla: t
                 period: month
                 timezone: America/New_York
@@ -650,15 +732,17 @@ class AsOfLeakTest {
                     metric: pipeline_coverage
                     min: 2
                     owner: sales
-                """).leads(
-                opportunity("A", "2026-10-10T10:00", "150000"), opportunity("B", "2026-10-25T10:00", "200000"))
+                """)
+                .leads(opportunity("A", "2026-10-10T10:00", "150000"), opportunity("B", "2026-10-25T10:00", "200000"))
                 .metrics("2026-10,,quota,100000");
         Cli mid = w.check("2026-10", "--as-of", "2026-10-20T12:00", "--fail-on", "major");
         assertEquals(1, mid.code(), mid.toString());
         assertEquals(List.of("P1 all"), w.violationKeys());
         JsonNode v = w.violations().get(0);
         assertEquals(">= 2x", v.get("expected").asText());
-        assertEquals("1.5x (150,000.00 open in 1 opportunities against a quota of 100,000.00)", v.get("actual").asText());
+        assertEquals(
+                "1.5x (150,000.00 open in 1 opportunities against a quota of 100,000.00)",
+                v.get("actual").asText());
         Cli end = w.check("2026-10", "--fail-on", "major");
         assertEquals(0, end.code(), end.toString());
         assertEquals(List.of(), w.violationKeys());
@@ -669,11 +753,15 @@ class AsOfLeakTest {
     void perTeamSubjectsComeFromLeadsThatExistAtAsOf() {
         // X1 is the only lead of team north and was created after T: north is no subject of P1 at T
         Map<String, Lead.Builder> m = baseLeads();
-        LATER.stream().filter(l -> l.sentence().startsWith("new leads")).forEach(l -> l.change().accept(m));
+        LATER.stream()
+                .filter(l -> l.sentence().startsWith("new leads"))
+                .forEach(l -> l.change().accept(m));
         Evaluation e = evaluate(build(m));
-        assertFalse(e.targets().stream().anyMatch(r -> r.subject().equals("north") || r.subject().equals("Zed")));
+        assertFalse(e.targets().stream()
+                .anyMatch(r -> r.subject().equals("north") || r.subject().equals("Zed")));
         assertFalse(e.teams().stream().anyMatch(a -> a.team().equals("north")));
         assertEquals(3, e.leadsAfterAsOf());
-        assertTrue(agreement.clauses().stream().anyMatch(c -> c instanceof Clause.Target tc && tc.per() == Clause.Per.TEAM));
+        assertTrue(agreement.clauses().stream()
+                .anyMatch(c -> c instanceof Clause.Target tc && tc.per() == Clause.Per.TEAM));
     }
 }

@@ -79,7 +79,12 @@ class FollowUpClauseTest {
 
     /** An MQL created when it became one, as the CRM exports of these cases have it. */
     private static LeadBuilder mql(String id, String team, String owner, String mql, String touch) {
-        return LeadBuilder.lead(id).created(mql).team(team).owner(owner).mql(mql).firstTouch(touch);
+        return LeadBuilder.lead(id)
+                .created(mql)
+                .team(team)
+                .owner(owner)
+                .mql(mql)
+                .firstTouch(touch);
     }
 
     static final List<LeadBuilder> WORKED_EXAMPLE = List.of(
@@ -90,8 +95,13 @@ class FollowUpClauseTest {
 
     @Test
     void theWorkedExampleOfTheSpecGivesMetMetMissedOpen() {
-        Scenario f1 = VERIFY.clause("F1").given(WORKED_EXAMPLE).forPeriod("2026-10")
-                .meets("L1", "L2").violates("L3").leavesOpen("L4").atRisk();
+        Scenario f1 = VERIFY.clause("F1")
+                .given(WORKED_EXAMPLE)
+                .forPeriod("2026-10")
+                .meets("L1", "L2")
+                .violates("L3")
+                .leavesOpen("L4")
+                .atRisk();
         Violation v = f1.violation("L3");
         assertEquals("2026-10-29T14:00:00-04:00", v.deadline());
         assertEquals(Severity.CRITICAL, v.severity());
@@ -100,7 +110,8 @@ class FollowUpClauseTest {
         assertEquals("no first_touch by the deadline", v.actual());
         assertArrayEquals(new long[] {2, 1, 1, 0}, f1.outcome("sales"));
         OpenItem open = f1.openItem("L4");
-        assertEquals(List.of("sales", "Bob", "2026-10-30T16:00:00-04:00", "2026-11-02T12:00:00-05:00"),
+        assertEquals(
+                List.of("sales", "Bob", "2026-10-30T16:00:00-04:00", "2026-11-02T12:00:00-05:00"),
                 List.of(open.team(), open.owner(), open.started(), open.deadline()));
         f1.firedRule("t F1: met").on("L1", "L2");
         f1.firedRule("t F1: missed").on("L3");
@@ -128,13 +139,16 @@ class FollowUpClauseTest {
 
     @Test
     void aTouchOneSecondAfterTheDeadlineIsLateAndOneAtItIsMet() {
-        Scenario f1 = VERIFY.clause("F1").given(
+        Scenario f1 = VERIFY.clause("F1")
+                .given(
                         mql("AT", "sales", "Ann", "2026-10-19T09:00", "2026-10-19T13:00:00"),
                         mql("LATE", "sales", "Ann", "2026-10-19T09:00", "2026-10-19T13:00:01"),
                         mql("EARLY", "sales", "Ann", "2026-10-19T09:00", "2026-10-19T08:00"),
                         mql("WEEKEND", "sales", "Ann", "2026-10-17T11:00", "2026-10-19T12:59"))
                 .forPeriod("2026-10")
-                .violates("LATE").reports("late", "LATE").meets("AT", "EARLY", "WEEKEND");
+                .violates("LATE")
+                .reports("late", "LATE")
+                .meets("AT", "EARLY", "WEEKEND");
         Violation v = f1.violation("LATE");
         assertEquals("2026-10-19T13:00:00-04:00", v.deadline());
         assertEquals("first_touch after 4 business hours", v.actual());
@@ -145,15 +159,28 @@ class FollowUpClauseTest {
     void theFirstOfSeveralStopStagesStopsTheClockInTheTeamsZone() {
         // sdr works in London: MQL Thu 2026-10-29 10:00 New York (EDT) = 14:00 London (GMT since 25 Oct).
         // 2 business days on the London calendar -> Mon 2026-11-02 14:00 GMT = 09:00 EST.
-        Scenario h2 = VERIFY.clause("H2").given(
+        Scenario h2 = VERIFY.clause("H2")
+                .given(
                         // rejected Mon 13:59 London -> met; sal later does not matter
-                        LeadBuilder.lead("R1").created("2026-10-29T10:00").team("sdr").owner("Sam").mql("2026-10-29T10:00")
-                                .sal("2026-11-03T09:00").rejected("2026-11-02T08:59").rejectionReason("no-need"),
+                        LeadBuilder.lead("R1")
+                                .created("2026-10-29T10:00")
+                                .team("sdr")
+                                .owner("Sam")
+                                .mql("2026-10-29T10:00")
+                                .sal("2026-11-03T09:00")
+                                .rejected("2026-11-02T08:59")
+                                .rejectionReason("no-need"),
                         // sal Mon 14:01 London (09:01 New York) -> late by one minute
-                        LeadBuilder.lead("R2").created("2026-10-29T10:00").team("sdr").owner("Sam").mql("2026-10-29T10:00")
+                        LeadBuilder.lead("R2")
+                                .created("2026-10-29T10:00")
+                                .team("sdr")
+                                .owner("Sam")
+                                .mql("2026-10-29T10:00")
                                 .sal("2026-11-02T09:01"))
-                .forPeriod("2026-10").asOf("2026-11-10T00:00")
-                .violates("R2").meets("R1");
+                .forPeriod("2026-10")
+                .asOf("2026-11-10T00:00")
+                .violates("R2")
+                .meets("R1");
         Violation v = h2.violation("R2");
         assertEquals("2026-11-02T14:00:00+00:00", v.deadline());
         assertEquals("sal after 16 business hours", v.actual(), "14:00 Thu to 14:01 Mon London = 8+8h and 1 min");
@@ -162,22 +189,30 @@ class FollowUpClauseTest {
 
     @Test
     void atRiskOncePastWarnAtAndEventsAfterAsOfHaveNotHappened() {
-        Scenario f8 = VERIFY.clause("F8").given(
-                        // as-of Tue 15:30: 6.5 of 8 business hours gone = 0.81 -> at risk; its touch at 16:00 is after as-of
+        Scenario f8 = VERIFY.clause("F8")
+                .given(
+                        // as-of Tue 15:30: 6.5 of 8 business hours gone = 0.81 -> at risk; its touch at 16:00 is after
+                        // as-of
                         mql("RISK", "sales", "Ann", "2026-10-20T09:00", "2026-10-20T16:00"),
                         // 2.5 of 8 hours -> open
                         mql("OPEN", "sales", "Ann", "2026-10-20T13:00", null),
                         // MQL after as-of: not yet in the period's facts
                         mql("LATER", "sales", "Ann", "2026-10-20T16:30", null))
-                .forPeriod("2026-10").asOf("2026-10-20T15:30")
-                .violates().meets().atRisk("RISK").leavesOpen("OPEN");
+                .forPeriod("2026-10")
+                .asOf("2026-10-20T15:30")
+                .violates()
+                .meets()
+                .atRisk("RISK")
+                .leavesOpen("OPEN");
         assertArrayEquals(new long[] {0, 0, 1, 1}, f8.outcome("sales"));
         // the rows of open-items.csv: clause, team, owner, lead, started, deadline, remaining, at risk
         OpenItem risk = f8.openItem("RISK");
-        assertEquals(List.of("sales", "Ann", "2026-10-20T09:00:00-04:00", "2026-10-21T09:00:00-04:00", "1.5 business hours"),
+        assertEquals(
+                List.of("sales", "Ann", "2026-10-20T09:00:00-04:00", "2026-10-21T09:00:00-04:00", "1.5 business hours"),
                 List.of(risk.team(), risk.owner(), risk.started(), risk.deadline(), risk.remaining()));
         OpenItem open = f8.openItem("OPEN");
-        assertEquals(List.of("sales", "Ann", "2026-10-20T13:00:00-04:00", "2026-10-21T13:00:00-04:00", "5.5 business hours"),
+        assertEquals(
+                List.of("sales", "Ann", "2026-10-20T13:00:00-04:00", "2026-10-21T13:00:00-04:00", "5.5 business hours"),
                 List.of(open.team(), open.owner(), open.started(), open.deadline(), open.remaining()));
         // run.json leads.created_after_as_of
         assertEquals(1, f8.evaluation().leadsAfterAsOf());
@@ -185,17 +220,33 @@ class FollowUpClauseTest {
 
     @Test
     void aCalendarWindowIgnoresBusinessHours() {
-        Scenario a1 = VERIFY.clause("A1").given(
-                        LeadBuilder.lead("OK").created("2026-10-17T23:58").channel("web").team("sales")
-                                .inquiry("2026-10-17T23:58").autoResponse("2026-10-18T00:03"),
-                        LeadBuilder.lead("SLOW").created("2026-10-17T23:58").channel("web").team("sales")
-                                .inquiry("2026-10-17T23:58").autoResponse("2026-10-18T00:03:01"),
-                        LeadBuilder.lead("OTHER").created("2026-10-17T23:58").channel("email").team("sales")
+        Scenario a1 = VERIFY.clause("A1")
+                .given(
+                        LeadBuilder.lead("OK")
+                                .created("2026-10-17T23:58")
+                                .channel("web")
+                                .team("sales")
+                                .inquiry("2026-10-17T23:58")
+                                .autoResponse("2026-10-18T00:03"),
+                        LeadBuilder.lead("SLOW")
+                                .created("2026-10-17T23:58")
+                                .channel("web")
+                                .team("sales")
+                                .inquiry("2026-10-17T23:58")
+                                .autoResponse("2026-10-18T00:03:01"),
+                        LeadBuilder.lead("OTHER")
+                                .created("2026-10-17T23:58")
+                                .channel("email")
+                                .team("sales")
                                 .inquiry("2026-10-17T23:58"))
                 .forPeriod("2026-10")
-                .violates("SLOW").meets("OK");
+                .violates("SLOW")
+                .meets("OK");
         Violation v = a1.violation("SLOW");
-        assertEquals(Severity.MAJOR, v.severity(), "a major violation, which the default --fail-on critical does not fail on");
+        assertEquals(
+                Severity.MAJOR,
+                v.severity(),
+                "a major violation, which the default --fail-on critical does not fail on");
         assertEquals("2026-10-18T00:03:00-04:00", v.deadline());
         assertArrayEquals(new long[] {1, 1, 0, 0}, a1.outcome("sales"));
     }
@@ -203,13 +254,18 @@ class FollowUpClauseTest {
     @Test
     void aTeamsOwnHolidaysPauseOnlyItsClocks() {
         // Mon 2026-08-31 is a UK bank holiday: the London desk's clock pauses, New York's does not.
-        Scenario f9 = VERIFY.clause("F9").given(
-                        // Fri 28 Aug 16:00 London -> 1 h Friday, 7 h on Tue 1 Sep -> deadline Tue 16:00 BST: touched Tue 15:00, met
+        Scenario f9 = VERIFY.clause("F9")
+                .given(
+                        // Fri 28 Aug 16:00 London -> 1 h Friday, 7 h on Tue 1 Sep -> deadline Tue 16:00 BST: touched
+                        // Tue 15:00, met
                         mql("UK", "sdr", "Sam", "2026-08-28T16:00+01:00", "2026-09-01T15:00+01:00"),
-                        // Fri 28 Aug 16:00 New York -> 1 h Friday, 7 h Monday -> deadline Mon 31 Aug 16:00 EDT: Tue touch is late
+                        // Fri 28 Aug 16:00 New York -> 1 h Friday, 7 h Monday -> deadline Mon 31 Aug 16:00 EDT: Tue
+                        // touch is late
                         mql("US", "sales", "Ann", "2026-08-28T16:00-04:00", "2026-09-01T10:00-04:00"))
-                .forPeriod("2026-08").asOf("2026-09-05T00:00")
-                .violates("US").meets("UK");
+                .forPeriod("2026-08")
+                .asOf("2026-09-05T00:00")
+                .violates("US")
+                .meets("UK");
         assertEquals("2026-08-31T16:00:00-04:00", f9.violation("US").deadline());
         assertArrayEquals(new long[] {1, 0, 0, 0}, f9.outcome("sdr"));
     }

@@ -85,34 +85,67 @@ class LeadClausesTest {
 
     @Test
     void handoffNamesEachRequirementTheLeadMissed() {
-        Scenario h1 = VERIFY.clause("H1").given(
-                        mql("GOOD").channel("web").team("sdr").owner("Ann").score(60).company("Acme").title("CTO")
+        Scenario h1 = VERIFY.clause("H1")
+                .given(
+                        mql("GOOD")
+                                .channel("web")
+                                .team("sdr")
+                                .owner("Ann")
+                                .score(60)
+                                .company("Acme")
+                                .title("CTO")
                                 .field("employees", 200),
-                        mql("BAD").channel("web").team("sdr").owner("Bob").score(59.5).company("Acme"),
-                        mql("PARTNER").channel("partner").team("sdr").owner("Bob").score(10),
-                        lead("SEPT").created("2026-09-30T10:00").mql("2026-09-30T10:00").channel("web").team("sdr").owner("Bob")
+                        mql("BAD")
+                                .channel("web")
+                                .team("sdr")
+                                .owner("Bob")
+                                .score(59.5)
+                                .company("Acme"),
+                        mql("PARTNER")
+                                .channel("partner")
+                                .team("sdr")
+                                .owner("Bob")
+                                .score(10),
+                        lead("SEPT")
+                                .created("2026-09-30T10:00")
+                                .mql("2026-09-30T10:00")
+                                .channel("web")
+                                .team("sdr")
+                                .owner("Bob")
                                 .score(10))
                 .forPeriod("2026-10")
-                .violates("BAD").meets("GOOD");
+                .violates("BAD")
+                .meets("GOOD");
         Violation v = h1.violation("BAD");
         assertEquals("marketing", v.team());
         assertEquals("Bob", v.owner(), "lead-level violations name the lead's owner");
         assertEquals("score >= 60; company is present; title is present; employees >= 200", v.expected());
         assertEquals("score 59.5; title missing; employees missing", v.actual());
-        assertTrue(v.message().contains("score >= 60 (score is 59.5), title is present (title is missing)"), v.toString());
+        assertTrue(
+                v.message().contains("score >= 60 (score is 59.5), title is present (title is missing)"), v.toString());
         assertNull(v.deadline());
         assertArrayEquals(new long[] {1, 1, 0, 0}, h1.outcome("marketing"));
     }
 
     @Test
     void rejectionNeedsAnAgreedReason() {
-        Scenario r1 = VERIFY.clause("R1").given(
-                        mql("OK").team("sdr").owner("Ann").rejected("2026-10-06T10:00").rejectionReason("wrong persona"),
-                        mql("UNLISTED").team("sdr").owner("Ann").rejected("2026-10-06T10:00").rejectionReason("too small"),
+        Scenario r1 = VERIFY.clause("R1")
+                .given(
+                        mql("OK")
+                                .team("sdr")
+                                .owner("Ann")
+                                .rejected("2026-10-06T10:00")
+                                .rejectionReason("wrong persona"),
+                        mql("UNLISTED")
+                                .team("sdr")
+                                .owner("Ann")
+                                .rejected("2026-10-06T10:00")
+                                .rejectionReason("too small"),
                         mql("NONE").team("sdr").owner("Ann").rejected("2026-10-06T10:00"),
                         mql("NOVEMBER").team("sdr").owner("Ann").rejected("2026-11-01T00:00"))
                 .forPeriod("2026-10")
-                .violates("NONE", "UNLISTED").meets("OK");
+                .violates("NONE", "UNLISTED")
+                .meets("OK");
         assertEquals(java.util.List.of("R1 NONE", "R1 UNLISTED"), r1.violationKeys("R1"), "report order");
         assertEquals("no reason", r1.violation("NONE").actual());
         assertEquals("\"too small\"", r1.violation("UNLISTED").actual());
@@ -121,12 +154,14 @@ class LeadClausesTest {
 
     @Test
     void aRuleClauseReportsWhatItsHandWrittenRuleFinds() {
-        Scenario x1 = VERIFY.clause("X1").given(
+        Scenario x1 = VERIFY.clause("X1")
+                .given(
                         mql("BIG").field("employees", 5000),
                         mql("TITLED").title("CFO").field("employees", 5000),
                         mql("SMALL").field("employees", 10))
                 .forPeriod("2026-10")
-                .violates("BIG").meets("TITLED");
+                .violates("BIG")
+                .meets("TITLED");
         Violation v = x1.violation("BIG");
         assertEquals(Severity.CRITICAL, v.severity(), "critical: the run fails under the default --fail-on");
         assertEquals("Enterprise MQLs carry a title", v.clauseTitle());
@@ -137,7 +172,8 @@ class LeadClausesTest {
         x1.firedRule("MQL has a title").on("BIG", "TITLED", "SMALL");
         // a rule no clause names is not in the rule base at all
         x1.firedRule("Not referenced by the agreement").never();
-        assertTrue(x1.evaluation().violations().stream().noneMatch(x -> x.message().equals("must never appear")));
+        assertTrue(
+                x1.evaluation().violations().stream().noneMatch(x -> x.message().equals("must never appear")));
     }
 
     @Test
@@ -150,19 +186,27 @@ class LeadClausesTest {
                     owner: marketing
                 """));
         String first = e.lines().get(0);
-        assertTrue(first.matches(".*[/\\\\]sla\\.yaml:9: clauses\\[0\\]\\.rule: no rule named \"No such rule\".*"), first);
+        assertTrue(
+                first.matches(".*[/\\\\]sla\\.yaml:9: clauses\\[0\\]\\.rule: no rule named \"No such rule\".*"), first);
     }
 
     @Test
     void failOnDecidesTheExitCode() {
-        Workspace w = new Workspace(tmp).sla(HEAD + """
+        Workspace w = new Workspace(tmp)
+                .sla(HEAD + """
                   - id: R1
                     type: rejection
                     reasons: [no-budget]
                     owner: sdr
                     severity: minor
-                """).file("data/leads.csv", LeadBuilder.csv(
-                lead("NONE").created("2026-10-05T10:00").team("sdr").owner("Ann").rejected("2026-10-06T10:00")));
+                """)
+                .file(
+                        "data/leads.csv",
+                        LeadBuilder.csv(lead("NONE")
+                                .created("2026-10-05T10:00")
+                                .team("sdr")
+                                .owner("Ann")
+                                .rejected("2026-10-06T10:00")));
         assertEquals(0, w.check("2026-10").code());
         assertEquals(0, w.check("2026-10", "--fail-on", "major").code());
         assertEquals(1, w.check("2026-10", "--fail-on", "minor").code());

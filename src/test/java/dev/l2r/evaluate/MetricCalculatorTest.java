@@ -80,7 +80,10 @@ class MetricCalculatorTest {
     @Test
     void revenueIsTheSumWon() {
         assertEquals(7500.0, value(new Metric.Revenue(), deals, MetricsTable.empty(), ""), 1e-9);
-        assertEquals(0.0, value(new Metric.Revenue(), List.of(), MetricsTable.empty(), ""), "no wins is revenue 0, assessed");
+        assertEquals(
+                0.0,
+                value(new Metric.Revenue(), List.of(), MetricsTable.empty(), ""),
+                "no wins is revenue 0, assessed");
     }
 
     @Test
@@ -99,19 +102,22 @@ class MetricCalculatorTest {
         // open at as-of: O1 3000 + O2 1500 = 4500 -> 4500 / 1500 = 3
         assertEquals(3.0, value(new Metric.PipelineCoverage(), deals, m, ""), 1e-12);
         assertEquals(0.5, value(new Metric.PipelineCoverage(), deals, m, "east"), 1e-12);
-        assertTrue(!MetricCalculator.measure(new Metric.PipelineCoverage(), deals, OCT, m, "west").isPresent(), "no quota: not assessed");
+        assertTrue(
+                !MetricCalculator.measure(new Metric.PipelineCoverage(), deals, OCT, m, "west")
+                        .isPresent(),
+                "no quota: not assessed");
     }
 
     @Test
     void countsAndConversionUseTheHalfOpenPeriodAndTheAsOfTime() {
         List<Lead> leads = new ArrayList<>();
         String[][] rows = {
-                // mql, sal
-                {"2026-10-01T00:00-04:00", "2026-10-02T00:00-04:00"},
-                {"2026-10-31T23:59:59-04:00", "2026-11-03T00:00-05:00"}, // sal after as-of: masked below
-                {"2026-11-01T00:00-04:00", null}, // first instant of November: not in the period
-                {"2026-09-30T23:59:59-04:00", "2026-10-01T09:00-04:00"}, // September MQL, October SAL
-                {"2026-10-15T00:00-04:00", "2026-09-01T00:00-04:00"}, // SAL before MQL still reached SAL
+            // mql, sal
+            {"2026-10-01T00:00-04:00", "2026-10-02T00:00-04:00"},
+            {"2026-10-31T23:59:59-04:00", "2026-11-03T00:00-05:00"}, // sal after as-of: masked below
+            {"2026-11-01T00:00-04:00", null}, // first instant of November: not in the period
+            {"2026-09-30T23:59:59-04:00", "2026-10-01T09:00-04:00"}, // September MQL, October SAL
+            {"2026-10-15T00:00-04:00", "2026-09-01T00:00-04:00"}, // SAL before MQL still reached SAL
         };
         for (int i = 0; i < rows.length; i++) {
             Lead.Builder b = Lead.builder("C" + i, t("2026-09-01T00:00-04:00"));
@@ -124,8 +130,11 @@ class MetricCalculatorTest {
         // SALs in October: C0 (Oct 2) and C3 (Oct 1 09:00); C1's is after as-of, C4's in September
         assertEquals(2.0, value(new Metric.Count(Stage.SAL), leads, MetricsTable.empty(), ""));
         // cohort: C0, C1, C4 (MQL in October) -> reached SAL by as-of: C0, C4 -> 2/3
-        assertEquals(2.0 / 3, value(new Metric.Conversion(Stage.MQL, Stage.SAL), leads, MetricsTable.empty(), ""), 1e-12);
-        assertTrue(!assessed(new Metric.Conversion(Stage.SQO, Stage.WON), leads, MetricsTable.empty()), "empty cohort: not assessed");
+        assertEquals(
+                2.0 / 3, value(new Metric.Conversion(Stage.MQL, Stage.SAL), leads, MetricsTable.empty(), ""), 1e-12);
+        assertTrue(
+                !assessed(new Metric.Conversion(Stage.SQO, Stage.WON), leads, MetricsTable.empty()),
+                "empty cohort: not assessed");
     }
 
     @Test

@@ -78,7 +78,8 @@ class TargetClauseTest {
                         mql("B", "east", "email", "2026-10-31T23:59:59", null),
                         mql("C", "east", "web", "2026-11-01T00:00", null),
                         mql("D", "east", "web", "2026-09-30T23:59:59", null))
-                .forPeriod("2026-10").asOf("2026-11-02T00:00");
+                .forPeriod("2026-10")
+                .asOf("2026-11-02T00:00");
         s.clause("T1").meets("all").violates();
         Scenario t2 = s.clause("T2").violates("all").meets();
         Violation v = t2.violation("all");
@@ -96,19 +97,22 @@ class TargetClauseTest {
 
     @Test
     void perTeamMapsAssessOnlyTheTeamsTheyName() {
-        Scenario c1 = VERIFY.clause("C1").given(
+        Scenario c1 = VERIFY.clause("C1")
+                .given(
                         mql("E1", "east", null, "2026-10-05T10:00", "2026-10-06T10:00"),
                         mql("E2", "east", null, "2026-10-05T10:00", null),
                         mql("W1", "west", null, "2026-10-05T10:00", "2026-10-06T10:00"),
                         mql("W2", "west", null, "2026-10-05T10:00", null),
                         mql("N1", "north", null, "2026-10-05T10:00", null))
                 .forPeriod("2026-10")
-                .violates("west").meets("east");
+                .violates("west")
+                .meets("east");
         Violation v = c1.violation("west");
         assertEquals("west", v.team());
         assertEquals("West Manager", v.owner());
         assertEquals("50% (1 of 2 leads with mql in the period reached sal)", v.actual());
-        assertEquals("Team west: conversion(mql, sal) was 50% in 2026-10; the agreement asks for at least 75% (short by 25 percentage points).",
+        assertEquals(
+                "Team west: conversion(mql, sal) was 50% in 2026-10; the agreement asks for at least 75% (short by 25 percentage points).",
                 v.message());
         assertArrayEquals(new long[] {1, 0, 0, 0}, c1.outcome("east"));
         assertNull(c1.outcome("north"), "a team missing from the map is not assessed");
@@ -116,7 +120,8 @@ class TargetClauseTest {
 
     @Test
     void metricsFileFeedsCoverageCostAndNamedMetricsAndMissingRowsAreNotAssessed() {
-        Workspace w = new Workspace(tmp).sla(HEAD + """
+        Workspace w = new Workspace(tmp)
+                .sla(HEAD + """
                   - id: P1
                     type: target
                     metric: pipeline_coverage
@@ -143,11 +148,22 @@ class TargetClauseTest {
                     per: team
                     min: 1
                     owner: lead.team
-                """).file("data/leads.csv", LeadBuilder.csv(
-                        opportunity("O1", "east", "OPP1", 1000).outcome("open"),
-                        opportunity("O2", "east", "OPP2", 2000).closed("2026-11-05T10:00").outcome("won"),
-                        opportunity("O3", "west", "OPP3", 500).closed("2026-10-20T10:00").outcome("lost")))
-                .metrics("2026-10,,quota,1000", "2026-10,,spend,300", "2026-10,,visitors,999", "2026-09,,webinars,4",
+                """)
+                .file(
+                        "data/leads.csv",
+                        LeadBuilder.csv(
+                                opportunity("O1", "east", "OPP1", 1000).outcome("open"),
+                                opportunity("O2", "east", "OPP2", 2000)
+                                        .closed("2026-11-05T10:00")
+                                        .outcome("won"),
+                                opportunity("O3", "west", "OPP3", 500)
+                                        .closed("2026-10-20T10:00")
+                                        .outcome("lost")))
+                .metrics(
+                        "2026-10,,quota,1000",
+                        "2026-10,,spend,300",
+                        "2026-10,,visitors,999",
+                        "2026-09,,webinars,4",
                         "2026-10,east,quota,3000");
         Cli r = w.check("2026-10");
         assertEquals(0, r.code(), r.toString());
@@ -161,8 +177,12 @@ class TargetClauseTest {
     }
 
     private static LeadBuilder opportunity(String id, String team, String opportunityId, double amount) {
-        return lead(id).created("2026-10-01T10:00").team(team).mql("2026-10-01T10:00").sqo("2026-10-02T10:00")
-                .opportunityId(opportunityId).amount(amount);
+        return lead(id).created("2026-10-01T10:00")
+                .team(team)
+                .mql("2026-10-01T10:00")
+                .sqo("2026-10-02T10:00")
+                .opportunityId(opportunityId)
+                .amount(amount);
     }
 
     @Test
@@ -175,7 +195,8 @@ class TargetClauseTest {
                         lead("B2").created("2026-09-01T10:00").team("west").owner("Bob"),
                         lead("B3").created("2026-09-01T10:00").team("east").owner("Bob"),
                         // Cy won only in September: 0 in October, violated
-                        won("C1", "east", "Cy", "2026-09-01T10:00", "2026-09-20T10:00").created("2026-08-01T10:00"))
+                        won("C1", "east", "Cy", "2026-09-01T10:00", "2026-09-20T10:00")
+                                .created("2026-08-01T10:00"))
                 .forPeriod("2026-10");
         // cycle days mql -> won of the October wins: 4, 20, 12 -> median 12 > 10: violated
         assertEquals(List.of("R1 Cy", "R1 Bob", "R2 all"), s.violationKeys("R1", "R2"), "sorted by team, then subject");
@@ -183,14 +204,22 @@ class TargetClauseTest {
         Violation bob = r1.violation("Bob");
         assertEquals("west", bob.team(), "the team on most of Bob's leads");
         assertEquals("Bob", bob.owner());
-        assertEquals("Bob: count(won) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", bob.message());
-        assertEquals("12 days (median of 3 leads with won in the period and a mql date)", s.clause("R2").violation("all").actual());
+        assertEquals(
+                "Bob: count(won) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", bob.message());
+        assertEquals(
+                "12 days (median of 3 leads with won in the period and a mql date)",
+                s.clause("R2").violation("all").actual());
         assertArrayEquals(new long[] {1, 1, 0, 0}, r1.outcome("east"));
     }
 
     /** A lead created 2026-09-01 that became an MQL at {@code mql} and was won at {@code won}. */
     private static LeadBuilder won(String id, String team, String owner, String mql, String won) {
-        return lead(id).created("2026-09-01T10:00").team(team).owner(owner).mql(mql).closed(won).outcome("won");
+        return lead(id).created("2026-09-01T10:00")
+                .team(team)
+                .owner(owner)
+                .mql(mql)
+                .closed(won)
+                .outcome("won");
     }
 
     private static long[] sum(Workspace w, String team, String... clauses) {

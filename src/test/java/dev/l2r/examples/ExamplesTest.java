@@ -38,22 +38,36 @@ class ExamplesTest {
             }
         }
         assertFalse(runs.isEmpty(), "examples/out is empty; run examples/regenerate");
-        return runs.stream().map(committed -> DynamicTest.dynamicTest(OUT.relativize(committed).toString(), () -> {
-            String template = committed.getParent().getFileName().toString();
-            String period = committed.getFileName().toString();
-            Path fresh = tmp.resolve(template).resolve(period);
-            Cli r = Cli.run("check", "--sla", "sla-templates/" + template + ".yaml", "--data", "examples/northwind",
-                    "--period", period, "--out", fresh.toString(), "--fail-on", "none");
-            assertEquals(0, r.code(), r.toString());
-            assertSameFiles(committed, fresh);
-        }));
+        return runs.stream()
+                .map(committed ->
+                        DynamicTest.dynamicTest(OUT.relativize(committed).toString(), () -> {
+                            String template =
+                                    committed.getParent().getFileName().toString();
+                            String period = committed.getFileName().toString();
+                            Path fresh = tmp.resolve(template).resolve(period);
+                            Cli r = Cli.run(
+                                    "check",
+                                    "--sla",
+                                    "sla-templates/" + template + ".yaml",
+                                    "--data",
+                                    "examples/northwind",
+                                    "--period",
+                                    period,
+                                    "--out",
+                                    fresh.toString(),
+                                    "--fail-on",
+                                    "none");
+                            assertEquals(0, r.code(), r.toString());
+                            assertSameFiles(committed, fresh);
+                        }));
     }
 
     @Test
     void theGeneratorIsReproducible() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "examples/generate/GenerateExample.java", tmp.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String log = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), log);
         assertSameFiles(Path.of("examples/northwind"), tmp);
@@ -62,8 +76,18 @@ class ExamplesTest {
     @Test
     void sameInputsGiveByteIdenticalOutputs() throws IOException {
         for (String run : List.of("a", "b")) {
-            Cli r = Cli.run("check", "--sla", "sla-templates/inside-sales.yaml", "--data", "examples/northwind",
-                    "--period", "2026-09", "--out", tmp.resolve(run).toString(), "--fail-on", "none");
+            Cli r = Cli.run(
+                    "check",
+                    "--sla",
+                    "sla-templates/inside-sales.yaml",
+                    "--data",
+                    "examples/northwind",
+                    "--period",
+                    "2026-09",
+                    "--out",
+                    tmp.resolve(run).toString(),
+                    "--fail-on",
+                    "none");
             assertEquals(0, r.code(), r.toString());
         }
         assertSameFiles(tmp.resolve("a"), tmp.resolve("b"));
@@ -78,7 +102,9 @@ class ExamplesTest {
             assertEquals(names, s.map(p -> p.getFileName().toString()).sorted().toList(), "files in " + actual);
         }
         for (String n : names) {
-            assertEquals(Files.readString(expected.resolve(n)), Files.readString(actual.resolve(n)),
+            assertEquals(
+                    Files.readString(expected.resolve(n)),
+                    Files.readString(actual.resolve(n)),
                     n + " differs from " + expected.resolve(n) + "; run examples/regenerate if the change is intended");
         }
     }

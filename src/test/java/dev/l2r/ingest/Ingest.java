@@ -32,18 +32,45 @@ final class Ingest {
     static final String FIXTURES = "src/test/resources/fixtures";
 
     /** The 24 canonical columns of SPEC section 3, in order. */
-    static final List<String> CANONICAL = List.of("lead_id", "created_at", "source", "channel", "campaign", "team", "owner",
-            "score", "company", "title", "email", "country", "inquiry_at", "mql_at", "auto_response_at", "first_touch_at",
-            "sal_at", "rejected_at", "rejection_reason", "sqo_at", "opportunity_id", "amount", "closed_at", "outcome");
+    static final List<String> CANONICAL = List.of(
+            "lead_id",
+            "created_at",
+            "source",
+            "channel",
+            "campaign",
+            "team",
+            "owner",
+            "score",
+            "company",
+            "title",
+            "email",
+            "country",
+            "inquiry_at",
+            "mql_at",
+            "auto_response_at",
+            "first_touch_at",
+            "sal_at",
+            "rejected_at",
+            "rejection_reason",
+            "sqo_at",
+            "opportunity_id",
+            "amount",
+            "closed_at",
+            "outcome");
 
-    static final Pattern COUNTS = Pattern.compile("^(.+) \\(([a-z_]+)\\): ([0-9,]+) rows read, ([0-9,]+) accepted, ([0-9,]+) rejected(.*)$");
+    static final Pattern COUNTS =
+            Pattern.compile("^(.+) \\(([a-z_]+)\\): ([0-9,]+) rows read, ([0-9,]+) accepted, ([0-9,]+) rejected(.*)$");
 
     /** The outcome of one import: exit code, output, and the files it wrote (null when absent). */
     record Run(Cli cli, Path out, List<String> header, List<Map<String, String>> leads, List<List<String>> rejected) {
 
-        int code() { return cli.code(); }
+        int code() {
+            return cli.code();
+        }
 
-        String err() { return cli.err(); }
+        String err() {
+            return cli.err();
+        }
 
         /** The per-file count lines of stderr. */
         List<String> countLines() {
@@ -56,7 +83,9 @@ final class Ingest {
             return null;
         }
 
-        List<String> ids() { return leads.stream().map(l -> l.get("lead_id")).toList(); }
+        List<String> ids() {
+            return leads.stream().map(l -> l.get("lead_id")).toList();
+        }
     }
 
     /** Runs {@code l2r import --profile PROFILE --in IN... --out DIR/leads.csv [extra...]}. */
@@ -107,16 +136,20 @@ final class Ingest {
             long accepted = n(m.group(4));
             long rejected = n(m.group(5));
             assertEquals(read, accepted + rejected, "read = accepted + rejected: " + line);
-            long listed = r.rejected().stream().filter(x -> x.get(0).equals(file)).count();
+            long listed =
+                    r.rejected().stream().filter(x -> x.get(0).equals(file)).count();
             assertEquals(rejected, listed, "rows of " + file + " in the rejected file\n" + r.cli());
             total += rejected;
             files.add(file);
         }
         assertEquals(total, r.rejected().size(), "every rejected row belongs to a counted file\n" + r.cli());
-        for (List<String> x : r.rejected()) assertTrue(files.contains(x.get(0)), "rejected row of an uncounted file: " + x);
+        for (List<String> x : r.rejected())
+            assertTrue(files.contains(x.get(0)), "rejected row of an uncounted file: " + x);
     }
 
-    private static long n(String s) { return Long.parseLong(s.replace(",", "")); }
+    private static long n(String s) {
+        return Long.parseLong(s.replace(",", ""));
+    }
 
     /**
      * The expected lead: "column=value" pairs; every column not named must be empty. The lead_id comes first.
@@ -127,14 +160,18 @@ final class Ingest {
         for (String p : pairs) {
             int eq = p.indexOf('=');
             if (eq < 0) throw new IllegalArgumentException(p);
-            if (m.put(p.substring(0, eq), p.substring(eq + 1)) != null) throw new IllegalArgumentException("twice: " + p);
+            if (m.put(p.substring(0, eq), p.substring(eq + 1)) != null)
+                throw new IllegalArgumentException("twice: " + p);
         }
         return m;
     }
 
     /** Compares the leads written with the expected ones, lead by lead and column by column. */
     static void assertLeads(Run r, List<Map<String, String>> expected) {
-        assertEquals(expected.stream().map(e -> e.get("lead_id")).toList(), r.ids(), "leads in primary-file order\n" + r.cli());
+        assertEquals(
+                expected.stream().map(e -> e.get("lead_id")).toList(),
+                r.ids(),
+                "leads in primary-file order\n" + r.cli());
         for (Map<String, String> e : expected) {
             for (String col : e.keySet()) assertTrue(r.header().contains(col), "column " + col + " in " + r.header());
             Map<String, String> actual = r.lead(e.get("lead_id"));
@@ -159,7 +196,8 @@ final class Ingest {
     /** The rejected rows, ordered by file and line (the order they are found in is not part of the contract). */
     static List<List<String>> sorted(List<List<String>> rows) {
         List<List<String>> s = new ArrayList<>(rows);
-        s.sort((a, b) -> a.get(0).equals(b.get(0)) ? Long.compare(Long.parseLong(a.get(1)), Long.parseLong(b.get(1)))
+        s.sort((a, b) -> a.get(0).equals(b.get(0))
+                ? Long.compare(Long.parseLong(a.get(1)), Long.parseLong(b.get(1)))
                 : a.get(0).compareTo(b.get(0)));
         return s;
     }

@@ -79,7 +79,10 @@ class MalformedInputTest {
     /** Exit 2, the first stderr line (paths relative to the test folder), no stack trace and no output. */
     private void refused(Ingest.Run r, String firstLine) {
         assertEquals(2, r.code(), r.cli().toString());
-        assertEquals(firstLine, r.err().lines().findFirst().orElse("").replace(tmp + "/", ""), r.cli().toString());
+        assertEquals(
+                firstLine,
+                r.err().lines().findFirst().orElse("").replace(tmp + "/", ""),
+                r.cli().toString());
         assertFalse(r.err().contains("\tat "), "no stack trace");
         assertFalse(r.err().contains("internal error"), r.err());
         assertFalse(Files.exists(tmp.resolve("out/leads.csv")), "no output");
@@ -105,26 +108,39 @@ class MalformedInputTest {
                 5,2026-10-05,Delta
                 """);
         String deals = in("deals.csv", "lead_ref,amount\n1,100\n4,400,oops\n5\n");
-        String hist = in("hist.csv", "lead_ref,field,status,changed\n1,Status,MQL,2026-10-01T10:00Z\n5,Status,MQL\n"
-                + "5,Status,MQL,2026-10-05T11:00Z,x\n5,Owner,bob,2026-10-05T12:00Z\n");
+        String hist = in(
+                "hist.csv",
+                "lead_ref,field,status,changed\n1,Status,MQL,2026-10-01T10:00Z\n5,Status,MQL\n"
+                        + "5,Status,MQL,2026-10-05T11:00Z,x\n5,Owner,bob,2026-10-05T12:00Z\n");
         Ingest.Run r = run(profile(), leads, deals, hist);
         assertEquals(0, r.code(), r.cli().toString());
-        assertLeads(r, List.of(
-                lead("1", "created_at=2026-10-01T00:00:00Z", "company=Acme", "amount=100", "mql_at=2026-10-01T10:00:00Z"),
-                lead("4", "created_at=2026-10-04T00:00:00Z", "company=Gamma, with comma"),
-                lead("5", "created_at=2026-10-05T00:00:00Z", "company=Delta")));
-        assertEquals(sorted(List.of(
-                rejected(leads, 3, "", "has 4 fields; the header has 3", ""),
-                rejected(leads, 4, "", "has 2 fields; the header has 3", ""),
-                rejected(deals, 3, "", "has 3 fields; the header has 2", ""),
-                rejected(deals, 4, "", "has 1 fields; the header has 2", ""),
-                rejected(hist, 3, "", "has 3 fields; the header has 4", ""),
-                rejected(hist, 4, "", "has 5 fields; the header has 4", ""))), sorted(r.rejected()));
-        assertEquals(List.of(
-                // the empty line 6 is no row
-                leads + " (leads): 5 rows read, 3 accepted, 2 rejected",
-                deals + " (deals): 3 rows read, 1 accepted, 2 rejected, 1 joined",
-                hist + " (hist): 4 rows read, 2 accepted, 2 rejected, 1 other changes, 1 stage times"), r.countLines());
+        assertLeads(
+                r,
+                List.of(
+                        lead(
+                                "1",
+                                "created_at=2026-10-01T00:00:00Z",
+                                "company=Acme",
+                                "amount=100",
+                                "mql_at=2026-10-01T10:00:00Z"),
+                        lead("4", "created_at=2026-10-04T00:00:00Z", "company=Gamma, with comma"),
+                        lead("5", "created_at=2026-10-05T00:00:00Z", "company=Delta")));
+        assertEquals(
+                sorted(List.of(
+                        rejected(leads, 3, "", "has 4 fields; the header has 3", ""),
+                        rejected(leads, 4, "", "has 2 fields; the header has 3", ""),
+                        rejected(deals, 3, "", "has 3 fields; the header has 2", ""),
+                        rejected(deals, 4, "", "has 1 fields; the header has 2", ""),
+                        rejected(hist, 3, "", "has 3 fields; the header has 4", ""),
+                        rejected(hist, 4, "", "has 5 fields; the header has 4", ""))),
+                sorted(r.rejected()));
+        assertEquals(
+                List.of(
+                        // the empty line 6 is no row
+                        leads + " (leads): 5 rows read, 3 accepted, 2 rejected",
+                        deals + " (deals): 3 rows read, 1 accepted, 2 rejected, 1 joined",
+                        hist + " (hist): 4 rows read, 2 accepted, 2 rejected, 1 other changes, 1 stage times"),
+                r.countLines());
     }
 
     @Test
@@ -147,35 +163,53 @@ class MalformedInputTest {
         Ingest.Run r = run(profile(), leads, deals);
         assertEquals(0, r.code(), r.cli().toString());
         assertLeads(r, List.of(lead("1", "created_at=2026-10-01T00:00:00Z", "company=Acme")));
-        assertEquals(List.of(leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
-                deals + " (deals): 0 rows read, 0 accepted, 0 rejected, 0 joined"), r.countLines());
+        assertEquals(
+                List.of(
+                        leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
+                        deals + " (deals): 0 rows read, 0 accepted, 0 rejected, 0 joined"),
+                r.countLines());
     }
 
     @Test
     void rejectedRowsOfAHistoryFileForAnUnknownLeadAreListed() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
-        String hist = in("hist.csv", "lead_ref,field,status,changed\n9,Status,MQL,2026-10-01T10:00Z\n,Status,MQL,2026-10-01T10:00Z\n"
-                + "1,Status,MQL,someday\n");
+        String hist = in(
+                "hist.csv",
+                "lead_ref,field,status,changed\n9,Status,MQL,2026-10-01T10:00Z\n,Status,MQL,2026-10-01T10:00Z\n"
+                        + "1,Status,MQL,someday\n");
         Ingest.Run r = run(profile(), leads, hist);
         assertEquals(0, r.code(), r.cli().toString());
-        assertEquals(List.of(
-                rejected(hist, 2, "lead_ref", "no lead of the leads file has id = 9", "9"),
-                rejected(hist, 3, "lead_ref", "no key: this row joins no lead", ""),
-                rejected(hist, 4, "changed", "not a time in the formats iso", "someday")), sorted(r.rejected()));
-        assertEquals(List.of(leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
-                hist + " (hist): 3 rows read, 0 accepted, 3 rejected, 0 other changes, 0 stage times"), r.countLines());
+        assertEquals(
+                List.of(
+                        rejected(hist, 2, "lead_ref", "no lead of the leads file has id = 9", "9"),
+                        rejected(hist, 3, "lead_ref", "no key: this row joins no lead", ""),
+                        rejected(hist, 4, "changed", "not a time in the formats iso", "someday")),
+                sorted(r.rejected()));
+        assertEquals(
+                List.of(
+                        leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
+                        hist + " (hist): 3 rows read, 0 accepted, 3 rejected, 0 other changes, 0 stage times"),
+                r.countLines());
     }
 
     // ---- files that cannot be read: exit 2 ----
 
     @Test
     void unterminatedQuoteRejectsItsRowAndReadingGoesOnAtTheNextLine() {
-        String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n2,2026-10-02,\"Unclosed\n3,2026-10-03,Foo\n");
+        String leads =
+                in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n2,2026-10-02,\"Unclosed\n3,2026-10-03,Foo\n");
         Ingest.Run r = run(profile(), leads);
         assertEquals(0, r.code(), r.cli().toString());
         assertEquals(List.of("1", "3"), r.ids());
-        assertEquals(List.of(rejected(leads, 3, "", "a quoted field at column 3 (company) is never closed; "
-                + "close it (reading went on at the next line)", "")), r.rejected());
+        assertEquals(
+                List.of(rejected(
+                        leads,
+                        3,
+                        "",
+                        "a quoted field at column 3 (company) is never closed; "
+                                + "close it (reading went on at the next line)",
+                        "")),
+                r.rejected());
         assertEquals(List.of(leads + " (leads): 3 rows read, 2 accepted, 1 rejected"), r.countLines());
     }
 
@@ -186,17 +220,29 @@ class MalformedInputTest {
         Ingest.Run r = run(profile(), leads, deals);
         assertEquals(0, r.code(), r.cli().toString());
         assertLeads(r, List.of(lead("1", "created_at=2026-10-01T00:00:00Z", "company=Acme")));
-        assertEquals(List.of(rejected(deals, 2, "", "a quoted field at column 2 (amount) is never closed; "
-                + "close it (reading went on at the next line)", "")), r.rejected());
-        assertEquals(List.of(leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
-                deals + " (deals): 1 rows read, 0 accepted, 1 rejected, 0 joined"), r.countLines());
+        assertEquals(
+                List.of(rejected(
+                        deals,
+                        2,
+                        "",
+                        "a quoted field at column 2 (amount) is never closed; "
+                                + "close it (reading went on at the next line)",
+                        "")),
+                r.rejected());
+        assertEquals(
+                List.of(
+                        leads + " (leads): 1 rows read, 1 accepted, 0 rejected",
+                        deals + " (deals): 1 rows read, 0 accepted, 1 rejected, 0 joined"),
+                r.countLines());
     }
 
     @Test
     void aMalformedHeaderStopsWithItsLine() {
         String leads = in("leads.csv", "id,\"created\"x,company\n1,2026-10-01,Acme\n");
-        refused(run(profile(), leads), "in/leads.csv:1: the header row cannot be read: a quote in the middle of a field at column 2; "
-                + "quote the whole field and double inner quotes");
+        refused(
+                run(profile(), leads),
+                "in/leads.csv:1: the header row cannot be read: a quote in the middle of a field at column 2; "
+                        + "quote the whole field and double inner quotes");
     }
 
     @Test
@@ -236,7 +282,9 @@ class MalformedInputTest {
         String p = profile();
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
         String deals = in("deals.csv", "lead_id,amount\n1,100\n");
-        refused(run(p, leads, deals), "in/deals.csv:1: lead_ref: missing key column (profile t, p.yaml:6 files.deals.key)");
+        refused(
+                run(p, leads, deals),
+                "in/deals.csv:1: lead_ref: missing key column (profile t, p.yaml:6 files.deals.key)");
     }
 
     @Test
@@ -249,7 +297,8 @@ class MalformedInputTest {
     @Test
     void fieldNamingAColumnTheExportLacksNamesTheProfileLine() {
         String leads = in("leads.csv", "id,created,company_name\n1,2026-10-01,Acme\n");
-        refused(run(profile(), leads),
+        refused(
+                run(profile(), leads),
                 "in/leads.csv:1: company: missing column (profile t, p.yaml:23); the header has company_name, created, id");
     }
 
@@ -257,7 +306,8 @@ class MalformedInputTest {
     void joinedFieldNamingAColumnTheJoinedFileLacksNamesTheProfileLine() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
         String deals = in("deals.csv", "lead_ref,value\n1,100\n");
-        refused(run(profile(), leads, deals),
+        refused(
+                run(profile(), leads, deals),
                 "in/deals.csv:1: amount: missing column (profile t, p.yaml:24); the header has lead_ref, value");
     }
 
@@ -271,17 +321,22 @@ class MalformedInputTest {
 
     @Test
     void nonUtf8FileWithoutDeclaredEncodingStops() {
-        byte[] latin1 = "id,created,company\n1,2026-10-01,Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "id,created,company\n1,2026-10-01,Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
         String leads = in("leads.csv", latin1);
-        refused(run(profile(), leads),
+        refused(
+                run(profile(), leads),
                 "in/leads.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
     }
 
     @Test
     void nonUtf8JoinedFileStops() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
-        String deals = in("deals.csv", "lead_ref,amount\n1,100\u00a0\u20ac\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
-        refused(run(profile(), leads, deals),
+        String deals = in(
+                "deals.csv",
+                "lead_ref,amount\n1,100\u00a0\u20ac\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        refused(
+                run(profile(), leads, deals),
                 "in/deals.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
     }
 
@@ -289,7 +344,8 @@ class MalformedInputTest {
     void fileMatchingNoSourceOfTheProfileStops() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
         String notes = in("notes.txt", "not an export\n");
-        refused(run(profile(), leads, notes),
+        refused(
+                run(profile(), leads, notes),
                 "in/notes.txt: is no file of profile t; it expects leads [leads*.csv], deals [deals*.csv], hist [hist*.csv]");
     }
 
@@ -306,14 +362,18 @@ class MalformedInputTest {
     @Test
     void noPrimaryFileStops() {
         String deals = in("deals.csv", "lead_ref,amount\n1,100\n");
-        refused(run(profile(), deals), "p.yaml:3: files.leads: no input file matches [leads*.csv] (the primary file of profile t)");
+        refused(
+                run(profile(), deals),
+                "p.yaml:3: files.leads: no input file matches [leads*.csv] (the primary file of profile t)");
     }
 
     @Test
     void metricsCsvIsNoExport() {
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
         String metrics = in("metrics.csv", "period,team,metric,value\n2026-10,,visitors,10\n");
-        refused(run(profile(), leads, metrics), "in/metrics.csv: metrics.csv is no CRM export; give it to l2r check --data as it is");
+        refused(
+                run(profile(), leads, metrics),
+                "in/metrics.csv: metrics.csv is no CRM export; give it to l2r check --data as it is");
     }
 
     @Test
@@ -344,9 +404,13 @@ class MalformedInputTest {
         String first = r.err().lines().findFirst().orElse("");
         assertTrue(first.startsWith("--profile: no profile named \"zoho\"; profiles: "), first);
         assertTrue(first.endsWith(" (or give the path of a profile .yaml)"), first);
-        for (String name : List.of("hubspot", "maven-crm", "olist", "salesforce")) assertTrue(first.contains(name), first);
-        assertTrue(first.indexOf("hubspot") < first.indexOf("maven-crm") && first.indexOf("maven-crm") < first.indexOf("olist")
-                && first.indexOf("olist") < first.indexOf("salesforce"), "sorted: " + first);
+        for (String name : List.of("hubspot", "maven-crm", "olist", "salesforce"))
+            assertTrue(first.contains(name), first);
+        assertTrue(
+                first.indexOf("hubspot") < first.indexOf("maven-crm")
+                        && first.indexOf("maven-crm") < first.indexOf("olist")
+                        && first.indexOf("olist") < first.indexOf("salesforce"),
+                "sorted: " + first);
         refused(r, first);
     }
 
@@ -360,36 +424,45 @@ class MalformedInputTest {
     void profileWithUnknownKeyNamesLineAndPath() {
         String p = profile(PROFILE.replace("    key: id\n", "    key: id\n    matches: [\"x\"]\n"));
         String leads = in("leads.csv", "id,created\n1,2026-10-01\n");
-        refused(run(p, leads), "p.yaml:6: files.leads.matches: unknown field; valid here: match, key, join, key_split, keys, "
-                + "history, reference, encoding, delimiter");
+        refused(
+                run(p, leads),
+                "p.yaml:6: files.leads.matches: unknown field; valid here: match, key, join, key_split, keys, "
+                        + "history, reference, encoding, delimiter");
     }
 
     @Test
     void profileWithUnknownTopLevelKeyNamesLineAndPath() {
         String p = profile("profile: t\ntime_zone: UTC\n" + PROFILE.substring("profile: t\n".length()));
         String leads = in("leads.csv", "id,created\n1,2026-10-01\n");
-        refused(run(p, leads), "p.yaml:2: time_zone: unknown field; valid here: profile, title, description, timezone, formats, "
-                + "numbers, encoding, delimiter, files, fields, keep");
+        refused(
+                run(p, leads),
+                "p.yaml:2: time_zone: unknown field; valid here: profile, title, description, timezone, formats, "
+                        + "numbers, encoding, delimiter, files, fields, keep");
     }
 
     @Test
     void profileWithBadTimezoneNamesLineAndPath() {
         String p = profile("profile: t\ntimezone: Mars/Olympus\n" + PROFILE.substring("profile: t\n".length()));
         String leads = in("leads.csv", "id,created\n1,2026-10-01\n");
-        refused(run(p, leads), "p.yaml:2: timezone: \"Mars/Olympus\" is not an IANA time zone; use a name such as "
-                + "America/Sao_Paulo or UTC");
+        refused(
+                run(p, leads),
+                "p.yaml:2: timezone: \"Mars/Olympus\" is not an IANA time zone; use a name such as "
+                        + "America/Sao_Paulo or UTC");
     }
 
     @Test
     void profileWithTwoPrimaryFilesNamesLineAndPath() {
         String p = profile(PROFILE.replace("    key: lead_ref\n    join: id\n  hist:", "    key: lead_ref\n  hist:"));
         String leads = in("leads.csv", "id,created\n1,2026-10-01\n");
-        refused(run(p, leads), "p.yaml:2: files: exactly one file is the primary one (a row per lead, no join:); found leads, deals");
+        refused(
+                run(p, leads),
+                "p.yaml:2: files: exactly one file is the primary one (a row per lead, no join:); found leads, deals");
     }
 
     @Test
     void profileWithBadTimePatternNamesLineAndPath() {
-        String p = profile("profile: t\nformats: [iso, \"dd.MM.yyyy bbb\"]\n" + PROFILE.substring("profile: t\n".length()));
+        String p = profile(
+                "profile: t\nformats: [iso, \"dd.MM.yyyy bbb\"]\n" + PROFILE.substring("profile: t\n".length()));
         String leads = in("leads.csv", "id,created\n1,2026-10-01\n");
         Ingest.Run r = run(p, leads);
         String first = r.err().lines().findFirst().orElse("").replace(tmp + "/", "");
@@ -400,7 +473,8 @@ class MalformedInputTest {
 
     @Test
     void profileWithBadColumnTimePatternNamesLineAndPath() {
-        String p = profile(PROFILE.replace("  created_at: created\n", "  created_at: { column: created, format: \"yyyy-MM-dd'T\" }\n"));
+        String p = profile(PROFILE.replace(
+                "  created_at: created\n", "  created_at: { column: created, format: \"yyyy-MM-dd'T\" }\n"));
         String leads = in("leads.csv", "id,created\n1,2026-10-01\n");
         Ingest.Run r = run(p, leads);
         String first = r.err().lines().findFirst().orElse("").replace(tmp + "/", "");
@@ -458,7 +532,8 @@ class MalformedInputTest {
 
     @Test
     void historyFieldNamingNoDerivedTimeNamesTheProfileLine() {
-        String p = profile(PROFILE.replace("  mql_at: hist.mql_at\n", "  mql_at: hist.mql_at\n  sal_at: hist.sal_at\n"));
+        String p =
+                profile(PROFILE.replace("  mql_at: hist.mql_at\n", "  mql_at: hist.mql_at\n  sal_at: hist.sal_at\n"));
         String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n");
         refused(run(p, leads), "p.yaml:26: hist.sal_at is no derived time of history file hist; it has [mql_at]");
     }
@@ -481,10 +556,23 @@ class MalformedInputTest {
                     owner: sdr
                 """);
         Path rules = Files.createDirectories(tmp.resolve("no-rules"));
-        Cli c = Cli.run("check", "--sla", tmp.resolve("sla.yaml").toString(), "--profile", p, "--data", tmp.resolve("in").toString(),
-                "--period", "2026-10", "--rules", rules.toString(), "--out", tmp.resolve("out").toString());
+        Cli c = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--profile",
+                p,
+                "--data",
+                tmp.resolve("in").toString(),
+                "--period",
+                "2026-10",
+                "--rules",
+                rules.toString(),
+                "--out",
+                tmp.resolve("out").toString());
         assertEquals(2, c.code(), c.toString());
-        assertEquals("p.yaml:2: timezone: \"Mars/Olympus\" is not an IANA time zone; use a name such as America/Sao_Paulo or UTC",
+        assertEquals(
+                "p.yaml:2: timezone: \"Mars/Olympus\" is not an IANA time zone; use a name such as America/Sao_Paulo or UTC",
                 c.err().lines().findFirst().orElse("").replace(tmp + "/", ""));
         assertFalse(Files.exists(tmp.resolve("out")), "no output");
     }

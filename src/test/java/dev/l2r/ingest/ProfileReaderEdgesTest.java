@@ -48,18 +48,29 @@ class ProfileReaderEdgesTest {
         String p = profile(SIMPLE);
         String a = in("leads_a.csv", "id,created,region\n1,2026-10-01,EMEA\n2,2026-10-02,APAC\n");
         String b = in("leads_b.csv", "id,created,segment\n3,2026-10-03,SMB\n1,2026-10-04,ENT\n");
-        Ingest.Run r = Ingest.importRun(tmp.resolve("out"), p, List.of(tmp.resolve("in").toString()));
+        Ingest.Run r = Ingest.importRun(
+                tmp.resolve("out"), p, List.of(tmp.resolve("in").toString()));
         assertEquals(0, r.code(), r.cli().toString());
         // the extra columns of both files, in file order
         assertEquals(header("region", "segment"), r.header());
-        assertLeads(r, List.of(
-                lead("1", "created_at=2026-10-01T00:00:00Z", "region=EMEA"),
-                lead("2", "created_at=2026-10-02T00:00:00Z", "region=APAC"),
-                lead("3", "created_at=2026-10-03T00:00:00Z", "segment=SMB")));
-        assertEquals(List.of(b, "3", "lead_id", "1"), List.of(r.rejected().get(0).get(0), r.rejected().get(0).get(1),
-                r.rejected().get(0).get(2), r.rejected().get(0).get(4)));
-        assertEquals(List.of(a + " (leads): 2 rows read, 2 accepted, 0 rejected",
-                b + " (leads): 2 rows read, 1 accepted, 1 rejected"), r.countLines());
+        assertLeads(
+                r,
+                List.of(
+                        lead("1", "created_at=2026-10-01T00:00:00Z", "region=EMEA"),
+                        lead("2", "created_at=2026-10-02T00:00:00Z", "region=APAC"),
+                        lead("3", "created_at=2026-10-03T00:00:00Z", "segment=SMB")));
+        assertEquals(
+                List.of(b, "3", "lead_id", "1"),
+                List.of(
+                        r.rejected().get(0).get(0),
+                        r.rejected().get(0).get(1),
+                        r.rejected().get(0).get(2),
+                        r.rejected().get(0).get(4)));
+        assertEquals(
+                List.of(
+                        a + " (leads): 2 rows read, 2 accepted, 0 rejected",
+                        b + " (leads): 2 rows read, 1 accepted, 1 rejected"),
+                r.countLines());
     }
 
     @Test
@@ -67,10 +78,13 @@ class ProfileReaderEdgesTest {
         String p = profile(SIMPLE);
         in("leads_a.csv", "id,created\n1,2026-10-01\n");
         String b = in("leads_b.csv", "id,created\n1,2026-10-04\n");
-        Ingest.Run r = Ingest.importRun(tmp.resolve("out"), p, List.of(tmp.resolve("in").toString()));
+        Ingest.Run r = Ingest.importRun(
+                tmp.resolve("out"), p, List.of(tmp.resolve("in").toString()));
         assertEquals(0, r.code(), r.cli().toString());
         assertEquals(b, r.rejected().get(0).get(0));
-        assertTrue(r.rejected().get(0).get(3).contains("leads_a.csv"), r.rejected().get(0).get(3));
+        assertTrue(
+                r.rejected().get(0).get(3).contains("leads_a.csv"),
+                r.rejected().get(0).get(3));
     }
 
     @Test
@@ -94,17 +108,30 @@ class ProfileReaderEdgesTest {
                   team: teams.region
                 """);
         String opps = in("opps.csv", "id,created,agent\nA,2026-10-01,Lena Okafor\nB,2026-10-02,TOMAS  REYES\n");
-        String teams = in("teams.csv", "agent,region\nLena Okafor,Central\nTomas Reyes,East\nlena okafor,West\nIdle Agent,North\n");
+        String teams = in(
+                "teams.csv",
+                "agent,region\nLena Okafor,Central\nTomas Reyes,East\nlena okafor,West\nIdle Agent,North\n");
         Ingest.Run r = Ingest.importRun(tmp.resolve("out"), p, List.of(opps, teams));
         assertEquals(0, r.code(), r.cli().toString());
-        assertLeads(r, List.of(
-                lead("A", "created_at=2026-10-01T00:00:00Z", "owner=Lena Okafor", "team=Central"),
-                // loose keys: case and spaces do not matter
-                lead("B", "created_at=2026-10-02T00:00:00Z", "owner=TOMAS  REYES", "team=East")));
-        assertEquals(List.of(rejected(teams, 4, "agent", "duplicate key lena okafor; the row at line 2 is joined instead",
-                "lena okafor")), r.rejected());
-        assertEquals(List.of(opps + " (opps): 2 rows read, 2 accepted, 0 rejected",
-                teams + " (teams): 4 rows read, 3 accepted, 1 rejected, 2 joined, 1 not joined"), r.countLines());
+        assertLeads(
+                r,
+                List.of(
+                        lead("A", "created_at=2026-10-01T00:00:00Z", "owner=Lena Okafor", "team=Central"),
+                        // loose keys: case and spaces do not matter
+                        lead("B", "created_at=2026-10-02T00:00:00Z", "owner=TOMAS  REYES", "team=East")));
+        assertEquals(
+                List.of(rejected(
+                        teams,
+                        4,
+                        "agent",
+                        "duplicate key lena okafor; the row at line 2 is joined instead",
+                        "lena okafor")),
+                r.rejected());
+        assertEquals(
+                List.of(
+                        opps + " (opps): 2 rows read, 2 accepted, 0 rejected",
+                        teams + " (teams): 4 rows read, 3 accepted, 1 rejected, 2 joined, 1 not joined"),
+                r.countLines());
     }
 
     @Test
@@ -124,18 +151,38 @@ class ProfileReaderEdgesTest {
                   created_at: CreatedDate
                   owner: OwnerId
                 """);
-        String leads = in("leads.csv", "Id,CreatedDate,OwnerId,Lead Source,Annual Revenue (USD),2nd Contact,Source\n"
-                + "1,2026-10-01,u1,Web,1000,Bob,Fair\n");
+        String leads = in(
+                "leads.csv",
+                "Id,CreatedDate,OwnerId,Lead Source,Annual Revenue (USD),2nd Contact,Source\n"
+                        + "1,2026-10-01,u1,Web,1000,Bob,Fair\n");
         String deals = in("deals.csv", "LeadId,OwnerId,Lead Source,Stage\n1,u2,Partner,Won\n");
         Ingest.Run r = Ingest.importRun(tmp.resolve("out"), p, List.of(leads, deals));
         assertEquals(0, r.code(), r.cli().toString());
         // "Source" would be the canonical source: it becomes leads_source; the deal's OwnerId and Lead Source
         // collide with the lead's and get the file's prefix; a leading digit gets c_
-        assertEquals(header("lead_source", "annual_revenue_usd", "c_2nd_contact", "leads_source", "deals_owner_id",
-                "deals_lead_source", "stage"), r.header());
-        assertLeads(r, List.of(lead("1", "created_at=2026-10-01T00:00:00Z", "owner=u1", "lead_source=Web",
-                "annual_revenue_usd=1000", "c_2nd_contact=Bob", "leads_source=Fair", "deals_owner_id=u2",
-                "deals_lead_source=Partner", "stage=Won")));
+        assertEquals(
+                header(
+                        "lead_source",
+                        "annual_revenue_usd",
+                        "c_2nd_contact",
+                        "leads_source",
+                        "deals_owner_id",
+                        "deals_lead_source",
+                        "stage"),
+                r.header());
+        assertLeads(
+                r,
+                List.of(lead(
+                        "1",
+                        "created_at=2026-10-01T00:00:00Z",
+                        "owner=u1",
+                        "lead_source=Web",
+                        "annual_revenue_usd=1000",
+                        "c_2nd_contact=Bob",
+                        "leads_source=Fair",
+                        "deals_owner_id=u2",
+                        "deals_lead_source=Partner",
+                        "stage=Won")));
     }
 
     @Test
@@ -170,17 +217,26 @@ class ProfileReaderEdgesTest {
         Ingest.Run second = Ingest.importRun(tmp.resolve("out"), p, List.of(bad));
         assertEquals(0, second.code(), second.cli().toString());
         assertEquals(List.of(), second.rejected());
-        assertEquals(second.out() + ": 1 leads written (profile t)\n", second.cli().out());
+        assertEquals(
+                second.out() + ": 1 leads written (profile t)\n", second.cli().out());
     }
 
     @Test
     void unterminatedQuoteRejectsTheRowWhereItOpensAndTheNextRowsAreRead() {
         String p = profile(SIMPLE);
-        String leads = in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n2,2026-10-02,\"Unclosed\n3,2026-10-03,Foo\n");
+        String leads =
+                in("leads.csv", "id,created,company\n1,2026-10-01,Acme\n2,2026-10-02,\"Unclosed\n3,2026-10-03,Foo\n");
         Ingest.Run r = Ingest.importRun(tmp.resolve("out"), p, List.of(leads));
         assertEquals(0, r.code(), r.cli().toString());
         assertEquals(List.of("1", "3"), r.ids());
-        assertEquals(List.of(Ingest.rejected(leads, 3, "", "a quoted field at column 3 (company) is never closed; "
-                + "close it (reading went on at the next line)", "")), r.rejected());
+        assertEquals(
+                List.of(Ingest.rejected(
+                        leads,
+                        3,
+                        "",
+                        "a quoted field at column 3 (company) is never closed; "
+                                + "close it (reading went on at the next line)",
+                        "")),
+                r.rejected());
     }
 }

@@ -106,7 +106,8 @@ class AgreementParserTest {
         assertEquals(List.of("CEO", "CRO", "CMO"), a.approvedBy());
         assertEquals(PeriodKind.MONTH, a.period());
         assertEquals(ZoneId.of("America/New_York"), a.zone());
-        assertEquals(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
+        assertEquals(
+                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
                 List.copyOf(a.calendar().hours().keySet()));
         assertEquals(2, a.calendar().holidays().size());
         assertEquals(ZoneId.of("Europe/London"), a.teams().get("sdr").zone());
@@ -134,12 +135,13 @@ class AgreementParserTest {
     @Test
     void jsonGivesTheSameModelAsYaml() throws IOException {
         Agreement yaml = load("sla.yaml", VALID);
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-                new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(VALID));
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(VALID));
         Agreement fromJson = load("sla.json", json);
         assertEquals(yaml.clauses().size(), fromJson.clauses().size());
         assertEquals(yaml.teams(), fromJson.teams());
-        assertEquals(withoutComments(dev.l2r.compile.DrlGenerator.generate(yaml)),
+        assertEquals(
+                withoutComments(dev.l2r.compile.DrlGenerator.generate(yaml)),
                 withoutComments(dev.l2r.compile.DrlGenerator.generate(fromJson)));
     }
 
@@ -149,61 +151,145 @@ class AgreementParserTest {
 
     static Stream<Arguments> badAgreements() {
         return Stream.of(
-                bad("an unknown clause type is refused", "    type: rejection\n", "    type: rejectoin\n",
+                bad(
+                        "an unknown clause type is refused",
+                        "    type: rejection\n",
+                        "    type: rejectoin\n",
                         "sla.yaml:50: clauses[5].type: unknown clause type \"rejectoin\""),
-                bad("an unknown metric is refused", "metric: count(mql)", "metric: count(mqls)",
+                bad(
+                        "an unknown metric is refused",
+                        "metric: count(mql)",
+                        "metric: count(mqls)",
                         "sla.yaml:19: clauses[0].metric: \"count(mqls)\" is not a metric"),
-                bad("an unknown stage in a metric is refused", "conversion(mql, sal)", "conversion(mql, sql)",
+                bad(
+                        "an unknown stage in a metric is refused",
+                        "conversion(mql, sal)",
+                        "conversion(mql, sql)",
                         "sla.yaml:25: clauses[1].metric: \"conversion(mql, sql)\" is not a metric"),
-                bad("an unknown field in a condition is refused", "\"score >= 60\"", "\"scor >= 60\"",
+                bad(
+                        "an unknown field in a condition is refused",
+                        "\"score >= 60\"",
+                        "\"scor >= 60\"",
                         "sla.yaml:41: clauses[3].require[0]: unknown field 'scor'"),
-                bad("an unknown key in a clause is refused", "    warn_at: 0.75\n", "    warn_at: 0.75\n    wthin: 2 hours\n",
+                bad(
+                        "an unknown key in a clause is refused",
+                        "    warn_at: 0.75\n",
+                        "    warn_at: 0.75\n    wthin: 2 hours\n",
                         "sla.yaml:35: clauses[2].wthin: unknown field; valid here:"),
-                bad("an unknown stage is refused", "    to: first_touch\n", "    to: first_tuch\n",
+                bad(
+                        "an unknown stage is refused",
+                        "    to: first_touch\n",
+                        "    to: first_tuch\n",
                         "sla.yaml:32: clauses[2].to: unknown stage \"first_tuch\""),
-                bad("a misspelt duration is refused with the valid form", "8 business hours", "8 buisness hours",
+                bad(
+                        "a misspelt duration is refused with the valid form",
+                        "8 business hours",
+                        "8 buisness hours",
                         "sla.yaml:33: clauses[2].within: \"8 buisness hours\" is not a duration; use \"N minutes|hours|days\", optionally \"business\""),
-                bad("a zero duration is refused", "8 business hours", "0 business hours",
+                bad(
+                        "a zero duration is refused",
+                        "8 business hours",
+                        "0 business hours",
                         "sla.yaml:33: clauses[2].within: \"0 business hours\" is not a duration"),
-                bad("a bad time zone is refused", "timezone: America/New_York", "timezone: America/Nowhere",
+                bad(
+                        "a bad time zone is refused",
+                        "timezone: America/New_York",
+                        "timezone: America/Nowhere",
                         "sla.yaml:7: timezone: \"America/Nowhere\" is not an IANA time zone"),
-                bad("a bad team time zone is refused", "timezone: Europe/London", "timezone: EST",
+                bad(
+                        "a bad team time zone is refused",
+                        "timezone: Europe/London",
+                        "timezone: EST",
                         "sla.yaml:13: teams.sdr.timezone: \"EST\" is not an IANA time zone"),
-                bad("an unknown owner team is refused", "    owner: marketing\n    severity: major", "    owner: marketng\n    severity: major",
+                bad(
+                        "an unknown owner team is refused",
+                        "    owner: marketing\n    severity: major",
+                        "    owner: marketng\n    severity: major",
                         "sla.yaml:21: clauses[0].owner: unknown team \"marketng\"; use lead.team or one of: marketing, sdr, sales"),
-                bad("an unknown team in a per-team map is refused", "    min: 0.70\n", "    per: team\n    min: { sdr: 0.7, sdrs: 0.5 }\n",
+                bad(
+                        "an unknown team in a per-team map is refused",
+                        "    min: 0.70\n",
+                        "    per: team\n    min: { sdr: 0.7, sdrs: 0.5 }\n",
                         "sla.yaml:27: clauses[1].min.sdrs: unknown team \"sdrs\""),
-                bad("a severity outside the list is refused", "severity: critical", "severity: urgent",
+                bad(
+                        "a severity outside the list is refused",
+                        "severity: critical",
+                        "severity: urgent",
                         "sla.yaml:36: clauses[2].severity: \"urgent\" is not a severity"),
-                bad("warn_at above 1 is refused", "warn_at: 0.75", "warn_at: 1.5",
+                bad(
+                        "warn_at above 1 is refused",
+                        "warn_at: 0.75",
+                        "warn_at: 1.5",
                         "sla.yaml:34: clauses[2].warn_at: expected a fraction of the window above 0 and at most 1"),
-                bad("a bad agreement id is refused", "sla: enterprise-abm", "sla: Enterprise ABM",
+                bad(
+                        "a bad agreement id is refused",
+                        "sla: enterprise-abm",
+                        "sla: Enterprise ABM",
                         "sla.yaml:1: sla: \"Enterprise ABM\" is not an agreement id"),
-                bad("a bad period is refused", "period: month", "period: monthly",
+                bad(
+                        "a bad period is refused",
+                        "period: month",
+                        "period: monthly",
                         "sla.yaml:6: period: \"monthly\" is not a period; use week, month or quarter"),
-                bad("a bad holiday is refused", "2026-12-25]", "2026-12-32]",
+                bad(
+                        "a bad holiday is refused",
+                        "2026-12-25]",
+                        "2026-12-32]",
                         "sla.yaml:10: calendar.holidays[1]: \"2026-12-32\" is not a date"),
-                bad("bad hours are refused", "\"09:00-17:00\"", "\"17:00-09:00\"",
+                bad(
+                        "bad hours are refused",
+                        "\"09:00-17:00\"",
+                        "\"17:00-09:00\"",
                         "sla.yaml:9: calendar.hours.mon-fri: \"17:00-09:00\" is not a span of hours"),
-                bad("a duplicate clause id is refused", "  - id: T2\n", "  - id: T1\n",
+                bad(
+                        "a duplicate clause id is refused",
+                        "  - id: T2\n",
+                        "  - id: T1\n",
                         "sla.yaml:23: clauses[1].id: clause id \"T1\" is used twice"),
-                bad("a target without bounds is refused", "    min: 120\n", "",
+                bad(
+                        "a target without bounds is refused",
+                        "    min: 120\n",
+                        "",
                         "sla.yaml:16: clauses[0]: a target needs min, max or both"),
-                bad("ordering a text field is refused", "\"company is present\"", "\"company > m\"",
+                bad(
+                        "ordering a text field is refused",
+                        "\"company is present\"",
+                        "\"company > m\"",
                         "sla.yaml:41: clauses[3].require[1]: \"company > m\": company is text and cannot be ordered"),
-                bad("a condition in another language is refused", "\"title is present\"", "\"title.length() > 0\"",
+                bad(
+                        "a condition in another language is refused",
+                        "\"title is present\"",
+                        "\"title.length() > 0\"",
                         "sla.yaml:41: clauses[3].require[2]: \"title.length() > 0\" is not a condition"),
-                bad("a missing clause type is refused", "    type: target\n    metric: conversion", "    metric: conversion",
+                bad(
+                        "a missing clause type is refused",
+                        "    type: target\n    metric: conversion",
+                        "    metric: conversion",
                         "sla.yaml:23: clauses[1].type: required"),
-                bad("a clock that stops where it starts is refused", "    to: first_touch\n", "    to: mql\n",
+                bad(
+                        "a clock that stops where it starts is refused",
+                        "    to: first_touch\n",
+                        "    to: mql\n",
                         "sla.yaml:32: clauses[2].to: the clock cannot stop at the stage that starts it"),
-                bad("duplicate keys are refused", "period: month\n", "period: month\nperiod: week\n",
+                bad(
+                        "duplicate keys are refused",
+                        "period: month\n",
+                        "period: month\nperiod: week\n",
                         "sla.yaml:7: not valid YAML: Duplicate field 'period'"),
-                bad("per accepts only team and owner", "    min: 0.70\n", "    per: region\n    min: 0.70\n",
+                bad(
+                        "per accepts only team and owner",
+                        "    min: 0.70\n",
+                        "    per: region\n    min: 0.70\n",
                         "sla.yaml:26: clauses[1].per: \"region\" cannot be used; use team (each team on the leads) or owner (each lead owner)"),
-                bad("a team owner that names no one is refused", "{ owner: \"VP Sales\" }", "{ owner: \"\" }",
+                bad(
+                        "a team owner that names no one is refused",
+                        "{ owner: \"VP Sales\" }",
+                        "{ owner: \"\" }",
                         "sla.yaml:14: teams.sales.owner: empty; name the person accountable"),
-                bad("a lead.team target without per: team is refused", "    owner: sdr\n  - id: F1", "    owner: lead.team\n  - id: F1",
+                bad(
+                        "a lead.team target without per: team is refused",
+                        "    owner: sdr\n  - id: F1",
+                        "    owner: lead.team\n  - id: F1",
                         "sla.yaml:27: clauses[1].owner: lead.team names the team being measured, so it needs per: team"));
     }
 
@@ -213,9 +299,11 @@ class AgreementParserTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badAgreements")
-    void oneBadFieldGivesOneLineNamingFileLineAndField(String name, String from, String to, String expected) throws IOException {
+    void oneBadFieldGivesOneLineNamingFileLineAndField(String name, String from, String to, String expected)
+            throws IOException {
         assertTrue(VALID.contains(from), "fixture text not found: " + from);
-        String text = VALID.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        String text =
+                VALID.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
         InputError e = assertThrows(InputError.class, () -> load("sla.yaml", text));
         String first = e.lines().get(0).replace(tmp.toString() + "/", "");
         assertTrue(first.startsWith(expected), "got: " + e.lines());
@@ -237,9 +325,10 @@ class AgreementParserTest {
     void aMissingOrListTargetOwnerGivesOneLineNotASecondAboutLeadTeam() throws IOException {
         String t2 = "    min: 0.70\n    owner: sdr\n";
         assertTrue(VALID.contains(t2), "fixture text not found");
-        assertEquals(List.of("sla.yaml:23: clauses[1].owner: required"),
-                problems(VALID.replace(t2, "    min: 0.70\n")));
-        assertEquals(List.of("sla.yaml:27: clauses[1].owner: expected text, found a list"),
+        assertEquals(
+                List.of("sla.yaml:23: clauses[1].owner: required"), problems(VALID.replace(t2, "    min: 0.70\n")));
+        assertEquals(
+                List.of("sla.yaml:27: clauses[1].owner: expected text, found a list"),
                 problems(VALID.replace(t2, "    min: 0.70\n    owner: [sdr]\n")));
     }
 

@@ -17,7 +17,9 @@ class HoursGrammarTest {
     @Test
     void aDayKeyIsADayARangeOrAList() {
         assertEquals(Optional.of(List.of(DayOfWeek.MONDAY)), HoursGrammar.days("Mon"));
-        assertEquals(Optional.of(List.of(DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)), HoursGrammar.days("thu - sat"));
+        assertEquals(
+                Optional.of(List.of(DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)),
+                HoursGrammar.days("thu - sat"));
         assertEquals(Optional.of(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY)), HoursGrammar.days("mon,wed"));
     }
 
@@ -29,7 +31,9 @@ class HoursGrammarTest {
 
     @Test
     void spansAreSortedAndClosedHasNone() {
-        assertEquals(List.of(new Span(480, 720), new Span(780, 1440)), HoursGrammar.spans(" 13:00-24:00, 08:00-12:00 ").spans());
+        assertEquals(
+                List.of(new Span(480, 720), new Span(780, 1440)),
+                HoursGrammar.spans(" 13:00-24:00, 08:00-12:00 ").spans());
         assertEquals(List.of(), HoursGrammar.spans("Closed").spans());
     }
 
@@ -38,12 +42,18 @@ class HoursGrammarTest {
         HoursGrammar.Spans s = HoursGrammar.spans("09:00-17:00, 18:00-17:30");
         assertNull(s.spans());
         assertEquals("\"18:00-17:30\" is not a span of hours; " + HoursGrammar.SPAN_HINT, s.problem());
-        assertEquals("\"24:30-25:00\" is not a span of hours; " + HoursGrammar.SPAN_HINT, HoursGrammar.spans("24:30-25:00").problem());
-        assertEquals("\"9:00-17:00\" is not a span of hours; " + HoursGrammar.SPAN_HINT, HoursGrammar.spans("9:00-17:00").problem());
+        assertEquals(
+                "\"24:30-25:00\" is not a span of hours; " + HoursGrammar.SPAN_HINT,
+                HoursGrammar.spans("24:30-25:00").problem());
+        assertEquals(
+                "\"9:00-17:00\" is not a span of hours; " + HoursGrammar.SPAN_HINT,
+                HoursGrammar.spans("9:00-17:00").problem());
     }
 
     @Test
     void overlappingSpansAreRefused() {
-        assertEquals("\"09:00-12:00, 11:00-13:00\": spans overlap", HoursGrammar.spans("09:00-12:00, 11:00-13:00").problem());
+        assertEquals(
+                "\"09:00-12:00, 11:00-13:00\": spans overlap",
+                HoursGrammar.spans("09:00-12:00, 11:00-13:00").problem());
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.l2r.model.BusinessCalendar;
 import dev.l2r.calendar.FollowUpClock;
 import dev.l2r.calendar.ZonedCalendar;
+import dev.l2r.model.BusinessCalendar;
 import dev.l2r.model.Window;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -36,29 +36,50 @@ class CalendarPropertiesTest {
 
     /** 2026 DST changes: New York 8 Mar and 1 Nov, London 29 Mar and 25 Oct. */
     static final long[] DST_2026 = {
-            Instant.parse("2026-03-08T07:00:00Z").toEpochMilli(), Instant.parse("2026-11-01T06:00:00Z").toEpochMilli(),
-            Instant.parse("2026-03-29T01:00:00Z").toEpochMilli(), Instant.parse("2026-10-25T01:00:00Z").toEpochMilli()};
+        Instant.parse("2026-03-08T07:00:00Z").toEpochMilli(),
+                Instant.parse("2026-11-01T06:00:00Z").toEpochMilli(),
+        Instant.parse("2026-03-29T01:00:00Z").toEpochMilli(),
+                Instant.parse("2026-10-25T01:00:00Z").toEpochMilli()
+    };
+
     static final long YEAR_START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     static final long YEAR_END = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
 
     /** Hours of a calendar: [first day, last day, open minute, close minute, ...]. */
     static final String[] HOURS = {
-            "mon-fri 09:00-17:00", "mon-fri 08:00-12:00,13:00-18:00", "mon-sun 00:00-24:00", "sat 10:00-14:00",
-            "mon-sun 01:00-03:00", "mon-fri 22:00-24:00", "sun 00:30-02:30,03:00-04:00"};
-    static final String[] ZONES = {"America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "UTC"};
+        "mon-fri 09:00-17:00",
+        "mon-fri 08:00-12:00,13:00-18:00",
+        "mon-sun 00:00-24:00",
+        "sat 10:00-14:00",
+        "mon-sun 01:00-03:00",
+        "mon-fri 22:00-24:00",
+        "sun 00:30-02:30,03:00-04:00"
+    };
+
+    static final String[] ZONES = {
+        "America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "UTC"
+    };
 
     record Calendar(String hours, List<LocalDate> holidays, BusinessCalendar calendar) {
         @Override
-        public String toString() { return hours + " holidays " + holidays; }
+        public String toString() {
+            return hours + " holidays " + holidays;
+        }
     }
 
     record Sample(Calendar calendar, String zone, Window window, long start, long other) {
-        ZonedCalendar zoned() { return new ZonedCalendar(calendar.calendar(), ZoneId.of(zone)); }
-        FollowUpClock clock() { return new FollowUpClock(window, zoned()); }
+        ZonedCalendar zoned() {
+            return new ZonedCalendar(calendar.calendar(), ZoneId.of(zone));
+        }
+
+        FollowUpClock clock() {
+            return new FollowUpClock(window, zoned());
+        }
+
         @Override
         public String toString() {
-            return "[" + calendar + " in " + zone + ", within " + window.text() + ", start " + Instant.ofEpochMilli(start)
-                    + ", other " + Instant.ofEpochMilli(other) + "]";
+            return "[" + calendar + " in " + zone + ", within " + window.text() + ", start "
+                    + Instant.ofEpochMilli(start) + ", other " + Instant.ofEpochMilli(other) + "]";
         }
     }
 
@@ -79,9 +100,17 @@ class CalendarPropertiesTest {
         int n = r.nextInt(6);
         for (int i = 0; i < n; i++) {
             // some holidays fall on the DST Sundays and their neighbours, where the interesting starts are
-            holidays.add(r.nextBoolean() ? LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365))
-                    : oneOf(r, LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 30), LocalDate.of(2026, 10, 26), LocalDate.of(2026, 11, 2),
-                    LocalDate.of(2026, 3, 8), LocalDate.of(2026, 11, 1)));
+            holidays.add(
+                    r.nextBoolean()
+                            ? LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365))
+                            : oneOf(
+                                    r,
+                                    LocalDate.of(2026, 3, 9),
+                                    LocalDate.of(2026, 3, 30),
+                                    LocalDate.of(2026, 10, 26),
+                                    LocalDate.of(2026, 11, 2),
+                                    LocalDate.of(2026, 3, 8),
+                                    LocalDate.of(2026, 11, 1)));
         }
         return new Calendar(text, List.copyOf(new TreeSet<>(holidays)), new BusinessCalendar(hours, holidays));
     }
@@ -101,7 +130,9 @@ class CalendarPropertiesTest {
 
     static Window businessWindow(Random r, boolean days) {
         if (days) return new Window(1 + r.nextInt(10), Window.Unit.DAYS, true);
-        return r.nextBoolean() ? new Window(1 + r.nextInt(600), Window.Unit.MINUTES, true) : new Window(1 + r.nextInt(40), Window.Unit.HOURS, true);
+        return r.nextBoolean()
+                ? new Window(1 + r.nextInt(600), Window.Unit.MINUTES, true)
+                : new Window(1 + r.nextInt(40), Window.Unit.HOURS, true);
     }
 
     static Window anyWindow(Random r) {
@@ -138,24 +169,33 @@ class CalendarPropertiesTest {
 
     @Test
     void aStopAtTheDeadlineMeetsAndOneMillisecondLaterIsLate() {
-        forAll("met at deadline, late 1 ms after", 400, r -> {
-            Window w = r.nextBoolean() ? businessWindow(r, false)
-                    : new Window(1 + r.nextInt(2000), r.nextBoolean() ? Window.Unit.MINUTES : Window.Unit.HOURS, false);
-            return sample(r, w);
-        }, s -> {
-            FollowUpClock c = s.clock();
-            long window = s.window().minutes() * MINUTE;
-            long deadline = c.deadline(s.start());
-            assertTrue(c.elapsed(s.start(), deadline) <= window, "at the deadline the window is not used up");
-            assertTrue(c.elapsed(s.start(), deadline + 1) > window, "one millisecond later it is");
-        });
+        forAll(
+                "met at deadline, late 1 ms after",
+                400,
+                r -> {
+                    Window w = r.nextBoolean()
+                            ? businessWindow(r, false)
+                            : new Window(
+                                    1 + r.nextInt(2000),
+                                    r.nextBoolean() ? Window.Unit.MINUTES : Window.Unit.HOURS,
+                                    false);
+                    return sample(r, w);
+                },
+                s -> {
+                    FollowUpClock c = s.clock();
+                    long window = s.window().minutes() * MINUTE;
+                    long deadline = c.deadline(s.start());
+                    assertTrue(c.elapsed(s.start(), deadline) <= window, "at the deadline the window is not used up");
+                    assertTrue(c.elapsed(s.start(), deadline + 1) > window, "one millisecond later it is");
+                });
     }
 
     @Test
     void aLaterStartNeverGivesAnEarlierDeadline() {
         forAll("monotonic deadline", 400, r -> sample(r, anyWindow(r)), s -> {
             FollowUpClock c = s.clock();
-            assertTrue(c.deadline(s.other()) >= c.deadline(s.start()),
+            assertTrue(
+                    c.deadline(s.other()) >= c.deadline(s.start()),
                     "deadline " + Instant.ofEpochMilli(c.deadline(s.other())) + " of the later start is before "
                             + Instant.ofEpochMilli(c.deadline(s.start())));
         });
@@ -180,11 +220,21 @@ class CalendarPropertiesTest {
                 if (!z.isOpen(m)) continue;
                 open++;
                 LocalDate local = z.dateOf(m);
-                assertFalse(s.calendar().holidays().contains(local), "open on holiday " + local + " at " + Instant.ofEpochMilli(m));
-                assertFalse(s.calendar().calendar().hours().getOrDefault(local.getDayOfWeek(), List.of()).isEmpty(),
+                assertFalse(
+                        s.calendar().holidays().contains(local),
+                        "open on holiday " + local + " at " + Instant.ofEpochMilli(m));
+                assertFalse(
+                        s.calendar()
+                                .calendar()
+                                .hours()
+                                .getOrDefault(local.getDayOfWeek(), List.of())
+                                .isEmpty(),
                         "open on closed " + local.getDayOfWeek() + " " + local);
             }
-            assertEquals(open * MINUTE, z.businessMillis(a, b), "business millis of [" + Instant.ofEpochMilli(a) + ", " + Instant.ofEpochMilli(b) + ")");
+            assertEquals(
+                    open * MINUTE,
+                    z.businessMillis(a, b),
+                    "business millis of [" + Instant.ofEpochMilli(a) + ", " + Instant.ofEpochMilli(b) + ")");
         });
     }
 
@@ -193,7 +243,9 @@ class CalendarPropertiesTest {
         forAll("businessMillis additive", 400, r -> sample(r, businessWindow(r, false)), s -> {
             ZonedCalendar z = s.zoned();
             long mid = s.start() + (s.other() - s.start()) / 3;
-            assertEquals(z.businessMillis(s.start(), s.other()), z.businessMillis(s.start(), mid) + z.businessMillis(mid, s.other()));
+            assertEquals(
+                    z.businessMillis(s.start(), s.other()),
+                    z.businessMillis(s.start(), mid) + z.businessMillis(mid, s.other()));
         });
     }
 
@@ -210,13 +262,21 @@ class CalendarPropertiesTest {
 
     @Test
     void onAnAlwaysOpenCalendarBusinessHoursAreRealHoursAcrossDaylightSaving() {
-        forAll("24/7 business hours = real hours", 300, r -> {
-            Window w = new Window(1 + r.nextInt(72), Window.Unit.HOURS, true);
-            long start = DST_2026[r.nextInt(DST_2026.length)] + between(r, -3 * DAY, 3 * DAY);
-            Map<DayOfWeek, List<BusinessCalendar.Span>> h = new EnumMap<>(DayOfWeek.class);
-            for (DayOfWeek d : DayOfWeek.values()) h.put(d, List.of(new BusinessCalendar.Span(0, 1440)));
-            return new Sample(new Calendar("mon-sun 00:00-24:00", List.of(), new BusinessCalendar(h, List.of())),
-                    oneOf(r, "America/New_York", "Europe/London"), w, start, start);
-        }, s -> assertEquals(s.window().minutes() * MINUTE, s.clock().deadline(s.start()) - s.start()));
+        forAll(
+                "24/7 business hours = real hours",
+                300,
+                r -> {
+                    Window w = new Window(1 + r.nextInt(72), Window.Unit.HOURS, true);
+                    long start = DST_2026[r.nextInt(DST_2026.length)] + between(r, -3 * DAY, 3 * DAY);
+                    Map<DayOfWeek, List<BusinessCalendar.Span>> h = new EnumMap<>(DayOfWeek.class);
+                    for (DayOfWeek d : DayOfWeek.values()) h.put(d, List.of(new BusinessCalendar.Span(0, 1440)));
+                    return new Sample(
+                            new Calendar("mon-sun 00:00-24:00", List.of(), new BusinessCalendar(h, List.of())),
+                            oneOf(r, "America/New_York", "Europe/London"),
+                            w,
+                            start,
+                            start);
+                },
+                s -> assertEquals(s.window().minutes() * MINUTE, s.clock().deadline(s.start()) - s.start()));
     }
 }

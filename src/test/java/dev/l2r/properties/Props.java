@@ -25,8 +25,10 @@ final class Props {
             try {
                 check.accept(sample);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(property + ": falsified at try " + (i + 1) + " of " + n + " (-Dl2r.props.seed=" + SEED
-                        + ") by " + sample + "\n" + e, e);
+                throw new AssertionError(
+                        property + ": falsified at try " + (i + 1) + " of " + n + " (-Dl2r.props.seed=" + SEED + ") by "
+                                + sample + "\n" + e,
+                        e);
             }
         }
     }

@@ -24,7 +24,8 @@ class FormulaCellsTest {
 
     @Test
     void formulasInOwnersAndTitlesAreDefusedAndNegativeNumbersStay() {
-        Workspace w = new Workspace(tmp).sla("""
+        Workspace w = new Workspace(tmp)
+                .sla("""
                 sla: t
                 title: "@SUM(1+1)*cmd|' /C calc'!A0"
                 period: month
@@ -44,37 +45,63 @@ class FormulaCellsTest {
                     min: -3
                     owner: sdr
                 """)
-                .file("data/leads.csv", Workspace.LEADS_HEADER + "\n"
-                        // lead-level clause: the lead's owner is the owner column
-                        + "A,2026-10-05T10:00,,,,sdr,\"" + EVIL.replace("\"", "\"\"") + "\",,,,,,,,,,,2026-10-06T10:00,,,,,,\n"
-                        // a lead id that is a negative number stays a number, one that is a formula does not
-                        + "-3,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,2026-10-06T10:00,,,,,,\n"
-                        + "-3+2,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,2026-10-06T10:00,,,,,,\n"
-                        // a score that is a formula: rejected, its value in rejected.csv; a repeated id too
-                        + "B,2026-10-05T10:00,,,,sdr,,=1+1,,,,,,,,,,,,,,,,\n"
-                        + "-3,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,\n")
+                .file(
+                        "data/leads.csv",
+                        Workspace.LEADS_HEADER + "\n"
+                                // lead-level clause: the lead's owner is the owner column
+                                + "A,2026-10-05T10:00,,,,sdr,\"" + EVIL.replace("\"", "\"\"")
+                                + "\",,,,,,,,,,,2026-10-06T10:00,,,,,,\n"
+                                // a lead id that is a negative number stays a number, one that is a formula does not
+                                + "-3,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,2026-10-06T10:00,,,,,,\n"
+                                + "-3+2,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,2026-10-06T10:00,,,,,,\n"
+                                // a score that is a formula: rejected, its value in rejected.csv; a repeated id too
+                                + "B,2026-10-05T10:00,,,,sdr,,=1+1,,,,,,,,,,,,,,,,\n"
+                                + "-3,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,\n")
                 .metrics("2026-10,,margin,-1200.50");
         Cli r = w.check("2026-10", "--fail-on", "none");
         assertEquals(0, r.code(), r.toString());
 
         List<String> csv = w.read("violations.csv").lines().toList();
         assertEquals(String.join(",", ReportWriter.VIOLATION_COLUMNS), csv.get(0));
-        String m1 = csv.stream().filter(l -> l.startsWith("2026-10,M1,")).findFirst().orElseThrow();
-        // target: owner is the team owner; "-1200.5 (from metrics.csv)" is no number, so a spreadsheet would take it for a formula
-        assertTrue(m1.startsWith("2026-10,M1,Margin stays positive,target,major,sdr,'+cmd|' /C calc'!A0,all,>= -3,'-1200.5 (from metrics.csv),,"
-                + "metric(margin) was -1200.5 in 2026-10;"), m1);
+        String m1 = csv.stream()
+                .filter(l -> l.startsWith("2026-10,M1,"))
+                .findFirst()
+                .orElseThrow();
+        // target: owner is the team owner; "-1200.5 (from metrics.csv)" is no number, so a spreadsheet would take it
+        // for a formula
+        assertTrue(
+                m1.startsWith(
+                        "2026-10,M1,Margin stays positive,target,major,sdr,'+cmd|' /C calc'!A0,all,>= -3,'-1200.5 (from metrics.csv),,"
+                                + "metric(margin) was -1200.5 in 2026-10;"),
+                m1);
         // lead-level: the lead's owner (the team owner when the lead names none); a lead id -3 is a number, -3+2 is not
-        List<String> r1 = csv.stream().filter(l -> l.startsWith("2026-10,R1,")).map(l -> l.substring(0, l.indexOf(",one of:"))).toList();
-        assertEquals(List.of("2026-10,R1,'-2+3,rejection,major,sdr,'+cmd|' /C calc'!A0,-3",
-                "2026-10,R1,'-2+3,rejection,major,sdr,'+cmd|' /C calc'!A0,'-3+2",
-                "2026-10,R1,'-2+3,rejection,major,sdr," + CELL + ",A"), r1, String.join("\n", csv));
+        List<String> r1 = csv.stream()
+                .filter(l -> l.startsWith("2026-10,R1,"))
+                .map(l -> l.substring(0, l.indexOf(",one of:")))
+                .toList();
+        assertEquals(
+                List.of(
+                        "2026-10,R1,'-2+3,rejection,major,sdr,'+cmd|' /C calc'!A0,-3",
+                        "2026-10,R1,'-2+3,rejection,major,sdr,'+cmd|' /C calc'!A0,'-3+2",
+                        "2026-10,R1,'-2+3,rejection,major,sdr," + CELL + ",A"),
+                r1,
+                String.join("\n", csv));
         // the JSON is data, not a spreadsheet: values are kept exactly
-        assertEquals(EVIL, w.violations().stream().filter(v -> v.get("subject").asText().equals("A")).findFirst().orElseThrow()
-                .get("owner").asText());
+        assertEquals(
+                EVIL,
+                w.violations().stream()
+                        .filter(v -> v.get("subject").asText().equals("A"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("owner")
+                        .asText());
 
         String data = tmp.resolve("data/leads.csv").toString();
-        assertEquals(List.of("file,line,field,reason,value",
-                data + ",5,score,not a number,'=1+1",
-                data + ",6,lead_id,\"duplicate lead_id; the first one, at line 3, is kept\",-3"), w.read("rejected.csv").lines().toList());
+        assertEquals(
+                List.of(
+                        "file,line,field,reason,value",
+                        data + ",5,score,not a number,'=1+1",
+                        data + ",6,lead_id,\"duplicate lead_id; the first one, at line 3, is kept\",-3"),
+                w.read("rejected.csv").lines().toList());
     }
 }

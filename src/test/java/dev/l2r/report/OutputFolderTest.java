@@ -50,7 +50,11 @@ class OutputFolderTest {
     Path tmp;
 
     private Workspace ws(String... ids) {
-        return new Workspace(tmp).sla(SLA).leads(Stream.of(ids).map(OutputFolderTest::rejectedWithoutReason).toArray(String[]::new));
+        return new Workspace(tmp)
+                .sla(SLA)
+                .leads(Stream.of(ids)
+                        .map(OutputFolderTest::rejectedWithoutReason)
+                        .toArray(String[]::new));
     }
 
     /** Every file of a folder with its bytes, by name; links are listed as links. */
@@ -58,7 +62,11 @@ class OutputFolderTest {
         Map<String, byte[]> m = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
-                m.put(p.getFileName().toString(), Files.isSymbolicLink(p) ? ("-> " + Files.readSymbolicLink(p)).getBytes() : Files.readAllBytes(p));
+                m.put(
+                        p.getFileName().toString(),
+                        Files.isSymbolicLink(p)
+                                ? ("-> " + Files.readSymbolicLink(p)).getBytes()
+                                : Files.readAllBytes(p));
             }
         }
         return m;
@@ -77,16 +85,31 @@ class OutputFolderTest {
 
     @Test
     void aRerunReplacesTheWholeFolderAndLeavesNothingBeside() throws IOException {
-        Workspace w = ws("A").file("data/leads.csv", Workspace.LEADS_HEADER + "\n" + rejectedWithoutReason("A") + "\nbad-row\n");
+        Workspace w = ws("A").file(
+                        "data/leads.csv", Workspace.LEADS_HEADER + "\n" + rejectedWithoutReason("A") + "\nbad-row\n");
         assertEquals(0, w.check("2026-10").code());
         assertTrue(Files.exists(w.out().resolve("rejected.csv")));
         ws("B");
         Cli r = w.check("2026-10");
         assertEquals(0, r.code(), r.toString());
-        assertEquals(List.of("B"), w.violations().stream().map(v -> v.get("subject").asText()).toList());
-        assertEquals(List.of("accountability.json", "open-items.csv", "run.json", "summary.html", "summary.md", "violations.csv",
-                "violations.json"), names(w.out()), "no rejected.csv from the first run");
-        assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp), "no staging or old folder beside --out");
+        assertEquals(
+                List.of("B"),
+                w.violations().stream().map(v -> v.get("subject").asText()).toList());
+        assertEquals(
+                List.of(
+                        "accountability.json",
+                        "open-items.csv",
+                        "run.json",
+                        "summary.html",
+                        "summary.md",
+                        "violations.csv",
+                        "violations.json"),
+                names(w.out()),
+                "no rejected.csv from the first run");
+        assertEquals(
+                List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"),
+                names(tmp),
+                "no staging or old folder beside --out");
     }
 
     @Test
@@ -102,7 +125,9 @@ class OutputFolderTest {
         String marker = new String(after.remove(OutputFolder.FAILED), StandardCharsets.UTF_8);
         assertSame(before, after);
         assertTrue(marker.startsWith("The latest l2r check into this folder failed at 20"), marker);
-        assertTrue(marker.endsWith("\n" + bad.err().lines().findFirst().orElseThrow() + "\n"), marker + " vs " + bad.err());
+        assertTrue(
+                marker.endsWith("\n" + bad.err().lines().findFirst().orElseThrow() + "\n"),
+                marker + " vs " + bad.err());
         assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp));
 
         ws("A");
@@ -126,10 +151,23 @@ class OutputFolderTest {
     void aFailedFirstRunWritesNothingAtAll() throws IOException {
         Workspace w = new Workspace(tmp).sla(SLA).file("data/leads.csv", "lead_id\nA\n");
         Path deep = tmp.resolve("reports/2026/october");
-        Cli r = Cli.run("check", "--sla", tmp.resolve("sla.yaml").toString(), "--data", tmp.resolve("data").toString(),
-                "--period", "2026-10", "--rules", w.rules.toString(), "--out", deep.toString());
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--period",
+                "2026-10",
+                "--rules",
+                w.rules.toString(),
+                "--out",
+                deep.toString());
         assertEquals(2, r.code(), r.toString());
-        assertEquals(List.of(".october.lock"), names(tmp.resolve("reports/2026")), "only the lock file, made beside the folder");
+        assertEquals(
+                List.of(".october.lock"),
+                names(tmp.resolve("reports/2026")),
+                "only the lock file, made beside the folder");
     }
 
     @Test
@@ -168,24 +206,38 @@ class OutputFolderTest {
         Files.writeString(w.out().resolve("notes.txt"), "mine\n");
         Cli r = w.check("2026-10");
         assertEquals(2, r.code(), r.toString());
-        assertEquals(w.out() + ": holds notes.txt and 1 more that l2r did not write; each run replaces the whole folder,"
-                + " so choose an empty or new --out\n", r.err());
+        assertEquals(
+                w.out() + ": holds notes.txt and 1 more that l2r did not write; each run replaces the whole folder,"
+                        + " so choose an empty or new --out\n",
+                r.err());
         assertEquals(List.of("notes.txt", "sub"), names(w.out()));
 
         // the same with outputs of an earlier run beside them: still not l2r's to empty, and not marked failed
         Files.delete(w.out().resolve("sub"));
         Files.writeString(w.out().resolve("run.json"), "{}\n");
         Cli again = w.check("2026-10");
-        assertEquals(w.out() + ": holds notes.txt that l2r did not write; each run replaces the whole folder,"
-                + " so choose an empty or new --out\n", again.err());
+        assertEquals(
+                w.out() + ": holds notes.txt that l2r did not write; each run replaces the whole folder,"
+                        + " so choose an empty or new --out\n",
+                again.err());
         assertEquals(List.of("notes.txt", "run.json"), names(w.out()));
     }
 
     @Test
     void theDataFolderIsNeverTakenForOut() throws IOException {
         Workspace w = ws("A");
-        Cli r = Cli.run("check", "--sla", tmp.resolve("sla.yaml").toString(), "--data", tmp.resolve("data").toString(),
-                "--period", "2026-10", "--rules", w.rules.toString(), "--out", tmp.resolve("data").toString());
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--period",
+                "2026-10",
+                "--rules",
+                w.rules.toString(),
+                "--out",
+                tmp.resolve("data").toString());
         assertEquals(2, r.code(), r.toString());
         assertEquals(List.of("leads.csv"), names(tmp.resolve("data")));
     }
@@ -194,8 +246,18 @@ class OutputFolderTest {
     void aParentThatIsAFileIsBadInputAndLeavesNothing() throws IOException {
         Workspace w = ws("A");
         Path file = Files.writeString(tmp.resolve("file"), "x");
-        Cli r = Cli.run("check", "--sla", tmp.resolve("sla.yaml").toString(), "--data", tmp.resolve("data").toString(),
-                "--period", "2026-10", "--rules", w.rules.toString(), "--out", file.resolve("out").toString());
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--period",
+                "2026-10",
+                "--rules",
+                w.rules.toString(),
+                "--out",
+                file.resolve("out").toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith(file.resolve("out") + ": cannot write: "), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -213,13 +275,30 @@ class OutputFolderTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("run.json"), "{}\n");
         Files.writeString(out.resolve("violations.csv"), "earlier\n");
-        Cli r = Cli.run("check", "--sla", tmp.resolve("sla.yaml").toString(), "--data", tmp.resolve("data").toString(),
-                "--period", "2026-10", "--rules", w.rules.toString(), "--out", out.toString());
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--period",
+                "2026-10",
+                "--rules",
+                w.rules.toString(),
+                "--out",
+                out.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith(out + ": cannot write: "), r.err());
         assertEquals(List.of(OutputFolder.FAILED, "run.json", "violations.csv"), names(out));
         assertEquals("earlier\n", Files.readString(out.resolve("violations.csv")));
-        assertEquals(List.of("." + out.getFileName() + ".lock", "data", "no-rules", out.getFileName().toString(), "sla.yaml"), names(tmp));
+        assertEquals(
+                List.of(
+                        "." + out.getFileName() + ".lock",
+                        "data",
+                        "no-rules",
+                        out.getFileName().toString(),
+                        "sla.yaml"),
+                names(tmp));
     }
 
     @Test
@@ -260,27 +339,41 @@ class OutputFolderTest {
     @Test
     void twoProcessesIntoOneFolderLeaveExactlyOneRunsOutputs() throws Exception {
         Workspace w = ws("A");
-        w.file("data-a/leads.csv", Workspace.LEADS_HEADER + "\n" + rejectedWithoutReason("A1") + "\n" + rejectedWithoutReason("A2") + "\n");
+        w.file(
+                "data-a/leads.csv",
+                Workspace.LEADS_HEADER + "\n" + rejectedWithoutReason("A1") + "\n" + rejectedWithoutReason("A2")
+                        + "\n");
         w.file("data-b/leads.csv", Workspace.LEADS_HEADER + "\n" + rejectedWithoutReason("B1") + "\n");
         Child a = Child.check(tmp, tmp.resolve("data-a"), w.out());
         Child b = Child.check(tmp, tmp.resolve("data-b"), w.out());
         int codeA = a.await();
         int codeB = b.await();
-        assertTrue((codeA == 0 || codeA == 2) && (codeB == 0 || codeB == 2) && (codeA == 0 || codeB == 0),
+        assertTrue(
+                (codeA == 0 || codeA == 2) && (codeB == 0 || codeB == 2) && (codeA == 0 || codeB == 0),
                 "a: " + codeA + " " + a.err() + "b: " + codeB + " " + b.err());
         for (Child c : List.of(a, b)) {
-            if (c.code() == 2) assertTrue(c.err().endsWith(": another l2r run is writing this folder; wait for it or choose another --out\n"), c.err());
+            if (c.code() == 2)
+                assertTrue(
+                        c.err()
+                                .endsWith(
+                                        ": another l2r run is writing this folder; wait for it or choose another --out\n"),
+                        c.err());
         }
         JsonNode run = w.json("run.json");
         String input = run.get("inputs").get(0).get("file").asText();
-        List<String> subjects = w.violations().stream().map(v -> v.get("subject").asText()).toList();
+        List<String> subjects =
+                w.violations().stream().map(v -> v.get("subject").asText()).toList();
         String csv = w.read("violations.csv");
         if (input.contains("data-a")) {
-            assertEquals(Digests.sha256(tmp.resolve("data-a/leads.csv")), run.get("inputs").get(0).get("sha256").asText());
+            assertEquals(
+                    Digests.sha256(tmp.resolve("data-a/leads.csv")),
+                    run.get("inputs").get(0).get("sha256").asText());
             assertEquals(List.of("A1", "A2"), subjects);
             assertEquals(3, csv.lines().count());
         } else {
-            assertEquals(Digests.sha256(tmp.resolve("data-b/leads.csv")), run.get("inputs").get(0).get("sha256").asText());
+            assertEquals(
+                    Digests.sha256(tmp.resolve("data-b/leads.csv")),
+                    run.get("inputs").get(0).get("sha256").asText());
             assertEquals(List.of("B1"), subjects);
             assertEquals(2, csv.lines().count());
         }
@@ -301,12 +394,27 @@ class OutputFolderTest {
         }
 
         static Child check(Path ws, Path data, Path out) throws IOException {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "dev.l2r.cli.Main", "check", "--sla", ws.resolve("sla.yaml").toString(),
-                    "--data", data.toString(), "--period", "2026-10", "--rules", ws.resolve("no-rules").toString(),
-                    "--out", out.toString());
+            List<String> cmd = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.l2r.cli.Main",
+                    "check",
+                    "--sla",
+                    ws.resolve("sla.yaml").toString(),
+                    "--data",
+                    data.toString(),
+                    "--period",
+                    "2026-10",
+                    "--rules",
+                    ws.resolve("no-rules").toString(),
+                    "--out",
+                    out.toString());
             Path err = Files.createTempFile("l2r-child", ".err");
-            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(err.toFile())
+                    .start();
             return new Child(p, err);
         }
 
@@ -321,8 +429,12 @@ class OutputFolderTest {
             return code;
         }
 
-        int code() { return code; }
+        int code() {
+            return code;
+        }
 
-        String err() { return err; }
+        String err() {
+            return err;
+        }
     }
 }

@@ -52,7 +52,9 @@ class CustomRulesTest {
 
     record Case(String sentence, LeadBuilder lead, List<String> clauses) {
         @Override
-        public String toString() { return sentence; }
+        public String toString() {
+            return sentence;
+        }
     }
 
     static Case c(String sentence, LeadBuilder lead, String... clauses) {
@@ -61,56 +63,166 @@ class CustomRulesTest {
 
     static final List<Case> CASES = List.of(
             // C2: human touch, enterprise only
-            c("An enterprise MQL whose only touch is the auto-response violates C2",
-                    lead("HT1").team("enterprise").owner("Ann").mql("2026-10-05T10:00").autoResponse("2026-10-05T10:01")
-                            .firstTouch("2026-10-05T10:01"), "C2"),
-            c("An enterprise MQL touched by a person after the auto-response meets C2",
-                    lead("HT2").team("enterprise").owner("Ann").mql("2026-10-05T10:00").autoResponse("2026-10-05T10:01")
+            c(
+                    "An enterprise MQL whose only touch is the auto-response violates C2",
+                    lead("HT1")
+                            .team("enterprise")
+                            .owner("Ann")
+                            .mql("2026-10-05T10:00")
+                            .autoResponse("2026-10-05T10:01")
+                            .firstTouch("2026-10-05T10:01"),
+                    "C2"),
+            c(
+                    "An enterprise MQL touched by a person after the auto-response meets C2",
+                    lead("HT2")
+                            .team("enterprise")
+                            .owner("Ann")
+                            .mql("2026-10-05T10:00")
+                            .autoResponse("2026-10-05T10:01")
                             .firstTouch("2026-10-05T11:30")),
-            c("An enterprise MQL touched without any auto-response meets C2",
-                    lead("HT3").team("enterprise").owner("Ann").mql("2026-10-05T10:00").firstTouch("2026-10-05T11:30")),
-            c("An SMB MQL whose only touch is the auto-response is outside C2's segment",
-                    lead("HT4").team("smb").owner("Bob").mql("2026-10-05T10:00").autoResponse("2026-10-05T10:01")
+            c(
+                    "An enterprise MQL touched without any auto-response meets C2",
+                    lead("HT3")
+                            .team("enterprise")
+                            .owner("Ann")
+                            .mql("2026-10-05T10:00")
+                            .firstTouch("2026-10-05T11:30")),
+            c(
+                    "An SMB MQL whose only touch is the auto-response is outside C2's segment",
+                    lead("HT4")
+                            .team("smb")
+                            .owner("Bob")
+                            .mql("2026-10-05T10:00")
+                            .autoResponse("2026-10-05T10:01")
                             .firstTouch("2026-10-05T10:01")),
-            c("An enterprise MQL not touched yet is left to the follow-up clauses",
-                    lead("HT5").team("enterprise").owner("Ann").mql("2026-10-05T10:00").autoResponse("2026-10-05T10:01")),
-            c("An enterprise MQL of September touched in October is judged in October, and meets C2",
-                    lead("HT6").team("enterprise").owner("Ann").created("2026-09-30T09:00").mql("2026-09-30T16:00")
-                            .autoResponse("2026-09-30T16:01").firstTouch("2026-10-01T09:00")),
-            c("An enterprise MQL auto-touched in September belongs to September",
-                    lead("HT7").team("enterprise").owner("Ann").created("2026-09-20T09:00").mql("2026-09-20T10:00")
-                            .autoResponse("2026-09-20T10:01").firstTouch("2026-09-20T10:01")),
-            c("A touched enterprise lead that never became an MQL is not assessed",
+            c(
+                    "An enterprise MQL not touched yet is left to the follow-up clauses",
+                    lead("HT5")
+                            .team("enterprise")
+                            .owner("Ann")
+                            .mql("2026-10-05T10:00")
+                            .autoResponse("2026-10-05T10:01")),
+            c(
+                    "An enterprise MQL of September touched in October is judged in October, and meets C2",
+                    lead("HT6")
+                            .team("enterprise")
+                            .owner("Ann")
+                            .created("2026-09-30T09:00")
+                            .mql("2026-09-30T16:00")
+                            .autoResponse("2026-09-30T16:01")
+                            .firstTouch("2026-10-01T09:00")),
+            c(
+                    "An enterprise MQL auto-touched in September belongs to September",
+                    lead("HT7")
+                            .team("enterprise")
+                            .owner("Ann")
+                            .created("2026-09-20T09:00")
+                            .mql("2026-09-20T10:00")
+                            .autoResponse("2026-09-20T10:01")
+                            .firstTouch("2026-09-20T10:01")),
+            c(
+                    "A touched enterprise lead that never became an MQL is not assessed",
                     lead("HT8").team("enterprise").owner("Ann").firstTouch("2026-10-05T11:30")),
             // C1: one open opportunity per company
-            c("The oldest open opportunity of Acme (September) is not assessed in October",
-                    lead("AC1").company("Acme").owner("Cy").created("2026-09-01T09:00").sqo("2026-09-20T10:00")
-                            .opportunityId("O-1").outcome("open")),
-            c("A second open opportunity of Acme violates C1",
-                    lead("AC2").company("Acme").owner("Cy").sqo("2026-10-05T10:00").opportunityId("O-2").outcome("open"), "C1"),
-            c("A third open opportunity of Acme violates C1 once, against the oldest",
-                    lead("AC3").company("Acme").owner("Di").sqo("2026-10-08T10:00").opportunityId("O-3").outcome("open"), "C1"),
-            c("An Acme opportunity that opens after as-of has not happened yet",
-                    lead("AC4").company("Acme").owner("Di").sqo("2026-11-02T10:00").opportunityId("O-4").outcome("open")),
-            c("Beta's older opportunity was won in September",
-                    lead("BE1").company("Beta").owner("Cy").created("2026-09-01T09:00").sqo("2026-09-10T10:00")
-                            .opportunityId("O-B1").amount(1000).closed("2026-09-30T10:00").outcome("won")),
-            c("A new Beta opportunity after the old one closed meets C1",
-                    lead("BE2").company("Beta").owner("Cy").sqo("2026-10-03T10:00").opportunityId("O-B2").outcome("open")),
-            c("Of two Gamma opportunities opened at the same instant the lower lead id is the one to keep",
-                    lead("GA1").company("Gamma").owner("Cy").sqo("2026-10-04T10:00").opportunityId("O-G1").outcome("open")),
-            c("Of two Gamma opportunities opened at the same instant the higher lead id violates C1",
-                    lead("GA2").company("Gamma").owner("Cy").sqo("2026-10-04T10:00").opportunityId("O-G2").outcome("open"), "C1"),
-            c("Delta's only open opportunity meets C1",
-                    lead("DE1").company("Delta").owner("Cy").sqo("2026-10-06T10:00").opportunityId("O-D1").outcome("open")),
-            c("A Delta opportunity lost by as-of is not assessed and does not count against Delta",
-                    lead("DE2").company("Delta").owner("Cy").sqo("2026-10-02T10:00").opportunityId("O-D2")
-                            .closed("2026-10-20T10:00").outcome("lost")),
-            c("An opportunity without a company is not assessed",
-                    lead("NC1").owner("Cy").sqo("2026-10-05T10:00").opportunityId("O-N1").outcome("open")));
+            c(
+                    "The oldest open opportunity of Acme (September) is not assessed in October",
+                    lead("AC1")
+                            .company("Acme")
+                            .owner("Cy")
+                            .created("2026-09-01T09:00")
+                            .sqo("2026-09-20T10:00")
+                            .opportunityId("O-1")
+                            .outcome("open")),
+            c(
+                    "A second open opportunity of Acme violates C1",
+                    lead("AC2")
+                            .company("Acme")
+                            .owner("Cy")
+                            .sqo("2026-10-05T10:00")
+                            .opportunityId("O-2")
+                            .outcome("open"),
+                    "C1"),
+            c(
+                    "A third open opportunity of Acme violates C1 once, against the oldest",
+                    lead("AC3")
+                            .company("Acme")
+                            .owner("Di")
+                            .sqo("2026-10-08T10:00")
+                            .opportunityId("O-3")
+                            .outcome("open"),
+                    "C1"),
+            c(
+                    "An Acme opportunity that opens after as-of has not happened yet",
+                    lead("AC4")
+                            .company("Acme")
+                            .owner("Di")
+                            .sqo("2026-11-02T10:00")
+                            .opportunityId("O-4")
+                            .outcome("open")),
+            c(
+                    "Beta's older opportunity was won in September",
+                    lead("BE1")
+                            .company("Beta")
+                            .owner("Cy")
+                            .created("2026-09-01T09:00")
+                            .sqo("2026-09-10T10:00")
+                            .opportunityId("O-B1")
+                            .amount(1000)
+                            .closed("2026-09-30T10:00")
+                            .outcome("won")),
+            c(
+                    "A new Beta opportunity after the old one closed meets C1",
+                    lead("BE2")
+                            .company("Beta")
+                            .owner("Cy")
+                            .sqo("2026-10-03T10:00")
+                            .opportunityId("O-B2")
+                            .outcome("open")),
+            c(
+                    "Of two Gamma opportunities opened at the same instant the lower lead id is the one to keep",
+                    lead("GA1")
+                            .company("Gamma")
+                            .owner("Cy")
+                            .sqo("2026-10-04T10:00")
+                            .opportunityId("O-G1")
+                            .outcome("open")),
+            c(
+                    "Of two Gamma opportunities opened at the same instant the higher lead id violates C1",
+                    lead("GA2")
+                            .company("Gamma")
+                            .owner("Cy")
+                            .sqo("2026-10-04T10:00")
+                            .opportunityId("O-G2")
+                            .outcome("open"),
+                    "C1"),
+            c(
+                    "Delta's only open opportunity meets C1",
+                    lead("DE1")
+                            .company("Delta")
+                            .owner("Cy")
+                            .sqo("2026-10-06T10:00")
+                            .opportunityId("O-D1")
+                            .outcome("open")),
+            c(
+                    "A Delta opportunity lost by as-of is not assessed and does not count against Delta",
+                    lead("DE2")
+                            .company("Delta")
+                            .owner("Cy")
+                            .sqo("2026-10-02T10:00")
+                            .opportunityId("O-D2")
+                            .closed("2026-10-20T10:00")
+                            .outcome("lost")),
+            c(
+                    "An opportunity without a company is not assessed",
+                    lead("NC1")
+                            .owner("Cy")
+                            .sqo("2026-10-05T10:00")
+                            .opportunityId("O-N1")
+                            .outcome("open")));
 
     static final Scenario RUN = RuleVerifier.of(AGREEMENT, RuleVerifier.SHIPPED_RULES)
-            .given(CASES.stream().map(Case::lead).toList()).forPeriod("2026-10");
+            .given(CASES.stream().map(Case::lead).toList())
+            .forPeriod("2026-10");
 
     static Stream<Case> cases() {
         return CASES.stream();
@@ -121,7 +233,8 @@ class CustomRulesTest {
     void eachLeadGetsExactlyItsClauseViolations(Case c) {
         String id = c.lead().id();
         List<Violation> rows = RUN.evaluation().violations().stream()
-                .filter(v -> v.subject().equals(id) && v.type().equals("rule")).toList();
+                .filter(v -> v.subject().equals(id) && v.type().equals("rule"))
+                .toList();
         assertEquals(c.clauses(), rows.stream().map(Violation::clauseId).toList());
         for (Violation v : rows) {
             boolean c1 = v.clauseId().equals("C1");
@@ -129,7 +242,9 @@ class CustomRulesTest {
             assertEquals(c1 ? "sales" : "sdr", v.team());
             assertEquals(c1 ? "major" : "critical", v.severity().key());
             assertEquals(c.lead().get("owner"), v.owner(), "the lead's owner is accountable");
-            assertEquals(c1 ? "Each company has one open opportunity" : "Enterprise MQLs get a human touch", v.clauseTitle());
+            assertEquals(
+                    c1 ? "Each company has one open opportunity" : "Enterprise MQLs get a human touch",
+                    v.clauseTitle());
             assertEquals(c1 ? "one open opportunity per company" : "a first touch by a person", v.expected());
             assertNull(v.deadline());
             assertTrue(v.message().startsWith("Lead " + id + " "), v.message());
@@ -157,8 +272,9 @@ class CustomRulesTest {
     void humanTouchViolationSaysWhatHappenedAndWhatToDo() {
         Violation v = RUN.clause("C2").violation("HT1");
         assertEquals("first touch = auto-response at Mon 2026-10-05 10:01 EDT", v.actual());
-        assertEquals("Lead HT1 became an MQL Mon 2026-10-05 10:00 EDT and its only recorded touch is the auto-response of"
-                + " Mon 2026-10-05 10:01 EDT; a person must call or e-mail it, and first_touch_at must record that touch.",
+        assertEquals(
+                "Lead HT1 became an MQL Mon 2026-10-05 10:00 EDT and its only recorded touch is the auto-response of"
+                        + " Mon 2026-10-05 10:01 EDT; a person must call or e-mail it, and first_touch_at must record that touch.",
                 v.message());
     }
 
@@ -167,15 +283,20 @@ class CustomRulesTest {
         Scenario c1 = RUN.clause("C1");
         Violation second = c1.violation("AC2");
         assertEquals("2 open opportunities for Acme: O-1 (lead AC1), O-2 (lead AC2)", second.actual());
-        assertEquals("Lead AC2 became an opportunity (O-2) for Acme Mon 2026-10-05 10:00 EDT while O-1 (lead AC1), opened"
-                + " Sun 2026-09-20 10:00 EDT, is still open; merge it into O-1 or close it as a duplicate in the CRM.",
+        assertEquals(
+                "Lead AC2 became an opportunity (O-2) for Acme Mon 2026-10-05 10:00 EDT while O-1 (lead AC1), opened"
+                        + " Sun 2026-09-20 10:00 EDT, is still open; merge it into O-1 or close it as a duplicate in the CRM.",
                 second.message());
         Violation third = c1.violation("AC3");
         assertEquals("3 open opportunities for Acme: O-1 (lead AC1), O-2 (lead AC2), O-3 (lead AC3)", third.actual());
-        assertEquals("Lead AC3 became an opportunity (O-3) for Acme Thu 2026-10-08 10:00 EDT while O-1 (lead AC1), opened"
-                + " Sun 2026-09-20 10:00 EDT, is still open (1 more open as well); merge it into O-1 or close it as a duplicate"
-                + " in the CRM.", third.message());
-        assertEquals("2 open opportunities for Gamma: O-G1 (lead GA1), O-G2 (lead GA2)", c1.violation("GA2").actual());
+        assertEquals(
+                "Lead AC3 became an opportunity (O-3) for Acme Thu 2026-10-08 10:00 EDT while O-1 (lead AC1), opened"
+                        + " Sun 2026-09-20 10:00 EDT, is still open (1 more open as well); merge it into O-1 or close it as a duplicate"
+                        + " in the CRM.",
+                third.message());
+        assertEquals(
+                "2 open opportunities for Gamma: O-G1 (lead GA1), O-G2 (lead GA2)",
+                c1.violation("GA2").actual());
     }
 
     @Test

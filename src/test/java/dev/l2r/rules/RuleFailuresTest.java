@@ -42,7 +42,12 @@ class RuleFailuresTest {
                 clauses:
                   - { id: R1, type: rejection, reasons: [no-budget], owner: sdr }
                 """);
-        for (int i = 0; i < rules.length; i++) b.append("  - { id: X").append(i + 1).append(", type: rule, rule: \"").append(rules[i]).append("\", owner: sdr }\n");
+        for (int i = 0; i < rules.length; i++)
+            b.append("  - { id: X")
+                    .append(i + 1)
+                    .append(", type: rule, rule: \"")
+                    .append(rules[i])
+                    .append("\", owner: sdr }\n");
         return b.toString();
     }
 
@@ -51,7 +56,9 @@ class RuleFailuresTest {
 
     /** One lead, A, MQL in October; rules/NAME holds HEAD plus the body. */
     Workspace ws(String file, String body, String... rules) {
-        Workspace w = new Workspace(tmp).sla(agreement(rules)).leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,2026-10-05T11:00,,,,,,,,,,")
+        Workspace w = new Workspace(tmp)
+                .sla(agreement(rules))
+                .leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,2026-10-05T11:00,,,,,,,,,,")
                 .file("rules/" + file, HEAD + body);
         w.rules = tmp.resolve("rules");
         return w;
@@ -89,7 +96,9 @@ class RuleFailuresTest {
                     sla.met(kcontext, $l);
                 end
                 """, "Constraint boom").check("2026-10");
-        refused(r, "rules/x.drl:8: rule \"Constraint boom\": a condition failed: java.lang.IllegalStateException: boom A");
+        refused(
+                r,
+                "rules/x.drl:8: rule \"Constraint boom\": a condition failed: java.lang.IllegalStateException: boom A");
     }
 
     @Test
@@ -104,7 +113,9 @@ class RuleFailuresTest {
                     sla.met(kcontext, $l);
                 end
                 """, "Join boom").check("2026-10");
-        refused(r, "rules/x.drl:8: rule \"Join boom\": a condition failed: java.lang.IllegalStateException: boom 2026-10");
+        refused(
+                r,
+                "rules/x.drl:8: rule \"Join boom\": a condition failed: java.lang.IllegalStateException: boom 2026-10");
     }
 
     @Test
@@ -117,7 +128,9 @@ class RuleFailuresTest {
                     crBoom($l.getLeadId());
                 end
                 """, "Consequence boom").check("2026-10");
-        refused(r, "rules/x.drl:8: rule \"Consequence boom\": failed on Lead[A]: java.lang.IllegalStateException: boom A");
+        refused(
+                r,
+                "rules/x.drl:8: rule \"Consequence boom\": failed on Lead[A]: java.lang.IllegalStateException: boom A");
     }
 
     @Test
@@ -151,22 +164,31 @@ class RuleFailuresTest {
                     sla.met(kcontext, $l);
                 end
                 """).check("2026-10");
-        refused(r, "rules/x.drl:8: rule \"guard R1: met\": is the name of a rule l2r generates for clause R1 of agreement guard; rename it");
+        refused(
+                r,
+                "rules/x.drl:8: rule \"guard R1: met\": is the name of a rule l2r generates for clause R1 of agreement guard; rename it");
     }
 
     @Test
     void aRulesFileInTheGeneratedPackageIsRefused() {
-        Workspace w = new Workspace(tmp).sla(agreement()).leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,2026-10-05T11:00,,,,,,,,,,")
-                .file("rules/x.drl", "// one line before\n" + HEAD.replace("package l2r.rules;", "package l2r.sla.a_guard;"));
+        Workspace w = new Workspace(tmp)
+                .sla(agreement())
+                .leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,2026-10-05T11:00,,,,,,,,,,")
+                .file(
+                        "rules/x.drl",
+                        "// one line before\n" + HEAD.replace("package l2r.rules;", "package l2r.sla.a_guard;"));
         w.rules = tmp.resolve("rules");
-        refused(w.check("2026-10"), "rules/x.drl:2: package l2r.sla.a_guard: packages under l2r.sla hold the rules l2r generates"
-                + " from agreements; declare package l2r.rules (or one of your own)");
+        refused(
+                w.check("2026-10"),
+                "rules/x.drl:2: package l2r.sla.a_guard: packages under l2r.sla hold the rules l2r generates"
+                        + " from agreements; declare package l2r.rules (or one of your own)");
     }
 
     @Test
     void aBadImportInOneFileIsReportedAgainstThatFileOnly() throws IOException {
         Path rules = Files.createDirectories(tmp.resolve("rules"));
-        for (String shipped : List.of("custom-rules.drl", "data-quality.drl")) Files.copy(Path.of("rules", shipped), rules.resolve(shipped));
+        for (String shipped : List.of("custom-rules.drl", "data-quality.drl"))
+            Files.copy(Path.of("rules", shipped), rules.resolve(shipped));
         Files.writeString(rules.resolve("owners.drl"), """
                 package l2r.rules;
                 import dev.l2r.facts.Lead;
@@ -207,7 +229,9 @@ class RuleFailuresTest {
         Files.writeString(rules.resolve("b.drl"), HEAD.replace("crBoom", "crBoomB") + "\n" + rule);
         Workspace w = new Workspace(tmp).sla(agreement("Same")).leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,");
         w.rules = rules;
-        refused(w.check("2026-10"), "rules/b.drl:9: rule \"Same\": also declared at rules/a.drl:8 in package l2r.rules; rule names"
-                + " are unique in a package (agreements refer to rules by name)");
+        refused(
+                w.check("2026-10"),
+                "rules/b.drl:9: rule \"Same\": also declared at rules/a.drl:8 in package l2r.rules; rule names"
+                        + " are unique in a package (agreements refer to rules by name)");
     }
 }

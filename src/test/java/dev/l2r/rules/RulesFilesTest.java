@@ -35,7 +35,10 @@ class RulesFilesTest {
     void everyShippedRuleCarriesTheMetadataItsKindNeeds() throws IOException {
         Path sla = dir.resolve("sla.yaml");
         // name both custom rules, so that the KieBase keeps them (rules no clause names are removed from it)
-        Files.writeString(sla, DataQualityRulesTest.AGREEMENT + """
+        Files.writeString(
+                sla,
+                DataQualityRulesTest.AGREEMENT
+                        + """
                   - id: X1
                     type: rule
                     rule: "%s"
@@ -46,19 +49,27 @@ class RulesFilesTest {
                     owner: marketing
                 """.formatted(CustomRulesTest.HUMAN_TOUCH, CustomRulesTest.ONE_OPPORTUNITY));
         Agreement a = AgreementParser.load(sla);
-        CompiledRules compiled = CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), RulesFile.readAll(RulesHarness.RULES));
+        CompiledRules compiled =
+                CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), RulesFile.readAll(RulesHarness.RULES));
         Map<String, String> severities = new TreeMap<>();
         Set<String> custom = new TreeSet<>();
-        compiled.kieBase().getKiePackages().stream().filter(p -> p.getName().equals("l2r.rules"))
-                .flatMap(p -> p.getRules().stream()).forEach((Rule r) -> {
+        compiled.kieBase().getKiePackages().stream()
+                .filter(p -> p.getName().equals("l2r.rules"))
+                .flatMap(p -> p.getRules().stream())
+                .forEach((Rule r) -> {
                     Map<String, Object> meta = r.getMetaData();
                     if (CompiledRules.isDataQuality(r)) {
                         String id = String.valueOf(meta.get("id"));
                         assertTrue(id.matches("DQ-[A-Z0-9-]+"), r.getName() + ": @id " + id);
-                        assertEquals(null, severities.put(id, String.valueOf(meta.get("severity"))), "@id " + id + " used twice");
+                        assertEquals(
+                                null,
+                                severities.put(id, String.valueOf(meta.get("severity"))),
+                                "@id " + id + " used twice");
                     } else {
                         // a clause gives id, owner and severity to the rule it names; these keys would be ignored
-                        assertFalse(meta.containsKey("id") || meta.containsKey("severity"), r.getName() + " has @id/@severity");
+                        assertFalse(
+                                meta.containsKey("id") || meta.containsKey("severity"),
+                                r.getName() + " has @id/@severity");
                         custom.add(r.getName());
                     }
                 });
@@ -71,7 +82,9 @@ class RulesFilesTest {
     @Test
     void aBrokenRulesFileStopsTheRunWithExit2NamingFileAndLine() throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        for (Path p : RulesFile.readAll(RulesHarness.RULES).stream().map(RulesFile::path).toList()) {
+        for (Path p : RulesFile.readAll(RulesHarness.RULES).stream()
+                .map(RulesFile::path)
+                .toList()) {
             Files.copy(p, rules.resolve(p.getFileName()));
         }
         Files.writeString(rules.resolve("broken.drl"), """
@@ -86,8 +99,12 @@ class RulesFilesTest {
         RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
         assertEquals(2, run.exitCode(), run.stderr());
         // SPEC section 4: one line per problem naming the rules file as given, its line and column
-        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(rules.resolve("broken.drl") + ":6:")
-                && l.contains("mismatched input 'then'")), run.stderr());
+        assertTrue(
+                run.stderr()
+                        .lines()
+                        .anyMatch(l -> l.startsWith(rules.resolve("broken.drl") + ":6:")
+                                && l.contains("mismatched input 'then'")),
+                run.stderr());
         assertFalse(run.stderr().contains("ERROR org.drools"), "no Drools log lines: " + run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
@@ -103,7 +120,9 @@ class RulesFilesTest {
         RulesHarness.Run run = RulesHarness.check(dir, agreement, List.of(lead("L1")), RulesHarness.RULES);
         assertEquals(2, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("sla.yaml:"), run.stderr());
-        assertTrue(run.stderr().contains("clauses[1].rule: no rule named \"Enterprise MQLs get a human touch\""), run.stderr());
+        assertTrue(
+                run.stderr().contains("clauses[1].rule: no rule named \"Enterprise MQLs get a human touch\""),
+                run.stderr());
         assertTrue(run.stderr().contains(CustomRulesTest.HUMAN_TOUCH), "lists the rules there: " + run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
@@ -128,8 +147,13 @@ class RulesFilesTest {
         Files.writeString(file, drl);
         RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
         assertEquals(2, run.exitCode(), run.stderr());
-        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(file + ":" + lineOf(drl, "rule \"Lead without owner\"") + ": ")
-                && l.contains("@severity") && l.contains("\"urgent\"")), run.stderr());
+        assertTrue(
+                run.stderr()
+                        .lines()
+                        .anyMatch(l -> l.startsWith(file + ":" + lineOf(drl, "rule \"Lead without owner\"") + ": ")
+                                && l.contains("@severity")
+                                && l.contains("\"urgent\"")),
+                run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
 
@@ -164,8 +188,13 @@ class RulesFilesTest {
         // either rule may be the one reported second; the line is that rule's declaration
         String owner = file + ":" + lineOf(drl, "rule \"Lead without owner\"") + ": ";
         String team = file + ":" + lineOf(drl, "rule \"Lead without team\"") + ": ";
-        assertTrue(run.stderr().lines().anyMatch(l -> (l.startsWith(owner) || l.startsWith(team))
-                && l.contains("@id") && l.contains("\"DQ-MISSING\"")), run.stderr());
+        assertTrue(
+                run.stderr()
+                        .lines()
+                        .anyMatch(l -> (l.startsWith(owner) || l.startsWith(team))
+                                && l.contains("@id")
+                                && l.contains("\"DQ-MISSING\"")),
+                run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
 
@@ -191,8 +220,13 @@ class RulesFilesTest {
         Files.writeString(file, drl);
         RulesHarness.Run run = RulesHarness.check(dir, DataQualityRulesTest.AGREEMENT, List.of(lead("L1")), rules);
         assertEquals(2, run.exitCode(), "exit 2 (bad rules), not 70 (internal error): " + run.stderr());
-        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(file + ":" + lineOf(drl, "rule \"Unguarded getter\"") + ": ")
-                && l.contains("Unguarded getter") && l.contains("NullPointerException")), run.stderr());
+        assertTrue(
+                run.stderr()
+                        .lines()
+                        .anyMatch(l -> l.startsWith(file + ":" + lineOf(drl, "rule \"Unguarded getter\"") + ": ")
+                                && l.contains("Unguarded getter")
+                                && l.contains("NullPointerException")),
+                run.stderr());
         assertFalse(run.stderr().contains("internal error"), run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
@@ -208,8 +242,12 @@ class RulesFilesTest {
         RulesHarness.Run run = RulesHarness.check(dir, agreement, List.of(lead("L1")), RulesHarness.RULES);
         assertEquals(2, run.exitCode(), run.stderr());
         String sla = dir.resolve("sla.yaml") + ":" + lineOf(agreement, "- id: C9") + ": ";
-        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith(sla)
-                && l.contains("clauses[1].rule: \"SAL before MQL\" is a data-quality rule")), run.stderr());
+        assertTrue(
+                run.stderr()
+                        .lines()
+                        .anyMatch(l -> l.startsWith(sla)
+                                && l.contains("clauses[1].rule: \"SAL before MQL\" is a data-quality rule")),
+                run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
 
@@ -235,7 +273,8 @@ class RulesFilesTest {
         RuleVerifier verifier = RuleVerifier.of(DataQualityRulesTest.AGREEMENT, rules);
         assertNull(verifier.compiled().kieBase().getRule("l2r.rules", "Belongs to another agreement"));
         Scenario s = verifier.given(lead("L1")).forPeriod("2026-10");
-        assertEquals(List.of(), s.evaluation().violations(), "evaluated without an exception (exit 0), nothing reported");
+        assertEquals(
+                List.of(), s.evaluation().violations(), "evaluated without an exception (exit 0), nothing reported");
         s.firedRule("Belongs to another agreement").never();
     }
 

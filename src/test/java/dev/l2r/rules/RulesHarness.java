@@ -48,8 +48,20 @@ final class RulesHarness {
             int code;
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                code = Main.execute("check", "--sla", sla.toString(), "--data", data.toString(), "--period", "2026-10",
-                        "--rules", rules.toString(), "--out", out.toString(), "--fail-on", "none");
+                code = Main.execute(
+                        "check",
+                        "--sla",
+                        sla.toString(),
+                        "--data",
+                        data.toString(),
+                        "--period",
+                        "2026-10",
+                        "--rules",
+                        rules.toString(),
+                        "--out",
+                        out.toString(),
+                        "--fail-on",
+                        "none");
             } finally {
                 System.setErr(saved);
             }

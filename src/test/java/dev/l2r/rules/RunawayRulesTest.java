@@ -45,7 +45,8 @@ class RunawayRulesTest {
 
     /** A workspace whose rules folder holds one file, {@code rules/NAME}, with {@link #HEAD} and {@code body}. */
     Workspace ws(String rule, String file, String body) {
-        Workspace w = new Workspace(tmp).sla(agreement(rule))
+        Workspace w = new Workspace(tmp)
+                .sla(agreement(rule))
                 .leads("A,2026-10-05T10:00,,,,sdr,,,,,,,,,,,,,,,,,,", "B,2026-10-06T10:00,,,,sdr,,,,,,,,,,,,,,,,,,")
                 .file("rules/" + file, HEAD + body);
         w.rules = tmp.resolve("rules");
@@ -60,7 +61,8 @@ class RunawayRulesTest {
     }
 
     static boolean rulesThreadEnded() {
-        return Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("l2r-rules") && t.isAlive());
+        return Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("l2r-rules") && t.isAlive());
     }
 
     static final String LOOP = """
@@ -76,17 +78,21 @@ class RunawayRulesTest {
     void anUpdateWithoutNoLoopIsStoppedAtTheFiringLimit() {
         // fireAllRules(10,001): the one firing past the limit shows that the rule would go on
         Cli r = ws("Loop", "loop.drl", LOOP).check("2026-10", "--max-firings", "10000");
-        refused(r, "rules/loop.drl:5: rule \"Loop\": stopped after 10,001 firings (--max-firings 10,000), 10,001 of them by this rule;"
-                + " a rule that modifies a fact it matches needs no-loop or a guard");
+        refused(
+                r,
+                "rules/loop.drl:5: rule \"Loop\": stopped after 10,001 firings (--max-firings 10,000), 10,001 of them by this rule;"
+                        + " a rule that modifies a fact it matches needs no-loop or a guard");
     }
 
     @Test
     void theDefaultFiringLimitGrowsWithTheFacts() {
         // facts l2r inserts: the period window and 2 leads = 3; default 1,000,000 + 20 x 3 = 1,000,060
         Cli r = ws("Loop", "loop.drl", LOOP).check("2026-10");
-        refused(r, "rules/loop.drl:5: rule \"Loop\": stopped after 1,000,061 firings (--max-firings default 1,000,060:"
-                + " 1,000,000 + 20 per fact), 1,000,061 of them by this rule; a rule that modifies a fact it matches needs no-loop"
-                + " or a guard");
+        refused(
+                r,
+                "rules/loop.drl:5: rule \"Loop\": stopped after 1,000,061 firings (--max-firings default 1,000,060:"
+                        + " 1,000,000 + 20 per fact), 1,000,061 of them by this rule; a rule that modifies a fact it matches needs no-loop"
+                        + " or a guard");
     }
 
     @Test
@@ -96,16 +102,20 @@ class RunawayRulesTest {
         Cli r = ws("Loop", "loop.drl", LOOP).check("2026-10", "--max-firings", "1000000000000", "--timeout", "1s");
         assertEquals(2, r.code(), r.toString());
         String line = r.err().strip().replace(tmp + "/", "");
-        assertTrue(line.matches("rules/loop\\.drl:5: rule \"Loop\": (stopped after 1s \\(--timeout 1s\\) and [0-9,]+ firings,"
-                + " [0-9,]+ of them by this rule; a rule that modifies a fact it matches needs no-loop or a guard"
-                + "|still running after 1s \\(--timeout 1s\\); .*)"), line);
+        assertTrue(
+                line.matches(
+                        "rules/loop\\.drl:5: rule \"Loop\": (stopped after 1s \\(--timeout 1s\\) and [0-9,]+ firings,"
+                                + " [0-9,]+ of them by this rule; a rule that modifies a fact it matches needs no-loop or a guard"
+                                + "|still running after 1s \\(--timeout 1s\\); .*)"),
+                line);
         assertFalse(Files.exists(tmp.resolve("out")), "no partial output");
         assertTrue(rulesThreadEnded(), "the thread that ran the rules has ended");
     }
 
     @Test
     void aRuleWithNoLoopRunsToTheEnd() {
-        Cli r = ws("Loop", "loop.drl", LOOP.replace("rule \"Loop\"\n", "rule \"Loop\" no-loop\n")).check("2026-10", "--max-firings", "10000");
+        Cli r = ws("Loop", "loop.drl", LOOP.replace("rule \"Loop\"\n", "rule \"Loop\" no-loop\n"))
+                .check("2026-10", "--max-firings", "10000");
         assertEquals(0, r.code(), r.toString());
     }
 
@@ -126,8 +136,10 @@ class RunawayRulesTest {
                     sla.met(kcontext, $l);
                 end
                 """).check("2026-10", "--timeout", "2s");
-        refused(r, "rules/spin.drl:10: rule \"Spin\": still running after 2s (--timeout 2s); a condition, eval, function or"
-                + " consequence that loops without end must be fixed");
+        refused(
+                r,
+                "rules/spin.drl:10: rule \"Spin\": still running after 2s (--timeout 2s); a condition, eval, function or"
+                        + " consequence that loops without end must be fixed");
     }
 
     @Test
@@ -147,8 +159,10 @@ class RunawayRulesTest {
                     sla.met(kcontext, $l);
                 end
                 """).check("2026-10", "--timeout", "2s");
-        refused(r, "rules/spin.drl:5: function crSpin: still running after 2s (--timeout 2s); a condition, eval, function or"
-                + " consequence that loops without end must be fixed");
+        refused(
+                r,
+                "rules/spin.drl:5: function crSpin: still running after 2s (--timeout 2s); a condition, eval, function or"
+                        + " consequence that loops without end must be fixed");
     }
 
     @Test
@@ -163,8 +177,10 @@ class RunawayRulesTest {
                     insert(new PeriodWindow($p.getLabel(), $p.getStart(), $p.getEnd(), $p.getAsOf(), java.time.ZoneId.of("UTC")));
                 end
                 """).check("2026-10");
-        refused(r, "rules/flood.drl:5: rule \"Flood\": stopped after rules inserted 100,004 facts, 100,004 of them by this rule"
-                + " (rules may insert 100,000 plus one per fact l2r inserts); a rule that inserts a fact it matches itself never ends");
+        refused(
+                r,
+                "rules/flood.drl:5: rule \"Flood\": stopped after rules inserted 100,004 facts, 100,004 of them by this rule"
+                        + " (rules may insert 100,000 plus one per fact l2r inserts); a rule that inserts a fact it matches itself never ends");
     }
 
     @Test
@@ -179,8 +195,10 @@ class RunawayRulesTest {
                     }
                 end
                 """).check("2026-10", "--max-firings", "10");
-        refused(r, "rules/flood.drl:5: rule \"Flood\": stopped after rules inserted 100,004 facts, 100,004 of them by this rule"
-                + " (rules may insert 100,000 plus one per fact l2r inserts); a rule that inserts a fact it matches itself never ends");
+        refused(
+                r,
+                "rules/flood.drl:5: rule \"Flood\": stopped after rules inserted 100,004 facts, 100,004 of them by this rule"
+                        + " (rules may insert 100,000 plus one per fact l2r inserts); a rule that inserts a fact it matches itself never ends");
     }
 
     @Test

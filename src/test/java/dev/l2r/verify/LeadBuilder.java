@@ -2,8 +2,8 @@ package dev.l2r.verify;
 
 import dev.l2r.Csv;
 import dev.l2r.Numbers;
-import dev.l2r.facts.Lead;
 import dev.l2r.Timestamps;
+import dev.l2r.facts.Lead;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
 import java.math.BigDecimal;
@@ -43,7 +43,9 @@ public final class LeadBuilder {
         return new LeadBuilder(id);
     }
 
-    public String id() { return values.get(LeadField.LEAD_ID); }
+    public String id() {
+        return values.get(LeadField.LEAD_ID);
+    }
 
     /** The text of a canonical column as it would be written to leads.csv, or null. */
     public String get(String column) {
@@ -53,48 +55,123 @@ public final class LeadBuilder {
     /** Any canonical column by name, as text: {@code set("mql_at", "2026-10-05T10:00")}; null or "" clears it. */
     public LeadBuilder set(String column, String text) {
         LeadField f = field(column);
-        if (f == LeadField.LEAD_ID && (text == null || text.isBlank())) throw new IllegalArgumentException("lead_id is required");
+        if (f == LeadField.LEAD_ID && (text == null || text.isBlank()))
+            throw new IllegalArgumentException("lead_id is required");
         if (text == null || text.isEmpty()) values.remove(f);
         else values.put(f, text);
         return this;
     }
 
-    public LeadBuilder created(String time) { return set("created_at", time); }
-    public LeadBuilder source(String v) { return set("source", v); }
-    public LeadBuilder channel(String v) { return set("channel", v); }
-    public LeadBuilder campaign(String v) { return set("campaign", v); }
-    public LeadBuilder team(String v) { return set("team", v); }
-    public LeadBuilder owner(String v) { return set("owner", v); }
-    public LeadBuilder score(double v) { return set("score", number(v)); }
-    public LeadBuilder company(String v) { return set("company", v); }
-    public LeadBuilder title(String v) { return set("title", v); }
-    public LeadBuilder email(String v) { return set("email", v); }
-    public LeadBuilder country(String v) { return set("country", v); }
-    public LeadBuilder inquiry(String time) { return set("inquiry_at", time); }
-    public LeadBuilder mql(String time) { return set("mql_at", time); }
-    public LeadBuilder autoResponse(String time) { return set("auto_response_at", time); }
-    public LeadBuilder firstTouch(String time) { return set("first_touch_at", time); }
-    public LeadBuilder sal(String time) { return set("sal_at", time); }
-    public LeadBuilder rejected(String time) { return set("rejected_at", time); }
-    public LeadBuilder rejectionReason(String v) { return set("rejection_reason", v); }
-    public LeadBuilder sqo(String time) { return set("sqo_at", time); }
-    public LeadBuilder opportunityId(String v) { return set("opportunity_id", v); }
-    public LeadBuilder amount(double v) { return set("amount", number(v)); }
-    public LeadBuilder closed(String time) { return set("closed_at", time); }
+    public LeadBuilder created(String time) {
+        return set("created_at", time);
+    }
+
+    public LeadBuilder source(String v) {
+        return set("source", v);
+    }
+
+    public LeadBuilder channel(String v) {
+        return set("channel", v);
+    }
+
+    public LeadBuilder campaign(String v) {
+        return set("campaign", v);
+    }
+
+    public LeadBuilder team(String v) {
+        return set("team", v);
+    }
+
+    public LeadBuilder owner(String v) {
+        return set("owner", v);
+    }
+
+    public LeadBuilder score(double v) {
+        return set("score", number(v));
+    }
+
+    public LeadBuilder company(String v) {
+        return set("company", v);
+    }
+
+    public LeadBuilder title(String v) {
+        return set("title", v);
+    }
+
+    public LeadBuilder email(String v) {
+        return set("email", v);
+    }
+
+    public LeadBuilder country(String v) {
+        return set("country", v);
+    }
+
+    public LeadBuilder inquiry(String time) {
+        return set("inquiry_at", time);
+    }
+
+    public LeadBuilder mql(String time) {
+        return set("mql_at", time);
+    }
+
+    public LeadBuilder autoResponse(String time) {
+        return set("auto_response_at", time);
+    }
+
+    public LeadBuilder firstTouch(String time) {
+        return set("first_touch_at", time);
+    }
+
+    public LeadBuilder sal(String time) {
+        return set("sal_at", time);
+    }
+
+    public LeadBuilder rejected(String time) {
+        return set("rejected_at", time);
+    }
+
+    public LeadBuilder rejectionReason(String v) {
+        return set("rejection_reason", v);
+    }
+
+    public LeadBuilder sqo(String time) {
+        return set("sqo_at", time);
+    }
+
+    public LeadBuilder opportunityId(String v) {
+        return set("opportunity_id", v);
+    }
+
+    public LeadBuilder amount(double v) {
+        return set("amount", number(v));
+    }
+
+    public LeadBuilder closed(String time) {
+        return set("closed_at", time);
+    }
     /** won, lost or open. */
-    public LeadBuilder outcome(String v) { return set("outcome", v); }
+    public LeadBuilder outcome(String v) {
+        return set("outcome", v);
+    }
 
     /** An extra text column (declared in the agreement's fields, or kept as text). */
-    public LeadBuilder field(String name, String text) { return extra(name, text); }
+    public LeadBuilder field(String name, String text) {
+        return extra(name, text);
+    }
 
     /** An extra number column (declared {@code name: number} in the agreement). */
-    public LeadBuilder field(String name, double number) { return extra(name, number); }
+    public LeadBuilder field(String name, double number) {
+        return extra(name, number);
+    }
 
     /** An extra timestamp column (declared {@code name: timestamp} in the agreement). */
-    public LeadBuilder timeField(String name, String time) { return extra(name, new Time(time)); }
+    public LeadBuilder timeField(String name, String time) {
+        return extra(name, new Time(time));
+    }
 
     private LeadBuilder extra(String name, Object v) {
-        if (LeadField.of(name).isPresent()) throw new IllegalArgumentException(name + " is a canonical column; use its setter");
+        if (LeadField.of(name).isPresent())
+            throw new IllegalArgumentException(name + " is a canonical column; use its setter");
         extras.put(name, v);
         return this;
     }
@@ -105,11 +182,12 @@ public final class LeadBuilder {
      */
     public Lead build(ZoneId zone) {
         String created = values.get(LeadField.CREATED_AT);
-        if (created == null) throw new IllegalStateException("lead " + id() + ": created_at is required; call created(...)");
+        if (created == null)
+            throw new IllegalStateException("lead " + id() + ": created_at is required; call created(...)");
         Lead.Builder b = Lead.builder(id(), time(LeadField.CREATED_AT, created, zone));
         values.forEach((f, v) -> {
             switch (f) {
-                case LEAD_ID, CREATED_AT -> { }
+                case LEAD_ID, CREATED_AT -> {}
                 case SOURCE -> b.source = v;
                 case CHANNEL -> b.channel = v;
                 case CAMPAIGN -> b.campaign = v;
@@ -133,7 +211,8 @@ public final class LeadBuilder {
                 case CLOSED_AT -> b.closedAt = time(f, v, zone);
                 case OUTCOME -> {
                     String o = v.toLowerCase(Locale.ROOT);
-                    if (!Set.of("won", "lost", "open").contains(o)) throw new IllegalArgumentException("lead " + id() + ": outcome " + v);
+                    if (!Set.of("won", "lost", "open").contains(o))
+                        throw new IllegalArgumentException("lead " + id() + ": outcome " + v);
                     b.outcome = o;
                 }
             }
@@ -146,9 +225,12 @@ public final class LeadBuilder {
     public Lead build(ZoneId zone, Map<String, FieldType> declared) {
         for (Map.Entry<String, Object> e : extras.entrySet()) {
             FieldType t = declared.get(e.getKey());
-            boolean ok = t == null || t == FieldType.TEXT ? e.getValue() instanceof String
+            boolean ok = t == null || t == FieldType.TEXT
+                    ? e.getValue() instanceof String
                     : t == FieldType.NUMBER ? e.getValue() instanceof Double : e.getValue() instanceof Time;
-            if (!ok) throw new IllegalArgumentException("lead " + id() + ": " + e.getKey() + " is declared " + t + " in the agreement");
+            if (!ok)
+                throw new IllegalArgumentException(
+                        "lead " + id() + ": " + e.getKey() + " is declared " + t + " in the agreement");
         }
         return build(zone);
     }
@@ -157,7 +239,8 @@ public final class LeadBuilder {
     public static String csv(List<LeadBuilder> leads) {
         Set<String> extraNames = new LinkedHashSet<>();
         for (LeadBuilder l : leads) extraNames.addAll(l.extras.keySet());
-        List<String> header = new ArrayList<>(Arrays.stream(LeadField.values()).map(LeadField::column).toList());
+        List<String> header = new ArrayList<>(
+                Arrays.stream(LeadField.values()).map(LeadField::column).toList());
         header.addAll(extraNames);
         Csv out = Csv.text(header);
         for (LeadBuilder l : leads) {
@@ -165,7 +248,10 @@ public final class LeadBuilder {
             for (LeadField f : LeadField.values()) cells.add(l.values.get(f));
             for (String name : extraNames) {
                 Object v = l.extras.get(name);
-                cells.add(v == null ? null : v instanceof Time t ? t.text() : v instanceof Double d ? number(d) : (String) v);
+                cells.add(
+                        v == null
+                                ? null
+                                : v instanceof Time t ? t.text() : v instanceof Double d ? number(d) : (String) v);
             }
             out.row(cells);
         }
@@ -183,7 +269,9 @@ public final class LeadBuilder {
     }
 
     @Override
-    public String toString() { return "lead " + id(); }
+    public String toString() {
+        return "lead " + id();
+    }
 
     private long time(LeadField f, String text, ZoneId zone) {
         return time(f.column(), text, zone);
@@ -191,17 +279,19 @@ public final class LeadBuilder {
 
     private long time(String column, String text, ZoneId zone) {
         Instant t = Timestamps.parse(text, zone);
-        if (t == null) throw new IllegalArgumentException("lead " + id() + ": " + column + " \"" + text + "\" is not an ISO-8601 time");
+        if (t == null)
+            throw new IllegalArgumentException(
+                    "lead " + id() + ": " + column + " \"" + text + "\" is not an ISO-8601 time");
         return t.toEpochMilli();
     }
 
     private static LeadField field(String column) {
-        return LeadField.of(column).orElseThrow(() -> new IllegalArgumentException("no canonical column " + column
-                + "; use field(name, value) for an extra column"));
+        return LeadField.of(column)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no canonical column " + column + "; use field(name, value) for an extra column"));
     }
 
     private static String number(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
-
 }

@@ -118,7 +118,8 @@ public final class Recording {
             Map<String, Object> meta = rule.getRule().getMetaData();
             String clause = String.valueOf(meta.get("clause"));
             String outcome = String.valueOf(meta.get("outcome"));
-            String subject = fact instanceof Lead l ? l.getLeadId()
+            String subject = fact instanceof Lead l
+                    ? l.getLeadId()
                     : fact instanceof FollowUpItem f ? f.getLead().getLeadId() : ((Measurement) fact).getSubject();
             if (outcome.equals("segment")) segments.add(clause + "\u0000" + subject);
             else decisions.add(new Report(clause, subject, outcome));
@@ -153,13 +154,18 @@ public final class Recording {
         List<Report> out = new ArrayList<>();
         Set<String> handoffSeen = new HashSet<>();
         for (Report r : decisions) {
-            boolean handoff = agreement.clause(r.clause()).map(c -> c instanceof Clause.Handoff).orElse(false);
-            if (handoff && r.status().equals("violated") && !handoffSeen.add(r.clause() + "\u0000" + r.subject())) continue;
+            boolean handoff = agreement
+                    .clause(r.clause())
+                    .map(c -> c instanceof Clause.Handoff)
+                    .orElse(false);
+            if (handoff && r.status().equals("violated") && !handoffSeen.add(r.clause() + "\u0000" + r.subject()))
+                continue;
             out.add(r);
         }
         for (HandWritten h : handWritten) {
             for (Clause c : agreement.clauses()) {
-                if (c instanceof Clause.Rule r && r.rule().equals(h.rule())
+                if (c instanceof Clause.Rule r
+                        && r.rule().equals(h.rule())
                         && (r.head().where().isEmpty() || segments.contains(r.id() + "\u0000" + h.lead()))) {
                     out.add(new Report(r.id(), h.lead(), h.status()));
                 }
@@ -172,7 +178,8 @@ public final class Recording {
     Map<String, List<String>> statuses(String clause) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Report r : reports()) {
-            if (r.clause().equals(clause)) out.computeIfAbsent(r.status(), k -> new ArrayList<>()).add(r.subject());
+            if (r.clause().equals(clause))
+                out.computeIfAbsent(r.status(), k -> new ArrayList<>()).add(r.subject());
         }
         return out;
     }

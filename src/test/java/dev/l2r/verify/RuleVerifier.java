@@ -73,12 +73,18 @@ public final class RuleVerifier {
         return dir;
     }
 
-    public Agreement agreement() { return agreement; }
+    public Agreement agreement() {
+        return agreement;
+    }
 
-    public CompiledRules compiled() { return rules; }
+    public CompiledRules compiled() {
+        return rules;
+    }
 
     /** The temporary file the agreement was parsed from (messages name it). */
-    public Path agreementFile() { return agreementFile; }
+    public Path agreementFile() {
+        return agreementFile;
+    }
 
     /** A scenario about every clause and rule; focus it with {@link Scenario#clause}. */
     public Scenario given(LeadBuilder... leads) {

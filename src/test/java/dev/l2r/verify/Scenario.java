@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.l2r.Progress;
+import dev.l2r.Timestamps;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
@@ -15,7 +16,6 @@ import dev.l2r.evaluate.Violation;
 import dev.l2r.facts.Lead;
 import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.MetricsTable;
-import dev.l2r.Timestamps;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
 import java.time.Instant;
@@ -94,19 +94,24 @@ public final class Scenario {
     /** The evaluation as the command line would report it: violations, accountability, open items. */
     public Evaluation evaluation() {
         if (run.evaluation == null) {
-            if (run.period == null) throw new IllegalStateException("call forPeriod(...) before asking about the result");
+            if (run.period == null)
+                throw new IllegalStateException("call forPeriod(...) before asking about the result");
             Period p = Period.parse(agreement.period(), run.period)
-                    .orElseThrow(() -> new IllegalArgumentException(run.period + " is not a " + agreement.period().key()));
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            run.period + " is not a " + agreement.period().key()));
             Instant asOf = null;
             if (run.asOf != null) {
                 asOf = Timestamps.parse(run.asOf, agreement.zone());
                 if (asOf == null) throw new IllegalArgumentException("as-of " + run.asOf + " is not an ISO-8601 time");
             }
-            List<Lead> leads = run.leads.stream().map(l -> l.build(agreement.zone(), agreement.fields())).toList();
+            List<Lead> leads = run.leads.stream()
+                    .map(l -> l.build(agreement.zone(), agreement.fields()))
+                    .toList();
             Dataset data = new Dataset(leads, run.metrics, List.of(), List.of(), List.of());
             Recording rec = new Recording(agreement);
             Instant at = asOf;
-            run.evaluation = rec.during(() -> Evaluator.run(agreement, rules, data, p, at, Limits.defaults(), Progress.QUIET));
+            run.evaluation =
+                    rec.during(() -> Evaluator.run(agreement, rules, data, p, at, Limits.defaults(), Progress.QUIET));
             run.recording = rec;
         }
         return run.evaluation;
@@ -117,8 +122,10 @@ public final class Scenario {
     /** Every violation as "CLAUSE SUBJECT", in report order; with clause ids, only theirs. */
     public List<String> violationKeys(String... clauses) {
         Set<String> only = Set.of(clauses);
-        return evaluation().violations().stream().filter(v -> only.isEmpty() || only.contains(v.clauseId()))
-                .map(v -> v.clauseId() + " " + v.subject()).toList();
+        return evaluation().violations().stream()
+                .filter(v -> only.isEmpty() || only.contains(v.clauseId()))
+                .map(v -> v.clauseId() + " " + v.subject())
+                .toList();
     }
 
     /** The rules that fired on facts of these leads (or measurement subjects). */
@@ -131,7 +138,9 @@ public final class Scenario {
 
     /** Exactly these subjects (lead ids; teams or "all" for targets) violate the clause. */
     public Scenario violates(String... subjects) {
-        assertEquals(sorted(subjects), sorted(violations().stream().map(Violation::subject).toList()),
+        assertEquals(
+                sorted(subjects),
+                sorted(violations().stream().map(Violation::subject).toList()),
                 focus() + " violated by");
         return this;
     }
@@ -144,14 +153,24 @@ public final class Scenario {
 
     /** Exactly these leads are open follow-up items, not yet at risk. */
     public Scenario leavesOpen(String... leads) {
-        assertEquals(sorted(leads), sorted(openItems().stream().filter(o -> !o.atRisk()).map(OpenItem::leadId).toList()),
+        assertEquals(
+                sorted(leads),
+                sorted(openItems().stream()
+                        .filter(o -> !o.atRisk())
+                        .map(OpenItem::leadId)
+                        .toList()),
                 focus() + " open for");
         return this;
     }
 
     /** Exactly these leads are open follow-up items at risk. */
     public Scenario atRisk(String... leads) {
-        assertEquals(sorted(leads), sorted(openItems().stream().filter(OpenItem::atRisk).map(OpenItem::leadId).toList()),
+        assertEquals(
+                sorted(leads),
+                sorted(openItems().stream()
+                        .filter(OpenItem::atRisk)
+                        .map(OpenItem::leadId)
+                        .toList()),
                 focus() + " at risk for");
         return this;
     }
@@ -164,7 +183,12 @@ public final class Scenario {
 
     /** The clause assessed nothing: no status reported, no violation, no open item, no count for any team. */
     public Scenario reportsNothing() {
-        assertEquals(List.of(), run().recording.reports().stream().filter(r -> r.clause().equals(focus())).toList(), focus());
+        assertEquals(
+                List.of(),
+                run().recording.reports().stream()
+                        .filter(r -> r.clause().equals(focus()))
+                        .toList(),
+                focus());
         assertEquals(List.of(), violations(), focus());
         assertEquals(List.of(), openItems(), focus());
         assertTrue(evaluation().teams().stream().allMatch(t -> outcome(t.team()) == null), focus() + " has counts");
@@ -173,23 +197,29 @@ public final class Scenario {
 
     /** The clause's violations, in report order. */
     public List<Violation> violations() {
-        return evaluation().violations().stream().filter(v -> v.clauseId().equals(focus())).toList();
+        return evaluation().violations().stream()
+                .filter(v -> v.clauseId().equals(focus()))
+                .toList();
     }
 
     /** The one violation of the clause for this subject. */
     public Violation violation(String subject) {
-        List<Violation> v = violations().stream().filter(x -> x.subject().equals(subject)).toList();
+        List<Violation> v =
+                violations().stream().filter(x -> x.subject().equals(subject)).toList();
         assertEquals(1, v.size(), focus() + " violations for " + subject + ": " + v);
         return v.get(0);
     }
 
     public List<OpenItem> openItems() {
-        return evaluation().openItems().stream().filter(o -> o.clauseId().equals(focus())).toList();
+        return evaluation().openItems().stream()
+                .filter(o -> o.clauseId().equals(focus()))
+                .toList();
     }
 
     /** The one open item of the clause for this lead. */
     public OpenItem openItem(String lead) {
-        List<OpenItem> o = openItems().stream().filter(x -> x.leadId().equals(lead)).toList();
+        List<OpenItem> o =
+                openItems().stream().filter(x -> x.leadId().equals(lead)).toList();
         assertEquals(1, o.size(), focus() + " open items for " + lead + ": " + o);
         return o.get(0);
     }
@@ -212,8 +242,10 @@ public final class Scenario {
 
     /** Every status the rules reported for one subject of the clause. */
     public List<String> statusOf(String subject) {
-        return run().recording.reports().stream().filter(r -> r.clause().equals(focus()) && r.subject().equals(subject))
-                .map(Recording.Report::status).toList();
+        return run().recording.reports().stream()
+                .filter(r -> r.clause().equals(focus()) && r.subject().equals(subject))
+                .map(Recording.Report::status)
+                .toList();
     }
 
     /** Assertions about one rule's firings. */
@@ -227,13 +259,19 @@ public final class Scenario {
 
         /** The ids of the facts of each firing of the rule (lead ids, measurement subjects), in firing order. */
         public List<List<String>> firings() {
-            return run.recording.firings.stream().filter(f -> f.rule().equals(name)).map(Recording.Firing::facts).toList();
+            return run.recording.firings.stream()
+                    .filter(f -> f.rule().equals(name))
+                    .map(Recording.Firing::facts)
+                    .toList();
         }
 
         /** The rule fired exactly once on each of these (and on nothing else). */
         public FiredRule on(String... ids) {
             assertTrue(ruleExists(), "no rule named \"" + name + "\" in the rule base");
-            assertEquals(sorted(ids), sorted(firings().stream().flatMap(List::stream).toList()), "\"" + name + "\" fired on");
+            assertEquals(
+                    sorted(ids),
+                    sorted(firings().stream().flatMap(List::stream).toList()),
+                    "\"" + name + "\" fired on");
             return this;
         }
 
@@ -244,14 +282,17 @@ public final class Scenario {
         }
 
         private boolean ruleExists() {
-            return rules.kieBase().getKiePackages().stream().anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(name)));
+            return rules.kieBase().getKiePackages().stream()
+                    .anyMatch(
+                            p -> p.getRules().stream().anyMatch(r -> r.getName().equals(name)));
         }
     }
 
     // ---- helpers ----
 
     private Run unrun() {
-        if (run.evaluation != null) throw new IllegalStateException("the scenario has run; start another with given(...)");
+        if (run.evaluation != null)
+            throw new IllegalStateException("the scenario has run; start another with given(...)");
         return run;
     }
 

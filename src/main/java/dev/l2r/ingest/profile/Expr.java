@@ -13,13 +13,23 @@ public sealed interface Expr {
      * the value only if other columns hold one of the listed values (e.g. a close date only when the
      * opportunity is closed); an {@code optional} column may be absent from the export.
      */
-    record Column(String alias, String column, Map<String, String> map, String otherwise, TimeFormats format,
-                  Map<Column, List<String>> when, boolean optional, int line) implements Expr {
+    record Column(
+            String alias,
+            String column,
+            Map<String, String> map,
+            String otherwise,
+            TimeFormats format,
+            Map<Column, List<String>> when,
+            boolean optional,
+            int line)
+            implements Expr {
         public Column(String alias, String column) {
             this(alias, column, null, null, null, Map.of(), false, 0);
         }
 
-        public String text() { return alias == null ? column : alias + "." + column; }
+        public String text() {
+            return alias == null ? column : alias + "." + column;
+        }
     }
 
     /** A fixed value. */

@@ -25,8 +25,12 @@ final class ExtraColumns {
      * @param used the columns the fields use, as "alias:column" ("" is the primary file's alias)
      * @param names the output names taken so far (the profile's fields)
      */
-    static Map<String, Expr.Column> of(Profile profile, List<String> header, Collection<JoinedTable> tables, Set<String> used,
-                                       List<String> names) {
+    static Map<String, Expr.Column> of(
+            Profile profile,
+            List<String> header,
+            Collection<JoinedTable> tables,
+            Set<String> used,
+            List<String> names) {
         Map<String, Expr.Column> out = new LinkedHashMap<>();
         // a joined column named like a used primary column gets its file's prefix (deals_hubspot_owner_id)
         Set<String> taken = new HashSet<>(names);
@@ -39,13 +43,15 @@ final class ExtraColumns {
         for (JoinedTable t : tables) {
             String alias = t.source().alias();
             for (String col : t.header()) {
-                if (!used.contains(alias + ":" + col) && !col.equals(t.source().key())) add(out, alias, alias, col, taken);
+                if (!used.contains(alias + ":" + col) && !col.equals(t.source().key()))
+                    add(out, alias, alias, col, taken);
             }
         }
         return out;
     }
 
-    private static void add(Map<String, Expr.Column> out, String prefix, String alias, String column, Set<String> taken) {
+    private static void add(
+            Map<String, Expr.Column> out, String prefix, String alias, String column, Set<String> taken) {
         String name = name(column);
         if (name.isEmpty()) name = "column";
         if (taken.contains(name)) name = prefix + "_" + name;
@@ -65,7 +71,11 @@ final class ExtraColumns {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean upper = c >= 'A' && c <= 'Z';
-            if (upper && i > 0 && Character.isLowerCase(s.charAt(i - 1)) && b.length() > 0 && b.charAt(b.length() - 1) != '_') {
+            if (upper
+                    && i > 0
+                    && Character.isLowerCase(s.charAt(i - 1))
+                    && b.length() > 0
+                    && b.charAt(b.length() - 1) != '_') {
                 b.append('_');
             }
             c = Character.toLowerCase(c);

@@ -37,8 +37,13 @@ final class FieldExpressions {
     private final Map<String, JoinedTable> tables;
     private final Map<String, HistoryTable> histories;
 
-    FieldExpressions(Profile profile, ZoneId zone, String file, List<String> header, Map<String, JoinedTable> tables,
-                     Map<String, HistoryTable> histories) {
+    FieldExpressions(
+            Profile profile,
+            ZoneId zone,
+            String file,
+            List<String> header,
+            Map<String, JoinedTable> tables,
+            Map<String, HistoryTable> histories) {
         this.profile = profile;
         this.zone = zone;
         this.file = file;
@@ -67,16 +72,33 @@ final class FieldExpressions {
                         if (!cols.containsKey(c.column())) missing(c, f, cols.keySet());
                     });
                 }
-            } else if (!histories.containsKey(c.alias()) || !histories.get(c.alias()).source().history().times().containsKey(c.column())) {
-                throw new InputError(InputError.at(profile.source(), c.line(), null, c.text() + " is no derived time of history file "
-                        + c.alias() + (histories.containsKey(c.alias()) ? "; it has " + histories.get(c.alias()).source().history().times().keySet() : "")));
+            } else if (!histories.containsKey(c.alias())
+                    || !histories.get(c.alias()).source().history().times().containsKey(c.column())) {
+                throw new InputError(InputError.at(
+                        profile.source(),
+                        c.line(),
+                        null,
+                        c.text() + " is no derived time of history file " + c.alias()
+                                + (histories.containsKey(c.alias())
+                                        ? "; it has "
+                                                + histories
+                                                        .get(c.alias())
+                                                        .source()
+                                                        .history()
+                                                        .times()
+                                                        .keySet()
+                                        : "")));
             }
         }
     }
 
     private void missing(Expr.Column c, String file, Set<String> have) {
-        throw new InputError(InputError.at(file, 1, c.column(), "missing column (profile " + profile.name() + ", "
-                + profile.source() + ":" + c.line() + "); the header has " + String.join(", ", new TreeSet<>(have))));
+        throw new InputError(InputError.at(
+                file,
+                1,
+                c.column(),
+                "missing column (profile " + profile.name() + ", " + profile.source() + ":" + c.line()
+                        + "); the header has " + String.join(", ", new TreeSet<>(have))));
     }
 
     /** The value of {@code e} for a primary row and what it joins, or null when it has none. */
@@ -100,13 +122,17 @@ final class FieldExpressions {
         } else if (histories.containsKey(c.alias())) {
             Map<String, Long> times = joins.times(c.alias());
             Long t = times == null ? null : times.get(c.column());
-            return t == null ? null : new Value(ISO.format(Instant.ofEpochMilli(t).atZone(zone)), c.text(), null, true);
+            return t == null
+                    ? null
+                    : new Value(ISO.format(Instant.ofEpochMilli(t).atZone(zone)), c.text(), null, true);
         } else {
             JoinedTable.Row r = joins.row(c.alias());
             raw = r == null ? null : r.cell(c.column());
         }
         if (c.map() != null) {
-            String mapped = raw == null ? null : c.map().containsKey(raw) ? c.map().get(raw) : c.map().get("*");
+            String mapped = raw == null
+                    ? null
+                    : c.map().containsKey(raw) ? c.map().get(raw) : c.map().get("*");
             if (mapped == null) mapped = c.otherwise();
             return mapped == null ? null : new Value(mapped, c.text(), null, false);
         }
@@ -118,7 +144,8 @@ final class FieldExpressions {
     String cell(String[] row, String column) {
         Integer i = columns.get(column);
         if (i == null) {
-            throw new InputError(InputError.at(file, 1, column, "missing column that profile " + profile.name() + " joins on"));
+            throw new InputError(
+                    InputError.at(file, 1, column, "missing column that profile " + profile.name() + " joins on"));
         }
         String v = i < row.length ? row[i] : null;
         return v == null || v.isBlank() ? null : v.strip();

@@ -33,12 +33,15 @@ final class HistoryTable {
     private final Map<String, Map<String, Long>> times = new HashMap<>();
     /** key -> rows (file index, line) that gave a time, to reject when no lead joins. */
     private final Map<String, List<long[]>> lines = new HashMap<>();
+
     private final Set<String> matched = new HashSet<>();
     /** key -> file and line of the first rejected lead that had this key (for the reason of unjoined rows). */
     private final Map<String, String> rejectedLeads = new HashMap<>();
+
     private final List<String> files = new ArrayList<>();
     /** Per file: rows read, rows rejected while loading, rows about another field or value. */
     private final Map<String, long[]> counts = new LinkedHashMap<>();
+
     private final Map<String, String> shas = new HashMap<>();
 
     /** Reads the source's files; rows that cannot be read, or lack a key or a time, go to {@code reject}. */
@@ -50,7 +53,9 @@ final class HistoryTable {
         for (Path p : paths) load(p);
     }
 
-    Profile.Source source() { return source; }
+    Profile.Source source() {
+        return source;
+    }
 
     /** The earliest time of each derived column for a key, or null when no row has the key. */
     Map<String, Long> lookup(String k) {
@@ -107,7 +112,12 @@ final class HistoryTable {
             }
             Instant t = when == null ? null : profile.formats().parse(when, zone);
             if (t == null) {
-                reject.accept(new RejectedRow(file, line, h.when(), "not a time in the formats " + profile.formats(), when == null ? "" : when));
+                reject.accept(new RejectedRow(
+                        file,
+                        line,
+                        h.when(),
+                        "not a time in the formats " + profile.formats(),
+                        when == null ? "" : when));
                 n[1]++;
                 return;
             }
@@ -127,8 +137,12 @@ final class HistoryTable {
         for (int i = 0; i < need.size(); i++) {
             c[i] = header.indexOf(need.get(i));
             if (c[i] < 0) {
-                throw new InputError(InputError.at(file, 1, need.get(i), "missing column (profile " + profile.name() + ", "
-                        + profile.source() + ":" + source.line() + " files." + source.alias() + ")"));
+                throw new InputError(InputError.at(
+                        file,
+                        1,
+                        need.get(i),
+                        "missing column (profile " + profile.name() + ", " + profile.source() + ":" + source.line()
+                                + " files." + source.alias() + ")"));
             }
         }
         return c;
@@ -150,9 +164,15 @@ final class HistoryTable {
             }
             String rejectedLead = rejectedLeads.get(e.getKey());
             for (long[] fl : e.getValue()) {
-                reject.accept(new RejectedRow(files.get((int) fl[0]), fl[1], source.key(), rejectedLead != null
-                        ? "the lead it joins (" + rejectedLead + ") is rejected"
-                        : "no lead of the " + profile.primary() + " file has " + source.join() + " = " + e.getKey(), e.getKey()));
+                reject.accept(new RejectedRow(
+                        files.get((int) fl[0]),
+                        fl[1],
+                        source.key(),
+                        rejectedLead != null
+                                ? "the lead it joins (" + rejectedLead + ") is rejected"
+                                : "no lead of the " + profile.primary() + " file has " + source.join() + " = "
+                                        + e.getKey(),
+                        e.getKey()));
                 unjoined[(int) fl[0]]++;
             }
         }
@@ -164,7 +184,8 @@ final class HistoryTable {
             Map<String, Long> details = new LinkedHashMap<>();
             details.put("stage_times", stageTimes[i]);
             details.put("other_changes", n[2]);
-            out.add(new InputFile(e.getKey(), source.alias(), shas.get(e.getKey()), n[0], stageTimes[i] + n[2], rej, details));
+            out.add(new InputFile(
+                    e.getKey(), source.alias(), shas.get(e.getKey()), n[0], stageTimes[i] + n[2], rej, details));
             i++;
         }
         return out;

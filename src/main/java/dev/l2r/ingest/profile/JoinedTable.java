@@ -30,6 +30,7 @@ final class JoinedTable {
         private final List<String> keys;
         /** Column positions of this row's file: several files of one source may order columns differently. */
         private final Map<String, Integer> columns;
+
         private boolean taken;
         private Row duplicateOf;
         /** File and line of the first rejected lead this row would have joined. */
@@ -51,10 +52,14 @@ final class JoinedTable {
         }
 
         /** True when an accepted lead has joined this row. */
-        boolean taken() { return taken; }
+        boolean taken() {
+            return taken;
+        }
 
         /** An accepted lead joined this row. */
-        void take() { taken = true; }
+        void take() {
+            taken = true;
+        }
 
         /** A rejected lead would have joined this row: the first such lead names the reason it is unjoined. */
         void wouldHaveJoined(String lead) {
@@ -68,10 +73,12 @@ final class JoinedTable {
     private List<String> header = List.of();
     /** Column positions per file. */
     private final Map<String, Map<String, Integer>> headers = new LinkedHashMap<>();
+
     private final Map<String, Row> byKey = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
     /** Per file: rows read, rows rejected while loading. */
     private final Map<String, long[]> counts = new LinkedHashMap<>();
+
     private final Map<String, String> shas = new HashMap<>();
     /** Leads that pointed at a record another lead had joined already (they get none). */
     private long pointedAtTaken;
@@ -84,13 +91,19 @@ final class JoinedTable {
         for (Path p : paths) load(p);
     }
 
-    Profile.Source source() { return source; }
+    Profile.Source source() {
+        return source;
+    }
 
     /** The header of the first file: its columns are the ones kept as extra fields. */
-    List<String> header() { return header; }
+    List<String> header() {
+        return header;
+    }
 
     /** Column positions of each file, so that a field's column is checked in every one. */
-    Map<String, Map<String, Integer>> headers() { return headers; }
+    Map<String, Map<String, Integer>> headers() {
+        return headers;
+    }
 
     /** The row whose key is {@code k}, taken or not; null when there is none. */
     Row lookup(String k) {
@@ -110,8 +123,12 @@ final class JoinedTable {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < fileHeader.size(); i++) columns.putIfAbsent(fileHeader.get(i), i);
         if (!columns.containsKey(source.key())) {
-            throw new InputError(InputError.at(file, 1, source.key(), "missing key column (profile " + profile.name()
-                    + ", " + profile.source() + ":" + source.line() + " files." + source.alias() + ".key)"));
+            throw new InputError(InputError.at(
+                    file,
+                    1,
+                    source.key(),
+                    "missing key column (profile " + profile.name() + ", " + profile.source() + ":" + source.line()
+                            + " files." + source.alias() + ".key)"));
         }
         if (header.isEmpty()) header = fileHeader;
         headers.put(file, columns);
@@ -165,8 +182,9 @@ final class JoinedTable {
             String keys = String.join(source.keySplit() == null ? "" : source.keySplit(), r.keys);
             String reason = r.duplicateOf != null
                     ? "duplicate key " + keys + "; the row at line " + r.duplicateOf.line + " is joined instead"
-                    : r.rejectedLead != null ? "the lead it joins (" + r.rejectedLead + ") is rejected"
-                    : "no lead of the " + profile.primary() + " file has " + source.join() + " = " + keys;
+                    : r.rejectedLead != null
+                            ? "the lead it joins (" + r.rejectedLead + ") is rejected"
+                            : "no lead of the " + profile.primary() + " file has " + source.join() + " = " + keys;
             reject.accept(new RejectedRow(r.file, r.line, source.key(), reason, keys));
             unused.computeIfAbsent(r.file, f -> new long[1])[0]++;
         }
@@ -178,7 +196,8 @@ final class JoinedTable {
             Map<String, Long> details = new LinkedHashMap<>();
             details.put("joined", joined);
             if (source.reference()) details.put("not_joined", idle);
-            else if (pointedAtTaken > 0 && file.equals(counts.keySet().iterator().next())) {
+            else if (pointedAtTaken > 0
+                    && file.equals(counts.keySet().iterator().next())) {
                 details.put("leads_pointing_at_a_joined_row", pointedAtTaken);
             }
             out.add(new InputFile(file, source.alias(), shas.get(file), n[0], joined + idle, rejectedRows, details));

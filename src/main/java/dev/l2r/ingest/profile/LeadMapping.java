@@ -36,8 +36,14 @@ final class LeadMapping {
     private final List<Expr> exprs = new ArrayList<>();
 
     /** Binds the profile to the header of {@code file}; a column a field needs and the files lack is an InputError. */
-    LeadMapping(Profile profile, ZoneId zone, Map<String, FieldType> custom, String file, List<String> header,
-                Map<String, JoinedTable> tables, Map<String, HistoryTable> histories) {
+    LeadMapping(
+            Profile profile,
+            ZoneId zone,
+            Map<String, FieldType> custom,
+            String file,
+            List<String> header,
+            Map<String, JoinedTable> tables,
+            Map<String, HistoryTable> histories) {
         this.profile = profile;
         this.zone = zone;
         this.custom = custom;
@@ -60,7 +66,9 @@ final class LeadMapping {
     }
 
     /** The output columns: canonical and extra field names. */
-    List<String> names() { return names; }
+    List<String> names() {
+        return names;
+    }
 
     /** The lead of a row, or why it is rejected; what the row joins is taken only by an accepted lead. */
     LeadResult lead(String[] row, long line, LeadParser parser) {
@@ -82,15 +90,22 @@ final class LeadMapping {
             if (type == FieldType.TIMESTAMP && !v.isTime()) {
                 Instant t = (v.format() != null ? v.format() : profile.formats()).parse(v.text(), zone);
                 if (t == null) {
-                    return new LeadResult.Rejected(name, v.from() + ": not a time in the formats "
-                            + (v.format() != null ? v.format() : profile.formats()), v.text());
+                    return new LeadResult.Rejected(
+                            name,
+                            v.from() + ": not a time in the formats "
+                                    + (v.format() != null ? v.format() : profile.formats()),
+                            v.text());
                 }
                 values[i] = ISO.format(t.atZone(zone));
             } else if (type == FieldType.NUMBER && v.text() != null) {
                 String number = profile.numbers().canonical(v.text());
                 if (Numbers.parse(number) == null) {
-                    return new LeadResult.Rejected(name, v.from() + ": not a number (decimal '" + profile.numbers().decimal()
-                            + "', grouping '" + profile.numbers().grouping() + "')", v.text());
+                    return new LeadResult.Rejected(
+                            name,
+                            v.from() + ": not a number (decimal '"
+                                    + profile.numbers().decimal() + "', grouping '"
+                                    + profile.numbers().grouping() + "')",
+                            v.text());
                 }
                 values[i] = number;
             } else {

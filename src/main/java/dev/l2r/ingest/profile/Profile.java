@@ -2,6 +2,8 @@ package dev.l2r.ingest.profile;
 
 import dev.l2r.ingest.Rows;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,16 +18,27 @@ import java.util.Map;
  * @param keepExtras keep the columns no field uses as extra fields (the default: nothing is dropped)
  * @param source the profile file, for messages
  */
-public record Profile(String name, String title, String description, ZoneId zone, TimeFormats formats,
-                      NumberFormat numbers, Map<String, Source> sources, String primary,
-                      Map<String, Expr> fields, boolean keepExtras, String source) {
+public record Profile(
+        String name,
+        String title,
+        String description,
+        ZoneId zone,
+        TimeFormats formats,
+        NumberFormat numbers,
+        Map<String, Source> sources,
+        String primary,
+        Map<String, Expr> fields,
+        boolean keepExtras,
+        String source) {
 
     public Profile {
-        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
-    public Source primarySource() { return sources.get(primary); }
+    public Source primarySource() {
+        return sources.get(primary);
+    }
 
     /**
      * One kind of input file.
@@ -40,10 +53,21 @@ public record Profile(String name, String title, String description, ZoneId zone
      *     counted; otherwise such rows are rejected, because a record (a deal) without its lead is data lost
      * @param format encoding and delimiter
      */
-    public record Source(String alias, List<String> match, String key, String join, String keySplit,
-                         boolean looseKeys, History history, boolean reference, Rows.Format format, int line) {
+    public record Source(
+            String alias,
+            List<String> match,
+            String key,
+            String join,
+            String keySplit,
+            boolean looseKeys,
+            History history,
+            boolean reference,
+            Rows.Format format,
+            int line) {
 
-        public boolean isHistory() { return history != null; }
+        public boolean isHistory() {
+            return history != null;
+        }
 
         /**
          * A key of this source in the form it is compared in: as written, or with loose keys only its

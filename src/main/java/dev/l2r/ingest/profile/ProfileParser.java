@@ -2,10 +2,10 @@ package dev.l2r.ingest.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.l2r.ingest.Rows;
-import dev.l2r.ingest.profile.Expr;
-import dev.l2r.ingest.profile.Profile;
-import dev.l2r.ingest.profile.TimeFormats;
 import dev.l2r.model.LeadField;
+import dev.l2r.source.Loc;
+import dev.l2r.source.Problems;
+import dev.l2r.source.SourceTree;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import dev.l2r.source.Loc;
-import dev.l2r.source.Problems;
-import dev.l2r.source.SourceTree;
 
 /**
  * Reads a mapping profile (profiles/*.yaml) into a {@link Profile}, collecting every problem of the file
@@ -30,10 +27,20 @@ public final class ProfileParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern EXTRA = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final List<String> TOP = List.of("profile", "title", "description", "timezone", "formats", "numbers",
-            "encoding", "delimiter", "files", "fields", "keep");
-    private static final List<String> FILE = List.of("match", "key", "join", "key_split", "keys", "history", "reference",
-            "encoding", "delimiter");
+    private static final List<String> TOP = List.of(
+            "profile",
+            "title",
+            "description",
+            "timezone",
+            "formats",
+            "numbers",
+            "encoding",
+            "delimiter",
+            "files",
+            "fields",
+            "keep");
+    private static final List<String> FILE =
+            List.of("match", "key", "join", "key_split", "keys", "history", "reference", "encoding", "delimiter");
 
     private final SourceTree tree;
     private final Problems problems;
@@ -57,7 +64,9 @@ public final class ProfileParser {
         problems.unknownKeys(root, Loc.ROOT, TOP);
         String name = problems.text(root, Loc.ROOT, "profile", true);
         if (name != null && !NAME.matcher(name).matches()) {
-            problems.add(Loc.ROOT.field("profile"), "\"" + name + "\" is not a profile name; use lower-case letters, digits and '-'");
+            problems.add(
+                    Loc.ROOT.field("profile"),
+                    "\"" + name + "\" is not a profile name; use lower-case letters, digits and '-'");
         }
         String title = problems.text(root, Loc.ROOT, "title", false);
         String description = problems.text(root, Loc.ROOT, "description", false);
@@ -67,7 +76,9 @@ public final class ProfileParser {
             try {
                 zone = ZoneId.of(z);
             } catch (DateTimeException e) {
-                problems.add(Loc.ROOT.field("timezone"), "\"" + z + "\" is not an IANA time zone; use a name such as America/Sao_Paulo or UTC");
+                problems.add(
+                        Loc.ROOT.field("timezone"),
+                        "\"" + z + "\" is not an IANA time zone; use a name such as America/Sao_Paulo or UTC");
             }
         }
         TimeFormats formats = formats(root.get("formats"), Loc.ROOT.field("formats"), TimeFormats.ISO);
@@ -86,16 +97,23 @@ public final class ProfileParser {
                 if (s != null) sources.put(e.getKey(), s);
             }
         }
-        List<String> primaries = sources.values().stream().filter(s -> s.join() == null).map(Profile.Source::alias).toList();
+        List<String> primaries = sources.values().stream()
+                .filter(s -> s.join() == null)
+                .map(Profile.Source::alias)
+                .toList();
         String primary = null;
         if (primaries.size() == 1) primary = primaries.get(0);
         else if (!sources.isEmpty()) {
-            problems.add(fl, "exactly one file is the primary one (a row per lead, no join:); found "
-                    + (primaries.isEmpty() ? "none" : String.join(", ", primaries)));
+            problems.add(
+                    fl,
+                    "exactly one file is the primary one (a row per lead, no join:); found "
+                            + (primaries.isEmpty() ? "none" : String.join(", ", primaries)));
         }
         for (Profile.Source s : sources.values()) {
             if (s.isHistory() && s.history().times().isEmpty()) {
-                problems.add(fl.field(s.alias()).field("history").field("times"), "required: derived columns such as sal_at: [Qualified]");
+                problems.add(
+                        fl.field(s.alias()).field("history").field("times"),
+                        "required: derived columns such as sal_at: [Qualified]");
             }
         }
 
@@ -103,12 +121,14 @@ public final class ProfileParser {
         JsonNode fs = root.get("fields");
         Loc fsl = Loc.ROOT.field("fields");
         if (fs == null || !fs.isObject()) {
-            problems.add(fsl, "required: a mapping of canonical field (lead_id, created_at, ...) to a column or expression");
+            problems.add(
+                    fsl, "required: a mapping of canonical field (lead_id, created_at, ...) to a column or expression");
         } else {
             for (Iterator<Map.Entry<String, JsonNode>> it = fs.fields(); it.hasNext(); ) {
                 var e = it.next();
                 Loc l = fsl.field(e.getKey());
-                if (LeadField.of(e.getKey()).isEmpty() && !EXTRA.matcher(e.getKey()).matches()) {
+                if (LeadField.of(e.getKey()).isEmpty()
+                        && !EXTRA.matcher(e.getKey()).matches()) {
                     problems.add(l, "not a canonical field, nor an extra field name (lower-case letters, digits, '_')");
                     continue;
                 }
@@ -124,11 +144,24 @@ public final class ProfileParser {
         if (k != null) {
             if (k.isTextual() && k.asText().equals("extras")) keep = true;
             else if (k.isTextual() && k.asText().equals("mapped")) keep = false;
-            else problems.add(Loc.ROOT.field("keep"), "use extras (keep unmapped columns as extra fields, the default) or mapped");
+            else
+                problems.add(
+                        Loc.ROOT.field("keep"),
+                        "use extras (keep unmapped columns as extra fields, the default) or mapped");
         }
         problems.throwIfAny();
-        return new Profile(name, title == null ? name : title, description == null ? "" : description.strip(), zone, formats,
-                numbers, sources, primary, fields, keep, file);
+        return new Profile(
+                name,
+                title == null ? name : title,
+                description == null ? "" : description.strip(),
+                zone,
+                formats,
+                numbers,
+                sources,
+                primary,
+                fields,
+                keep,
+                file);
     }
 
     private Profile.Source source(String alias, JsonNode n, Loc at, Rows.Format defaults) {
@@ -137,7 +170,8 @@ public final class ProfileParser {
             return null;
         }
         if (!n.isObject()) {
-            problems.add(at, "expected { match: [...], key: COLUMN } with join: COLUMN for files joined to the primary one");
+            problems.add(
+                    at, "expected { match: [...], key: COLUMN } with join: COLUMN for files joined to the primary one");
             return null;
         }
         problems.unknownKeys(n, at, FILE);
@@ -166,7 +200,10 @@ public final class ProfileParser {
                 String value = problems.text(h, hl, "value", true);
                 Map<String, String> where = new LinkedHashMap<>();
                 JsonNode w = h.get("where");
-                if (w != null) w.fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue().asText()));
+                if (w != null)
+                    w.fields()
+                            .forEachRemaining(
+                                    e -> where.put(e.getKey(), e.getValue().asText()));
                 Map<String, List<String>> times = new LinkedHashMap<>();
                 JsonNode t = h.get("times");
                 if (t != null && t.isObject()) {
@@ -181,9 +218,19 @@ public final class ProfileParser {
             }
         }
         boolean reference = n.path("reference").asBoolean(false);
-        if (reference && join == null) problems.add(at.field("reference"), "only a joined file can be a reference table");
-        return new Profile.Source(alias, match, key, join, split, "loose".equals(keys), history, reference,
-                format(n, at, defaults), tree.line(at.pointer()));
+        if (reference && join == null)
+            problems.add(at.field("reference"), "only a joined file can be a reference table");
+        return new Profile.Source(
+                alias,
+                match,
+                key,
+                join,
+                split,
+                "loose".equals(keys),
+                history,
+                reference,
+                format(n, at, defaults),
+                tree.line(at.pointer()));
     }
 
     private Expr expr(JsonNode v, Loc at, Map<String, Profile.Source> sources, TimeFormats formats) {
@@ -197,10 +244,13 @@ public final class ProfileParser {
             return new Expr.First(options);
         }
         if (!v.isObject()) {
-            problems.add(at, "expected a column name, a list of them (the first with a value), or { column: ..., map: {...} } / { value: ... }");
+            problems.add(
+                    at,
+                    "expected a column name, a list of them (the first with a value), or { column: ..., map: {...} } / { value: ... }");
             return null;
         }
-        problems.unknownKeys(v, at, List.of("column", "map", "otherwise", "format", "value", "first", "when", "optional"));
+        problems.unknownKeys(
+                v, at, List.of("column", "map", "otherwise", "format", "value", "first", "when", "optional"));
         if (v.has("value")) return new Expr.Const(v.get("value").asText());
         if (v.has("first")) return expr(v.get("first"), at.field("first"), sources, formats);
         String column = problems.text(v, at, "column", true);
@@ -209,10 +259,15 @@ public final class ProfileParser {
         JsonNode m = v.get("map");
         if (m != null) {
             if (!m.isObject()) {
-                problems.add(at.field("map"), "expected a mapping of source value to canonical value (\"*\" for any other value)");
+                problems.add(
+                        at.field("map"),
+                        "expected a mapping of source value to canonical value (\"*\" for any other value)");
             } else {
                 Map<String, String> mm = new LinkedHashMap<>();
-                m.fields().forEachRemaining(e -> mm.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+                m.fields()
+                        .forEachRemaining(e -> mm.put(
+                                e.getKey(),
+                                e.getValue().isNull() ? null : e.getValue().asText()));
                 map = mm;
             }
         }
@@ -222,13 +277,25 @@ public final class ProfileParser {
         JsonNode w = v.get("when");
         if (w != null) {
             if (!w.isObject()) {
-                problems.add(at.field("when"), "expected { COLUMN: [values] }, e.g. { opportunities.IsClosed: [\"true\", \"1\"] }");
+                problems.add(
+                        at.field("when"),
+                        "expected { COLUMN: [values] }, e.g. { opportunities.IsClosed: [\"true\", \"1\"] }");
             } else {
                 w.fields().forEachRemaining(e -> {
                     List<String> values = new ArrayList<>();
                     if (e.getValue().isArray()) e.getValue().forEach(x -> values.add(x.asText()));
                     else values.add(e.getValue().asText());
-                    when.put((Expr.Column) column(e.getKey(), null, null, null, Map.of(), false, at.field("when").field(e.getKey()), sources), values);
+                    when.put(
+                            (Expr.Column) column(
+                                    e.getKey(),
+                                    null,
+                                    null,
+                                    null,
+                                    Map.of(),
+                                    false,
+                                    at.field("when").field(e.getKey()),
+                                    sources),
+                            values);
                 });
             }
         }
@@ -236,8 +303,15 @@ public final class ProfileParser {
         return column(column, map, otherwise, format, when, optional, at, sources);
     }
 
-    private Expr column(String text, Map<String, String> map, String otherwise, TimeFormats format,
-                        Map<Expr.Column, List<String>> when, boolean optional, Loc at, Map<String, Profile.Source> sources) {
+    private Expr column(
+            String text,
+            Map<String, String> map,
+            String otherwise,
+            TimeFormats format,
+            Map<Expr.Column, List<String>> when,
+            boolean optional,
+            Loc at,
+            Map<String, Profile.Source> sources) {
         int dot = text.indexOf('.');
         String alias = null;
         String col = text;
@@ -260,7 +334,10 @@ public final class ProfileParser {
         try {
             return TimeFormats.of(names);
         } catch (IllegalArgumentException e) {
-            problems.add(at, "not a time format: " + e.getMessage() + "; use iso, epoch-millis, epoch-seconds or a pattern such as dd.MM.yyyy HH:mm");
+            problems.add(
+                    at,
+                    "not a time format: " + e.getMessage()
+                            + "; use iso, epoch-millis, epoch-seconds or a pattern such as dd.MM.yyyy HH:mm");
             return otherwise;
         }
     }
@@ -283,7 +360,9 @@ public final class ProfileParser {
             try {
                 cs = enc.equalsIgnoreCase("latin-1") ? StandardCharsets.ISO_8859_1 : Charset.forName(enc);
             } catch (IllegalArgumentException e) {
-                problems.add(at.field("encoding"), "\"" + enc + "\" is not an encoding; use UTF-8, ISO-8859-1 (latin-1) or windows-1252");
+                problems.add(
+                        at.field("encoding"),
+                        "\"" + enc + "\" is not an encoding; use UTF-8, ISO-8859-1 (latin-1) or windows-1252");
             }
         }
         char delimiter = defaults.delimiter();
@@ -295,6 +374,4 @@ public final class ProfileParser {
         }
         return new Rows.Format(cs, delimiter);
     }
-
-
 }

@@ -48,12 +48,18 @@ public final class ProfileReader {
         this.progress = progress;
     }
 
-    public List<RejectedRow> rejected() { return rejected; }
+    public List<RejectedRow> rejected() {
+        return rejected;
+    }
 
-    public List<InputFile> inputs() { return inputs; }
+    public List<InputFile> inputs() {
+        return inputs;
+    }
 
     /** Extra (non-canonical) columns the leads may carry, in the order an import writes them. */
-    public List<String> extraColumns() { return List.copyOf(extraColumns); }
+    public List<String> extraColumns() {
+        return List.copyOf(extraColumns);
+    }
 
     /** Which source each file is, by the profile's file-name patterns (the first source that matches). */
     public Map<String, List<Path>> assign(List<Path> files) {
@@ -63,14 +69,21 @@ public final class ProfileReader {
             if (alias == null) {
                 List<String> expected = new ArrayList<>();
                 profile.sources().values().forEach(s -> expected.add(s.alias() + " " + s.match()));
-                throw new InputError(InputError.at(f.toString(), 0, null, "is no file of profile " + profile.name()
-                        + "; it expects " + String.join(", ", expected)));
+                throw new InputError(InputError.at(
+                        f.toString(),
+                        0,
+                        null,
+                        "is no file of profile " + profile.name() + "; it expects " + String.join(", ", expected)));
             }
             out.computeIfAbsent(alias, k -> new ArrayList<>()).add(f);
         }
         if (!out.containsKey(profile.primary())) {
-            throw new InputError(InputError.at(profile.source(), profile.primarySource().line(), "files." + profile.primary(),
-                    "no input file matches " + profile.primarySource().match() + " (the primary file of profile " + profile.name() + ")"));
+            throw new InputError(InputError.at(
+                    profile.source(),
+                    profile.primarySource().line(),
+                    "files." + profile.primary(),
+                    "no input file matches " + profile.primarySource().match() + " (the primary file of profile "
+                            + profile.name() + ")"));
         }
         return out;
     }
@@ -106,10 +119,17 @@ public final class ProfileReader {
         List<LeadMapping> mappings = new ArrayList<>();
         for (Path p : primaries) {
             if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                throw new InputError(InputError.at(p.toString(), 0, null, "profiles read CSV exports; give the .csv export"));
+                throw new InputError(
+                        InputError.at(p.toString(), 0, null, "profiles read CSV exports; give the .csv export"));
             }
-            LeadMapping m = new LeadMapping(profile, zone, custom, p.toString(), Rows.header(p, profile.primarySource().format()),
-                    tables, histories);
+            LeadMapping m = new LeadMapping(
+                    profile,
+                    zone,
+                    custom,
+                    p.toString(),
+                    Rows.header(p, profile.primarySource().format()),
+                    tables,
+                    histories);
             m.names().stream().filter(x -> LeadField.of(x).isEmpty()).forEach(extraColumns::add);
             mappings.add(m);
         }
@@ -151,8 +171,15 @@ public final class ProfileReader {
     /** True when a stage of the lead is dated before its creation (kept as data; counted; a data-quality finding). */
     public static boolean stageBeforeCreated(Lead l) {
         long c = l.getCreatedAt();
-        for (Long t : new Long[] {l.getMqlAt(), l.getAutoResponseAt(), l.getFirstTouchAt(), l.getSalAt(), l.getRejectedAt(),
-                l.getSqoAt(), l.getClosedAt()}) {
+        for (Long t : new Long[] {
+            l.getMqlAt(),
+            l.getAutoResponseAt(),
+            l.getFirstTouchAt(),
+            l.getSalAt(),
+            l.getRejectedAt(),
+            l.getSqoAt(),
+            l.getClosedAt()
+        }) {
             if (t != null && t < c) return true;
         }
         return false;

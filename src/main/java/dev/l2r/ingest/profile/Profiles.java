@@ -1,7 +1,6 @@
 package dev.l2r.ingest.profile;
 
 import dev.l2r.InputError;
-import dev.l2r.ingest.profile.ProfileParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,9 @@ public final class Profiles {
     public static List<Path> shipped() {
         for (Path dir : dirs()) {
             try (Stream<Path> s = Files.list(dir)) {
-                return s.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+                return s.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw new InputError(InputError.at(dir.toString(), 0, null, "cannot list: " + e.getMessage()));
             }

@@ -1,5 +1,6 @@
 package dev.l2r.ingest.profile;
 
+import dev.l2r.Numbers;
 import dev.l2r.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -45,12 +46,14 @@ public final class TimeFormats {
         return new TimeFormats(names, patterns);
     }
 
-    public List<String> names() { return names; }
+    public List<String> names() {
+        return names;
+    }
 
     /** The instant, or null when no format reads the text. */
     public Instant parse(String text, ZoneId zone) {
         String s = text.strip();
-        if (dev.l2r.Numbers.hasOtherDigit(s)) return null;
+        if (Numbers.hasOtherDigit(s)) return null;
         for (int i = 0; i < names.size(); i++) {
             Instant t = switch (names.get(i)) {
                 case "iso" -> Timestamps.parse(s, zone);
@@ -78,7 +81,8 @@ public final class TimeFormats {
 
     private static Instant pattern(DateTimeFormatter f, String s, ZoneId zone) {
         try {
-            TemporalAccessor t = f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            TemporalAccessor t =
+                    f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             if (t instanceof ZonedDateTime z) return z.toInstant();
             if (t instanceof OffsetDateTime o) return o.toInstant();
             if (t instanceof LocalDateTime l) return l.atZone(zone).toInstant();
@@ -89,5 +93,7 @@ public final class TimeFormats {
     }
 
     @Override
-    public String toString() { return String.join(", ", names); }
+    public String toString() {
+        return String.join(", ", names);
+    }
 }
