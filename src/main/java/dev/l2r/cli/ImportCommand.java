@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code l2r import}: turns a CRM export into canonical leads.csv through a mapping profile. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Read a CRM export through a mapping profile and write canonical leads (SPEC section 3).",
+        description = {"Read a CRM export through a mapping profile and write canonical leads (docs/AGREEMENTS.md, lead fields).",
                 "Rows that cannot be read go to a .rejected.csv beside the output, with file, line, field and reason."})
 final class ImportCommand implements Callable<Integer> {
 

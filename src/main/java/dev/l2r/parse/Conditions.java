@@ -18,7 +18,7 @@ import dev.l2r.source.ControlCharacters;
 import dev.l2r.parse.AgreementLimits;
 
 /**
- * Parses the condition language of SPEC section 2: {@code FIELD OP VALUE}, {@code FIELD in [a, b]},
+ * Parses the condition language of docs/AGREEMENTS.md: {@code FIELD OP VALUE}, {@code FIELD in [a, b]},
  * {@code FIELD is present|absent}. No other expression is accepted. Values may be quoted ('…' or "…")
  * to hold spaces or commas.
  */
