@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The clock of one follow-up window in one zone (SPEC section 2, "Follow-up"): deadlines, elapsed
+ * The clock of one follow-up window in one zone (docs/AGREEMENTS.md, "followup"): deadlines, elapsed
  * time and the instant an open item becomes at risk. All instants are epoch milliseconds.
  */
 public final class FollowUpClock {

@@ -166,8 +166,8 @@ public final class ZonedCalendar {
     }
 
     /**
-     * The same time of day {@code n} business days after an instant within business hours (SPEC: "N
-     * business days ends at the same business time of day N business days after the start"). When that
+     * The same time of day {@code n} business days after an instant within business hours (docs/AGREEMENTS.md:
+     * "N business days end at the same time of day N business days after the (possibly moved) start"). When that
      * local time is not within the target day's hours (a shorter day, a later opening, a lunch break), the
      * clock is paused there and the deadline is the next opening at or after it.
      */

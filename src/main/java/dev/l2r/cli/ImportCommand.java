@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Read a CRM export through a mapping profile and write canonical leads (SPEC section 3).",
+            "Read a CRM export through a mapping profile and write canonical leads (docs/AGREEMENTS.md, lead fields).",
             "Rows that cannot be read go to a .rejected.csv beside the output, with file, line, field and reason."
         })
 final class ImportCommand implements Callable<Integer> {

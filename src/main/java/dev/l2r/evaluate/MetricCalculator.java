@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Computes the period metrics of SPEC section 2 over a set of leads (already seen at the as-of time). A
+ * Computes the period metrics of docs/AGREEMENTS.md over a set of leads (already seen at the as-of time). A
  * metric with nothing to measure (empty cohort, no closed deals, no quota) is empty: not assessed.
  */
 public final class MetricCalculator {

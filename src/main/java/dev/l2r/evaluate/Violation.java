@@ -4,7 +4,7 @@ import dev.l2r.model.Severity;
 
 /**
  * One broken promise, with the team and person accountable and a sentence a sales leader can act on
- * (SPEC section 4). {@code deadline} is null unless the clause has a clock.
+ * (a row of violations.csv). {@code deadline} is null unless the clause has a clock.
  */
 public record Violation(
         String period,

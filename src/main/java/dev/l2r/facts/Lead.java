@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A lead as rules see it: canonical fields of SPEC section 3, timestamps as epoch milliseconds
+ * A lead as rules see it: canonical lead fields (docs/AGREEMENTS.md), timestamps as epoch milliseconds
  * ({@code null} when absent), numbers as {@link Double}. Immutable. Custom fields an agreement declares
  * are read with {@link #text}, {@link #number} and {@link #time}.
  */
@@ -242,7 +242,7 @@ public final class Lead {
     }
 
     /**
-     * The lead as it stood at {@code asOf}: events after it have not happened yet (SPEC section 2), so
+     * The lead as it stood at {@code asOf}: events after it have not happened yet (docs/AGREEMENTS.md, "As-of"), so
      * nothing recorded after as-of reaches a rule or a metric. A stage, touch or custom timestamp after
      * as-of is absent; a rejection after as-of has no reason yet; a deal closed after as-of is still open.
      * The opportunity (opportunity_id, amount, outcome) exists from sqo_at, or from an earlier won/lost

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes leads in the canonical form of SPEC section 3 (leads.csv), extra fields after the canonical
+ * Writes leads in the canonical form of docs/AGREEMENTS.md (leads.csv), extra fields after the canonical
  * columns. Times carry their offset, so the file reads the same in any zone.
  */
 public final class CanonicalWriter {

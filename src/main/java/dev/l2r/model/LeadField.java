@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The canonical lead columns of SPEC section 3, in their canonical order. */
+/** The canonical lead columns (docs/AGREEMENTS.md, "Stages and lead fields"), in their canonical order. */
 public enum LeadField {
     LEAD_ID("lead_id", FieldType.TEXT, "leadId"),
     CREATED_AT("created_at", FieldType.TIMESTAMP, "createdAt"),

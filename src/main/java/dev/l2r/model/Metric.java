@@ -1,6 +1,6 @@
 package dev.l2r.model;
 
-/** A period metric a target clause measures (SPEC section 2, "Metrics"). */
+/** A period metric a target clause measures (docs/AGREEMENTS.md, "Metrics"). */
 public sealed interface Metric {
 
     /** The metric as written in an agreement, e.g. {@code conversion(mql, sal)}. */
@@ -48,7 +48,7 @@ public sealed interface Metric {
         }
     }
 
-    /** Median days from stage A to stage B, of the leads that reached B in the period (an extension of SPEC). */
+    /** Median days from stage A to stage B, of the leads that reached B in the period (sales_cycle_days generalised). */
     record CycleDays(Stage from, Stage to) implements Metric {
         public String text() {
             return "cycle_days(" + from.key() + ", " + to.key() + ")";

@@ -15,26 +15,14 @@ import java.util.Map;
 
 /**
  * Turns an agreement document (YAML or JSON) into a validated {@link Agreement}: reads the tree, has each
- * section read in the order of SPEC section 2 (header, calendar, teams, fields, clauses, data quality) and
+ * section read in the order of docs/AGREEMENTS.md (header, calendar, teams, fields, clauses, data quality) and
  * builds the model only when no reader found a problem. Every problem of the file is collected with its
  * line and field path before anything fails. The sections' readers, grammars and cross-field rules live
  * in their own classes of this package; this one only puts them in order.
  */
 public final class AgreementParser {
 
-    private static final List<String> TOP = List.of(
-            "sla",
-            "title",
-            "version",
-            "effective_from",
-            "approved_by",
-            "period",
-            "timezone",
-            "calendar",
-            "teams",
-            "fields",
-            "data_quality",
-            "clauses");
+    private static final List<String> TOP = AgreementKeys.TOP;
 
     private AgreementParser() {}
 

@@ -31,7 +31,7 @@ final class CalendarReader {
             fields.add(at, "expected a mapping with hours and holidays");
             return BusinessCalendar.standard();
         }
-        fields.unknownKeys(node, at, List.of("hours", "holidays"));
+        fields.unknownKeys(node, at, AgreementKeys.CALENDAR);
         Loc hl = at.field("hours");
         Map<DayOfWeek, List<BusinessCalendar.Span>> hours = hours(node.get("hours"), hl);
         List<LocalDate> holidays = fields.holidays(node, at, "holidays");

@@ -23,14 +23,9 @@ import java.util.regex.Pattern;
 final class ClauseParser {
 
     private static final Pattern CLAUSE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final List<String> COMMON = List.of("id", "title", "type", "owner", "severity", "where");
-    private static final Map<String, List<String>> BY_TYPE = Map.of(
-            "target", List.of("metric", "min", "max", "per"),
-            "followup", List.of("from", "to", "within", "warn_at"),
-            "handoff", List.of("at", "require"),
-            "rejection", List.of("reasons"),
-            "rule", List.of("rule"));
-    private static final List<String> TYPES = List.of("target", "followup", "handoff", "rejection", "rule");
+    private static final List<String> COMMON = AgreementKeys.CLAUSE_COMMON;
+    private static final Map<String, List<String>> BY_TYPE = AgreementKeys.CLAUSE_BY_TYPE;
+    private static final List<String> TYPES = AgreementKeys.CLAUSE_TYPES;
 
     private final Fields fields;
     private final AgreementRules rules;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields of each clause type, one method per type (SPEC section 2): each reads what its type adds to
+ * The fields of each clause type, one method per type (docs/AGREEMENTS.md): each reads what its type adds to
  * the common header and returns the clause, or null when a field is missing or wrong (a problem says which).
  */
 final class ClauseTypes {

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the condition language of SPEC section 2: {@code FIELD OP VALUE}, {@code FIELD in [a, b]},
+ * Parses the condition language of docs/AGREEMENTS.md: {@code FIELD OP VALUE}, {@code FIELD in [a, b]},
  * {@code FIELD is present|absent}. No other expression is accepted. Values may be quoted ('…' or "…")
  * to hold spaces or commas.
  */

@@ -6,6 +6,7 @@ import dev.l2r.model.LeadField;
 import dev.l2r.source.Loc;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -38,13 +39,10 @@ final class DeclaredFields {
                 continue;
             }
             String type = e.getValue().isTextual() ? e.getValue().asText() : "";
-            switch (type) {
-                case "text" -> out.put(e.getKey(), FieldType.TEXT);
-                case "number" -> out.put(e.getKey(), FieldType.NUMBER);
-                case "timestamp" -> out.put(e.getKey(), FieldType.TIMESTAMP);
-                default ->
-                    fields.add(
-                            fl, "\"" + e.getValue().asText() + "\" is not a field type; use text, number or timestamp");
+            if (AgreementKeys.FIELD_TYPES.contains(type)) {
+                out.put(e.getKey(), FieldType.valueOf(type.toUpperCase(Locale.ROOT)));
+            } else {
+                fields.add(fl, "\"" + e.getValue().asText() + "\" is not a field type; use text, number or timestamp");
             }
         }
         return out;

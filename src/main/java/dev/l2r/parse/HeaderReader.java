@@ -69,7 +69,7 @@ final class HeaderReader {
             fields.add(dql, "expected { ignore: [DQ-ID, ...] }");
             return ignored;
         }
-        fields.unknownKeys(dq, dql, List.of("ignore"));
+        fields.unknownKeys(dq, dql, AgreementKeys.DATA_QUALITY);
         List<String> ids = fields.textList(dq, dql, "ignore", false);
         for (int i = 0; i < ids.size(); i++)
             ignored.put(ids.get(i), fields.line(dql.field("ignore").index(i)));

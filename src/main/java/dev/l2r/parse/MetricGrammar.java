@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric language of a target clause (SPEC section 2): a bare name ({@code win_rate}) or a call with
+ * The metric language of a target clause (docs/AGREEMENTS.md, "Metrics"): a bare name ({@code win_rate}) or a call with
  * stages or a metrics-file name ({@code count(mql)}, {@code conversion(mql, sal)}, {@code metric(quota)}).
  * Like {@link Durations}, it answers with the metric or nothing; the reader says where.
  */

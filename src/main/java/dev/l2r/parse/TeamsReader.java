@@ -7,7 +7,6 @@ import dev.l2r.source.Loc;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -56,7 +55,7 @@ final class TeamsReader {
                 fields.add(tl, "expected { owner: \"...\" } with an optional timezone");
                 continue;
             }
-            fields.unknownKeys(t, tl, List.of("owner", "timezone", "holidays"));
+            fields.unknownKeys(t, tl, AgreementKeys.TEAM);
             String owner = fields.text(t, tl, "owner", true);
             rules.teamOwnerNamed(owner, tl.field("owner"));
             ZoneId zone = fields.zone(t, tl, "timezone", false);

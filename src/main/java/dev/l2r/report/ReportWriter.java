@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the outputs of SPEC section 4 into the --out folder. Same inputs, byte-identical files. The CSV
+ * Writes the outputs listed in the README ("What it does") into the --out folder. Same inputs, byte-identical files. The CSV
  * files are for people and defuse spreadsheet formulas ({@link Csv#forPeople}).
  */
 public final class ReportWriter {

@@ -230,7 +230,7 @@ final class SummaryBuilder {
     /**
      * Who must act on a violation: the lead's owner when the clause holds each lead's own team to account
      * (owner: lead.team), else the owner of the accountable team. violations.csv keeps the lead's owner
-     * for every lead-level clause, as SPEC section 4 says.
+     * for every lead-level clause.
      */
     private String accountable(Violation v) {
         boolean perLead =

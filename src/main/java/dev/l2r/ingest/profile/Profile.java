@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A mapping profile: how the files of one CRM export become canonical leads (SPEC section 3). One source
+ * A mapping profile: how the files of one CRM export become canonical leads (docs/AGREEMENTS.md). One source
  * is the primary file (a row per lead); others join it by key (a row per lead, e.g. deals or a team
  * roster) or tell its history (many rows per lead, e.g. status changes, each giving stage timestamps).
  *
