@@ -177,6 +177,34 @@ class PlanCommandTest {
     }
 
     @Test
+    void aConversionFromSqoToWonStandsInForAMissingWinRate() throws IOException {
+        Path sla = sla(
+                target("A", "average_selling_price", "    min: 40000"),
+                target("C", "conversion(sqo, won)", "    min: 0.2"));
+        JsonNode plan =
+                json(Cli.run("plan", "--sla", sla.toString(), "--revenue", "2000000", "--period", "2026-10", "--json"));
+        assertEquals(List.of("revenue 2000000", "won 50", "sqo 250"), needed(plan));
+        assertEquals(
+                "conversion(sqo, won)",
+                plan.get("stages").get(2).get("from").get("metric").asText());
+    }
+
+    @Test
+    void aSegmentTargetIsReadAsTheCompanysWithANote() {
+        Cli r = Cli.run(
+                "plan", "--sla", "sla-templates/enterprise-abm.yaml", "--revenue", "1500000", "--period", "2026-Q3");
+        assertEquals(0, r.code(), r.toString());
+        // 1,500,000 / 90,000 = 16.7 -> 17 wins; / 22% = 77.3 -> 78; / 35% = 222.9 -> 223 SALs; no MQL-to-SAL target
+        assertTrue(r.out().contains("\nsal            223  conversion(sal, sqo) 35% (E4)"), r.out());
+        assertTrue(
+                r.out()
+                        .contains("- win_rate: E7 measures a segment only (where team = enterprise); the plan reads it"
+                                + " as the company's\n"),
+                r.out());
+        assertTrue(r.out().contains("The agreement has no volume target (count, revenue) to compare with the plan."));
+    }
+
+    @Test
     void perTeamRatesUseTheLowestAndPerTeamVolumesTheirSum() throws IOException {
         Path sla = sla(
                 target("A", "average_selling_price", "    min: 40000"),
