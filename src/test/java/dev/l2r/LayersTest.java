@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The flow of docs/ARCHITECTURE.md, as a test: source → parse → model → compile → evaluate → report, data
- * through ingest and facts, the CLI on top. A dependency against the flow, or a cycle between two packages,
+ * through ingest and facts, the CLI on top. {@code plan} (l2r plan) sits beside report: it reads the model,
+ * metrics.csv values (ingest) and number formats (evaluate), and only app and cli use it. A dependency against the flow, or a cycle between two packages,
  * fails the build.
  */
 class LayersTest {
@@ -50,6 +51,8 @@ class LayersTest {
                 .definedBy("dev.l2r.evaluate..")
                 .layer("report")
                 .definedBy("dev.l2r.report..")
+                .layer("plan")
+                .definedBy("dev.l2r.plan..")
                 .layer("app")
                 .definedBy("dev.l2r.app..")
                 .layer("cli")
@@ -58,14 +61,16 @@ class LayersTest {
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("app")
                 .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("plan")
+                .mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("report")
                 .mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("evaluate")
-                .mayOnlyBeAccessedByLayers("report", "app", "cli")
+                .mayOnlyBeAccessedByLayers("report", "plan", "app", "cli")
                 .whereLayer("compile")
                 .mayOnlyBeAccessedByLayers("evaluate", "report", "app", "cli")
                 .whereLayer("ingest")
-                .mayOnlyBeAccessedByLayers("evaluate", "report", "app", "cli")
+                .mayOnlyBeAccessedByLayers("evaluate", "report", "plan", "app", "cli")
                 .whereLayer("parse")
                 .mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("facts")
@@ -74,7 +79,7 @@ class LayersTest {
                 .mayOnlyBeAccessedByLayers("parse", "evaluate", "app", "cli")
                 .whereLayer("model")
                 .mayOnlyBeAccessedByLayers(
-                        "calendar", "parse", "facts", "compile", "ingest", "evaluate", "report", "app", "cli")
+                        "calendar", "parse", "facts", "compile", "ingest", "evaluate", "report", "plan", "app", "cli")
                 .whereLayer("source")
                 .mayOnlyBeAccessedByLayers("parse", "ingest", "app", "cli")
                 .check(classes);

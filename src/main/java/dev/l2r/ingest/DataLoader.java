@@ -124,7 +124,16 @@ public final class DataLoader {
         return leads;
     }
 
-    private MetricsTable readMetrics(Path file, String period, List<RejectedRow> rejected, List<InputFile> inputs) {
+    /**
+     * Reads a metrics.csv alone (for {@code l2r plan}): the rows of {@code period}; rows that cannot be read
+     * are added to {@code rejected}.
+     */
+    public static MetricsTable readMetrics(Path file, String period, List<RejectedRow> rejected) {
+        return readMetrics(file, period, rejected, new ArrayList<>());
+    }
+
+    private static MetricsTable readMetrics(
+            Path file, String period, List<RejectedRow> rejected, List<InputFile> inputs) {
         MetricsTable table = new MetricsTable();
         Map<String, Long> seen = new HashMap<>();
         long[] counts = new long[3]; // read, rejected, accepted
