@@ -146,6 +146,24 @@ class ScenariosTest {
     }
 
     @Test
+    void aLeadsFileAndInlineMetricsAreReadWithTheSameChecksAsData() throws IOException {
+        scenario("leads.csv", "lead_id,created_at,score\nF-1,2026-09-03T10:00:00-04:00,high\n");
+        Path s = scenario("file.yaml", head() + """
+                        leads: leads.csv
+                        metrics:
+                          - { team: sdr-amer, metric: quota, value: lots }
+                        expect: none
+                        """);
+        Cli r = Cli.run("test", dir.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertEquals(
+                "FAIL file\n  row not read: " + dir.resolve("leads.csv") + ":2: score: not a number (\"high\")\n"
+                        + "  row not read: " + s + ":6: value: not a number (\"lots\")\n"
+                        + "0 passed, 1 failed\n",
+                r.out());
+    }
+
+    @Test
     void malformedScenariosExitTwoNamingFileLineAndField() throws IOException {
         Path a = scenario("a.yaml", head() + """
                         leads: {lead_id: X}
