@@ -20,7 +20,8 @@ import picocli.CommandLine.ParseResult;
             ValidateCommand.class,
             ImportCommand.class,
             ProfilesCommand.class,
-            PlanCommand.class
+            PlanCommand.class,
+            TestCommand.class
         })
 public final class Main implements Runnable {
 

@@ -82,7 +82,7 @@ public final class DataLoader {
         return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored));
     }
 
-    private List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {
+    List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {
         LeadParser parser = new LeadParser(zone, custom);
         List<Lead> leads = new ArrayList<>();
         long[] counts = new long[2]; // read, rejected; accepted are the leads
@@ -132,8 +132,7 @@ public final class DataLoader {
         return readMetrics(file, period, rejected, new ArrayList<>());
     }
 
-    private static MetricsTable readMetrics(
-            Path file, String period, List<RejectedRow> rejected, List<InputFile> inputs) {
+    static MetricsTable readMetrics(Path file, String period, List<RejectedRow> rejected, List<InputFile> inputs) {
         MetricsTable table = new MetricsTable();
         Map<String, Long> seen = new HashMap<>();
         long[] counts = new long[3]; // read, rejected, accepted
@@ -153,17 +152,7 @@ public final class DataLoader {
                             List.of("period", "team", "metric", "value").get(i));
                     v[i] = values[idx] == null ? "" : values[idx].strip();
                 }
-                if (v[0].isEmpty()) problem = "period|required";
-                else if (!isPeriodLabel(v[0]))
-                    problem = "period|not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)";
-                else if (v[2].isEmpty()) problem = "metric|required";
-                else if (!isNumber(v[3])) problem = "value|not a number";
-                else {
-                    Long first = seen.putIfAbsent(v[0] + "\u0000" + v[1] + "\u0000" + v[2], line);
-                    if (first != null)
-                        problem = "metric|duplicate of line " + first
-                                + " (same period, team and metric); the first is kept";
-                }
+                problem = metricProblem(v, seen, line);
             }
             if (problem != null) {
                 int bar = problem.indexOf('|');
@@ -180,7 +169,23 @@ public final class DataLoader {
         return table;
     }
 
-    private static String value(String[] v, String field) {
+    /**
+     * Why a metrics row (period, team, metric, value; stripped, never null) is rejected, as "field|reason", or
+     * null when it is accepted; {@code seen} holds the line of each (period, team, metric) accepted so far.
+     */
+    static String metricProblem(String[] v, Map<String, Long> seen, long line) {
+        if (v[0].isEmpty()) return "period|required";
+        if (!isPeriodLabel(v[0]))
+            return "period|not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)";
+        if (v[2].isEmpty()) return "metric|required";
+        if (!isNumber(v[3])) return "value|not a number";
+        Long first = seen.putIfAbsent(v[0] + "\u0000" + v[1] + "\u0000" + v[2], line);
+        return first == null
+                ? null
+                : "metric|duplicate of line " + first + " (same period, team and metric); the first is kept";
+    }
+
+    static String value(String[] v, String field) {
         int i = List.of("period", "team", "metric", "value").indexOf(field);
         return i < 0 || v[i] == null ? "" : v[i];
     }
