@@ -19,7 +19,8 @@ import picocli.CommandLine.ParseResult;
             CompileCommand.class,
             ValidateCommand.class,
             ImportCommand.class,
-            ProfilesCommand.class
+            ProfilesCommand.class,
+            ExplainCommand.class
         })
 public final class Main implements Runnable {
 
