@@ -5,7 +5,7 @@ import dev.l2r.calendar.ZonedCalendar;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Stages;
 import dev.l2r.facts.FollowUpItem;
-import dev.l2r.model.BusinessCalendar;
+import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Stage;
 import dev.l2r.model.Window;
@@ -39,12 +39,7 @@ final class ClockSteps {
 
     /** The lines of the arithmetic; {@code outcome} is what the rules decided (met, late, missed, open, at_risk). */
     static List<String> lines(
-            Clause.FollowUp f,
-            FollowUpItem item,
-            FollowUpClock clock,
-            BusinessCalendar calendar,
-            String outcome,
-            long asOf) {
+            Clause.FollowUp f, FollowUpItem item, FollowUpClock clock, Agreement a, String outcome, long asOf) {
         ZonedCalendar cal = clock.calendar();
         ZoneId zone = cal.zone();
         Window w = f.within();
@@ -63,7 +58,7 @@ final class ClockSteps {
             }
             out.add("business time counted"
                     + (stop != null ? " up to the stop:" : end == deadline ? " up to the deadline:" : " up to as-of:"));
-            out.addAll(days(cal, calendar, start, Math.max(start, end)));
+            out.addAll(days(cal, a, item.getTeam(), start, Math.max(start, end)));
             out.add("deadline: " + HumanFormat.when(deadline, zone) + " ("
                     + (w.unit() == Window.Unit.DAYS
                             ? "the same time of day " + w.text() + " after the start"
@@ -109,7 +104,7 @@ final class ClockSteps {
     }
 
     /** Each local date from start to end: its counted hours, or why it is skipped. */
-    static List<String> days(ZonedCalendar cal, BusinessCalendar calendar, long start, long end) {
+    static List<String> days(ZonedCalendar cal, Agreement a, String team, long start, long end) {
         List<String> out = new ArrayList<>();
         ZoneId zone = cal.zone();
         List<long[]> counted = cal.businessIntervals(start, end);
@@ -139,7 +134,7 @@ final class ClockSteps {
                 }
             } else if (cal.intervals(d).length == 0) {
                 if (listed >= MAX_DAYS) continue;
-                line = DAY.format(d) + " skipped (" + closedWhy(calendar, d) + ")";
+                line = DAY.format(d) + " skipped (" + closedWhy(a, team, d) + ")";
             } else {
                 continue; // open, but the counted span starts later or ended earlier (e.g. the stop came before
                 // opening)
@@ -158,8 +153,9 @@ final class ClockSteps {
         return z.toLocalDate().isAfter(d) && z.toLocalTime().toSecondOfDay() == 0 ? "24:00" : HM.format(z);
     }
 
-    private static String closedWhy(BusinessCalendar calendar, LocalDate d) {
-        if (calendar.holidays().contains(d)) return "holiday";
+    private static String closedWhy(Agreement a, String team, LocalDate d) {
+        if (a.calendar().holidays().contains(d)) return "holiday";
+        if (a.calendarOf(team).holidays().contains(d)) return "holiday of team " + team;
         if (Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY).contains(d.getDayOfWeek())) return "weekend";
         return "closed on " + ClauseWords.day(d.getDayOfWeek());
     }

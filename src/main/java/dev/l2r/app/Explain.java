@@ -178,8 +178,7 @@ public final class Explain {
                         outcomes.put(c.id(), kind);
                         out.append('\n').append(heading(c, lead)).append('\n');
                         FollowUpClock clock = decisions.clock(f, item.getTeam());
-                        for (String line :
-                                ClockSteps.lines(f, item, clock, a.calendarOf(item.getTeam()), kind, asOfMillis))
+                        for (String line : ClockSteps.lines(f, item, clock, a, kind, asOfMillis))
                             out.append("  ").append(line).append('\n');
                     }
                 } else if (c instanceof Clause.Handoff h) {
@@ -235,7 +234,7 @@ public final class Explain {
                     outcomes.put(c.id(), member ? "segment" : "not-applicable");
                     notApplying.add(c.id() + " (target " + t.metric().text()
                             + "): measured over the period, not per lead; "
-                            + (member ? "the lead is in its segment" : "not in its segment: " + segment(c, lead)));
+                            + (member ? "the lead is in its segment" : segment(c, lead)));
                     continue;
                 } else {
                     notApplying.add(c.id() + " (rule): decided by a hand-written rule; run l2r check for its findings");
