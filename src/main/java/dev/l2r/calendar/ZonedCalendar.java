@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,6 +133,24 @@ public final class ZonedCalendar {
             }
         }
         return sum;
+    }
+
+    /**
+     * The business intervals that {@link #businessMillis} counts in [a, b), each as {open, close} clipped to
+     * [a, b), in order; their lengths add up to {@code businessMillis(a, b)}. For explanations.
+     */
+    public List<long[]> businessIntervals(long a, long b) {
+        List<long[]> out = new ArrayList<>();
+        if (b <= a) return out;
+        for (LocalDate d = dateOf(a), last = dateOf(b); !d.isAfter(last); d = d.plusDays(1)) {
+            long[] iv = intervals(d);
+            for (int i = 0; i < iv.length; i += 2) {
+                long lo = Math.max(a, iv[i]);
+                long hi = Math.min(b, iv[i + 1]);
+                if (hi > lo) out.add(new long[] {lo, hi});
+            }
+        }
+        return out;
     }
 
     /**

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParseResult;
             ImportCommand.class,
             ProfilesCommand.class,
             PlanCommand.class,
-            TestCommand.class
+            TestCommand.class,
+            ExplainCommand.class
         })
 public final class Main implements Runnable {
 

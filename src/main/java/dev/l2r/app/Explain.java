@@ -1,0 +1,368 @@
+package dev.l2r.app;
+
+import dev.l2r.InputError;
+import dev.l2r.Progress;
+import dev.l2r.Timestamps;
+import dev.l2r.calendar.FollowUpClock;
+import dev.l2r.compile.CompiledRules;
+import dev.l2r.compile.DrlGenerator;
+import dev.l2r.compile.DrlLiterals;
+import dev.l2r.compile.RulesFile;
+import dev.l2r.evaluate.ClauseOutcome;
+import dev.l2r.evaluate.Evaluation;
+import dev.l2r.evaluate.Evaluator;
+import dev.l2r.evaluate.HumanFormat;
+import dev.l2r.evaluate.LeadDecisions;
+import dev.l2r.evaluate.Limits;
+import dev.l2r.evaluate.Stages;
+import dev.l2r.evaluate.TargetResult;
+import dev.l2r.evaluate.TeamAccountability;
+import dev.l2r.facts.FollowUpItem;
+import dev.l2r.facts.Lead;
+import dev.l2r.facts.PeriodWindow;
+import dev.l2r.ingest.DataLoader;
+import dev.l2r.ingest.Dataset;
+import dev.l2r.ingest.profile.Profile;
+import dev.l2r.ingest.profile.Profiles;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
+import dev.l2r.model.Condition;
+import dev.l2r.model.Period;
+import dev.l2r.model.Stage;
+import dev.l2r.parse.AgreementParser;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code l2r explain}: a clause in plain words with its generated rules; one lead against every clause,
+ * with the clock arithmetic of each follow-up; and which clauses the data ever reached. What applies to a
+ * lead and its outcome are decided by the compiled rules, as in {@code l2r check}.
+ */
+public final class Explain {
+
+    private Explain() {}
+
+    // ---- --clause ----
+
+    /** The clause in plain words, then its generated DRL rules as {@code l2r compile} prints them. */
+    public static String clause(Path sla, String id) {
+        Agreement a = AgreementParser.load(sla);
+        Clause c = clauseOf(a, id);
+        return ClauseWords.sentence(a, c) + "\n\n" + rulesOf(DrlGenerator.generate(a), c);
+    }
+
+    private static Clause clauseOf(Agreement a, String id) {
+        return a.clause(id)
+                .orElseThrow(() -> new InputError(
+                        "--clause: agreement " + a.id() + " has no clause \"" + id + "\"; its clauses are "
+                                + a.clauses().stream().map(Clause::id).collect(Collectors.joining(", "))));
+    }
+
+    /** The section of the generated DRL that belongs to one clause (its rules, with their comment line). */
+    static String rulesOf(String drl, Clause c) {
+        String marker = "@clause(" + DrlLiterals.string(c.id()) + ")";
+        String header = "// ---- " + c.id() + " (";
+        for (String section : drl.split("\n(?=// ---- )")) {
+            if (!section.startsWith("// ---- ")) continue;
+            if (section.contains(marker) || section.startsWith(header)) {
+                return section.endsWith("\n") ? section : section + "\n";
+            }
+        }
+        return "// (no generated rules for " + c.id() + ")\n";
+    }
+
+    // ---- --lead and --coverage ----
+
+    /**
+     * What to explain over the data.
+     *
+     * @param asOf ISO-8601 text, or null for the end of the period
+     * @param profile a mapping profile's name or file, or null for canonical data
+     * @param rules the rules directory, or null for the default
+     */
+    public record Request(Path sla, List<Path> data, String profile, String period, String asOf, Path rules) {}
+
+    /** One lead's explanation: the text, and each clause's outcome for it (as the rules decided). */
+    public record LeadExplanation(String text, Map<String, String> outcomes) {}
+
+    /** The agreement, rules and data loaded once; explains leads one by one. */
+    public static final class Session {
+        private final Agreement a;
+        private final Period period;
+        private final CompiledRules compiled;
+        private final Dataset dataset;
+        private final PeriodWindow window;
+        private final Instant asOf;
+        private final LeadDecisions decisions;
+        private Map<String, Lead> byId;
+
+        public Session(Request r) {
+            a = AgreementParser.load(r.sla());
+            period = period(a, r.period());
+            asOf = asOf(a, period, r.asOf(), r.period());
+            List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(r.rules()));
+            String drl = DrlGenerator.generate(a);
+            compiled = CompiledRules.build(a, r.sla().toString(), drl, rulesFiles);
+            Profile mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
+            dataset = new DataLoader(a.zone(), a.fields(), mapping, Progress.QUIET).load(r.data(), period.label());
+            long start = period.startIn(a.zone()).toInstant().toEpochMilli();
+            long end = period.endIn(a.zone()).toInstant().toEpochMilli();
+            window = new PeriodWindow(period.label(), start, end, asOf == null ? end : asOf.toEpochMilli(), a.zone());
+            decisions = new LeadDecisions(a, compiled, window);
+        }
+
+        public Agreement agreement() {
+            return a;
+        }
+
+        public Dataset dataset() {
+            return dataset;
+        }
+
+        /** Explains one lead; an unknown id is bad input. */
+        public LeadExplanation lead(String id) {
+            if (byId == null) {
+                byId = new LinkedHashMap<>();
+                for (Lead l : dataset.leads()) byId.putIfAbsent(l.getLeadId(), l);
+            }
+            Lead lead = byId.get(id);
+            if (lead == null) {
+                throw new InputError("--lead: no lead \"" + id + "\" in the data ("
+                        + dataset.leads().size() + " leads read)");
+            }
+            return explain(lead);
+        }
+
+        private LeadExplanation explain(Lead raw) {
+            long asOfMillis = window.getAsOf();
+            StringBuilder out = new StringBuilder();
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            out.append("Lead ")
+                    .append(raw.getLeadId())
+                    .append(" (team ")
+                    .append(nz(raw.getTeam()))
+                    .append(", owner ")
+                    .append(nz(raw.getOwner()))
+                    .append("), agreement ")
+                    .append(a.id())
+                    .append(", period ")
+                    .append(period.label())
+                    .append(", as of ")
+                    .append(HumanFormat.iso(asOfMillis, a.zone()))
+                    .append('\n');
+            Lead lead = raw.seenAt(asOfMillis);
+            if (lead == null) {
+                out.append("The lead was created after the as-of time: no clause applies to it yet.\n");
+                for (Clause c : a.clauses()) outcomes.put(c.id(), "not-applicable");
+                return new LeadExplanation(out.toString(), outcomes);
+            }
+            Map<String, List<LeadDecisions.Decided>> decided = new LinkedHashMap<>();
+            for (LeadDecisions.Decided d : decisions.decide(lead))
+                decided.computeIfAbsent(d.clauseId(), k -> new ArrayList<>()).add(d);
+            List<String> notApplying = new ArrayList<>();
+            for (Clause c : a.clauses()) {
+                List<LeadDecisions.Decided> ds = decided.getOrDefault(c.id(), List.of());
+                String why = null;
+                if (c instanceof Clause.FollowUp f) {
+                    FollowUpItem item = decisions.item(f, lead);
+                    if (item == null) why = outside(f.from(), lead);
+                    else if (ds.isEmpty()) why = segment(c, lead);
+                    else {
+                        String kind = ds.get(0).outcome();
+                        outcomes.put(c.id(), kind);
+                        out.append('\n').append(heading(c, lead)).append('\n');
+                        FollowUpClock clock = decisions.clock(f, item.getTeam());
+                        for (String line : ClockSteps.lines(f, item, clock, a, kind, asOfMillis))
+                            out.append("  ").append(line).append('\n');
+                    }
+                } else if (c instanceof Clause.Handoff h) {
+                    if (!window.contains(Stages.at(lead, h.at()))) why = outside(h.at(), lead);
+                    else if (ds.isEmpty()) why = segment(c, lead);
+                    else {
+                        boolean met = ds.stream().anyMatch(d -> d.outcome().equals("met"));
+                        outcomes.put(c.id(), met ? "met" : "violated");
+                        out.append('\n').append(heading(c, lead)).append('\n');
+                        for (int i = 0; i < h.require().size(); i++) {
+                            Condition req = h.require().get(i);
+                            int n = i + 1;
+                            boolean failed = ds.stream().anyMatch(d -> d.requirement() == n);
+                            out.append("  ")
+                                    .append(n)
+                                    .append(". ")
+                                    .append(ClauseWords.condition(req))
+                                    .append(": the lead has ")
+                                    .append(ConditionCheck.valueOf(req, lead, a.zone()))
+                                    .append(" → ")
+                                    .append(failed ? "failed" : "passed")
+                                    .append('\n');
+                        }
+                        out.append("  outcome: ")
+                                .append(met ? "met" : "violated")
+                                .append('\n');
+                    }
+                } else if (c instanceof Clause.Rejection r) {
+                    if (!window.contains(lead.getRejectedAt())) why = outside(Stage.REJECTED, lead);
+                    else if (ds.isEmpty()) why = segment(c, lead);
+                    else {
+                        String kind = ds.get(0).outcome();
+                        outcomes.put(c.id(), kind);
+                        String reason = lead.getRejectionReason();
+                        out.append('\n').append(heading(c, lead)).append('\n');
+                        out.append("  rejected ")
+                                .append(HumanFormat.when(lead.getRejectedAt(), a.zoneOf(LeadDecisions.teamOf(c, lead))))
+                                .append(" with reason ")
+                                .append(reason == null ? "none" : "\"" + reason + "\"")
+                                .append(
+                                        reason == null
+                                                ? ": a rejection must carry a reason"
+                                                : r.reasons().contains(reason)
+                                                        ? ": on the agreed list"
+                                                        : ": not on the agreed list ("
+                                                                + r.reasons().size() + " reasons)")
+                                .append('\n');
+                        out.append("  outcome: ").append(kind).append('\n');
+                    }
+                } else if (c instanceof Clause.Target t) {
+                    boolean member = t.head().where().isEmpty()
+                            || ds.stream().anyMatch(d -> d.outcome().equals("segment"));
+                    outcomes.put(c.id(), member ? "segment" : "not-applicable");
+                    notApplying.add(c.id() + " (target " + t.metric().text()
+                            + "): measured over the period, not per lead; "
+                            + (member ? "the lead is in its segment" : segment(c, lead)));
+                    continue;
+                } else {
+                    notApplying.add(c.id() + " (rule): decided by a hand-written rule; run l2r check for its findings");
+                    outcomes.put(c.id(), "not-applicable");
+                    continue;
+                }
+                if (why != null) {
+                    outcomes.put(c.id(), "not-applicable");
+                    notApplying.add(c.id() + " (" + c.type() + "): " + why);
+                }
+            }
+            if (!notApplying.isEmpty()) {
+                out.append("\nNot assessed for this lead:\n");
+                for (String s : notApplying) out.append("  ").append(s).append('\n');
+            }
+            return new LeadExplanation(out.toString(), outcomes);
+        }
+
+        private String heading(Clause c, Lead lead) {
+            return c.id() + " (" + c.type() + ", " + c.head().severity().key() + ", team "
+                    + LeadDecisions.teamOf(c, lead) + ")" + (c.title() == null ? "" : ": " + c.title());
+        }
+
+        private String outside(Stage s, Lead lead) {
+            Long t = Stages.at(lead, s);
+            if (t == null) return "outside the period: the lead has no " + s.key() + "_at";
+            return "outside the period: " + s.key() + " at " + HumanFormat.when(t, a.zone()) + " is not in "
+                    + period.label();
+        }
+
+        private String segment(Clause c, Lead lead) {
+            for (Condition w : c.head().where()) {
+                if (!ConditionCheck.holds(w, lead)) {
+                    return "not in the segment: \"" + w.text() + "\" fails (the lead has "
+                            + ConditionCheck.valueOf(w, lead, a.zone()) + ")";
+                }
+            }
+            return "no rule of the clause matched the lead";
+        }
+
+        // ---- coverage ----
+
+        /** Per clause: items assessed over the data, and the clauses that never applied. */
+        public String coverage() {
+            Evaluation e = Evaluator.run(a, compiled, dataset, period, asOf, Limits.defaults(), Progress.QUIET);
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            for (Clause c : a.clauses()) counts.put(c.id(), new long[4]);
+            for (TeamAccountability t : e.teams()) {
+                for (ClauseOutcome o : t.clauses()) {
+                    long[] n = counts.get(o.clauseId());
+                    if (n == null) continue;
+                    n[0] += o.met();
+                    n[1] += o.violated();
+                    n[2] += o.open();
+                    n[3] += o.atRisk();
+                }
+            }
+            Map<String, Long> subjects = new LinkedHashMap<>();
+            for (TargetResult r : e.targets()) subjects.merge(r.clauseId(), 1L, Long::sum);
+            StringBuilder out = new StringBuilder();
+            out.append("Coverage of ")
+                    .append(a.id())
+                    .append(" over ")
+                    .append(period.label())
+                    .append(" (")
+                    .append(e.leadsSeen())
+                    .append(" leads seen at ")
+                    .append(e.asOf())
+                    .append(")\n");
+            List<String> never = new ArrayList<>();
+            for (Clause c : a.clauses()) {
+                long[] n = counts.get(c.id());
+                long assessed = n[0] + n[1] + n[2] + n[3];
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-8s %-10s %,8d assessed: %,d met, %,d violated, %,d open, %,d at risk%n",
+                        c.id(),
+                        c.type(),
+                        assessed,
+                        n[0],
+                        n[1],
+                        n[2],
+                        n[3]));
+                if (assessed == 0) {
+                    never.add(c.id() + " (" + c.type() + "): "
+                            + (c instanceof Clause.Target
+                                    ? (subjects.containsKey(c.id())
+                                            ? "measured, but no subject has a bound"
+                                            : "no subject measured")
+                                    : c instanceof Clause.Rule
+                                            ? "the hand-written rule reported on no lead"
+                                            : "no lead in its scope"));
+                }
+            }
+            out.append(never.isEmpty() ? "Every clause applied to the data.\n" : "Never applied:\n");
+            for (String s : never) out.append("  ").append(s).append('\n');
+            return out.toString();
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "none" : s;
+    }
+
+    static Period period(Agreement a, String label) {
+        boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
+        Period p = Period.parse(a.period(), label)
+                .orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
+                        + a.period().key() + " of agreement " + a.id()
+                        + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
+                        + "; use a label such as " + Period.example(a.period())));
+        if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
+            throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect ("
+                    + a.effectiveFrom() + ")");
+        }
+        return p;
+    }
+
+    static Instant asOf(Agreement a, Period p, String text, String label) {
+        if (text == null) return null;
+        Instant t = Timestamps.parse(text, a.zone());
+        if (t == null) {
+            throw new InputError("--as-of: \"" + text
+                    + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
+        }
+        if (t.isBefore(p.startIn(a.zone()).toInstant())) {
+            throw new InputError("--as-of: " + text + " is before period " + label + " starts (" + p.start() + ")");
+        }
+        return t;
+    }
+}
