@@ -2,7 +2,6 @@ package dev.l2r.app;
 
 import dev.l2r.InputError;
 import dev.l2r.Progress;
-import dev.l2r.Timestamps;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.Digests;
 import dev.l2r.compile.DrlGenerator;
@@ -97,10 +96,10 @@ public final class CheckRun {
 
     private Result check() throws IOException {
         Agreement a = AgreementParser.load(r.sla());
-        Period p = period(a);
+        Period p = a.period(r.period());
         target = r.out() != null ? r.out() : Path.of("out", p.label());
         folder = OutputFolder.lock(target);
-        Instant asOf = asOf(a, p);
+        Instant asOf = a.asOf(p, r.asOf());
         Progress progress = r.progress();
         List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(r.rules()));
         String drl = DrlGenerator.generate(a);
@@ -130,34 +129,5 @@ public final class CheckRun {
         ReportWriter.write(folder, run, e, dataset.rejected(), code);
         progress.step("written");
         return new Result(a, p, dataset, e, target, code);
-    }
-
-    private Period period(Agreement a) {
-        String label = r.period();
-        boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
-        Period p = Period.parse(a.period(), label)
-                .orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
-                        + a.period().key() + " of agreement " + a.id()
-                        + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
-                        + "; use a label such as " + Period.example(a.period())));
-        if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
-            throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect ("
-                    + a.effectiveFrom() + ")");
-        }
-        return p;
-    }
-
-    private Instant asOf(Agreement a, Period p) {
-        if (r.asOf() == null) return null;
-        Instant t = Timestamps.parse(r.asOf(), a.zone());
-        if (t == null) {
-            throw new InputError("--as-of: \"" + r.asOf()
-                    + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
-        }
-        if (t.isBefore(p.startIn(a.zone()).toInstant())) {
-            throw new InputError(
-                    "--as-of: " + r.asOf() + " is before period " + r.period() + " starts (" + p.start() + ")");
-        }
-        return t;
     }
 }

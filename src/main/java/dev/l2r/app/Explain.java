@@ -2,7 +2,6 @@ package dev.l2r.app;
 
 import dev.l2r.InputError;
 import dev.l2r.Progress;
-import dev.l2r.Timestamps;
 import dev.l2r.calendar.FollowUpClock;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
@@ -104,8 +103,8 @@ public final class Explain {
 
         public Session(Request r) {
             a = AgreementParser.load(r.sla());
-            period = period(a, r.period());
-            asOf = asOf(a, period, r.asOf(), r.period());
+            period = a.period(r.period());
+            asOf = a.asOf(period, r.asOf());
             List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(r.rules()));
             String drl = DrlGenerator.generate(a);
             compiled = CompiledRules.build(a, r.sla().toString(), drl, rulesFiles);
@@ -337,32 +336,5 @@ public final class Explain {
 
     private static String nz(String s) {
         return s == null ? "none" : s;
-    }
-
-    static Period period(Agreement a, String label) {
-        boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
-        Period p = Period.parse(a.period(), label)
-                .orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
-                        + a.period().key() + " of agreement " + a.id()
-                        + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
-                        + "; use a label such as " + Period.example(a.period())));
-        if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
-            throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect ("
-                    + a.effectiveFrom() + ")");
-        }
-        return p;
-    }
-
-    static Instant asOf(Agreement a, Period p, String text, String label) {
-        if (text == null) return null;
-        Instant t = Timestamps.parse(text, a.zone());
-        if (t == null) {
-            throw new InputError("--as-of: \"" + text
-                    + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
-        }
-        if (t.isBefore(p.startIn(a.zone()).toInstant())) {
-            throw new InputError("--as-of: " + text + " is before period " + label + " starts (" + p.start() + ")");
-        }
-        return t;
     }
 }

@@ -70,7 +70,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Agreement a = AgreementParser.load(agreement.sla);
-        Period p = Planner.period(a, period);
+        Period p = a.period(period);
         MetricsTable metrics = null;
         String metricsName = null;
         if (data != null) {

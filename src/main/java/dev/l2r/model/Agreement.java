@@ -1,5 +1,8 @@
 package dev.l2r.model;
 
+import dev.l2r.InputError;
+import dev.l2r.Timestamps;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -62,5 +65,37 @@ public record Agreement(
     public String ownerOf(String team) {
         Team t = team == null ? null : teams.get(team);
         return t == null ? null : t.owner();
+    }
+
+    /**
+     * The {@code --period} label as a period of this agreement's kind, in force from {@code effective_from};
+     * bad input names the option.
+     */
+    public Period period(String label) {
+        boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
+        Period p = Period.parse(period, label)
+                .orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a " + period.key()
+                        + " of agreement " + id
+                        + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
+                        + "; use a label such as " + Period.example(period)));
+        if (effectiveFrom != null && !p.end().isAfter(effectiveFrom)) {
+            throw new InputError(
+                    "--period: " + label + " ends before agreement " + id + " takes effect (" + effectiveFrom + ")");
+        }
+        return p;
+    }
+
+    /** The {@code --as-of} text as an instant (local times in the SLA zone), or null for none; not before the period. */
+    public Instant asOf(Period p, String text) {
+        if (text == null) return null;
+        Instant t = Timestamps.parse(text, zone);
+        if (t == null) {
+            throw new InputError("--as-of: \"" + text
+                    + "\" is not an ISO-8601 time such as 2026-10-20T12:00 or 2026-10-20T12:00:00-04:00");
+        }
+        if (t.isBefore(p.startIn(zone).toInstant())) {
+            throw new InputError("--as-of: " + text + " is before period " + p.label() + " starts (" + p.start() + ")");
+        }
+        return t;
     }
 }

@@ -58,21 +58,6 @@ public final class Planner {
         return new Planner(a, file).run(period, revenue, metrics, metricsName);
     }
 
-    /** The {@code --period} label as a period of the agreement's kind, or exit 2 naming the option. */
-    public static Period period(Agreement a, String label) {
-        boolean badYear = label.matches("\\d{4}-.*") && !Period.validYear(Integer.parseInt(label.substring(0, 4)));
-        Period p = Period.parse(a.period(), label)
-                .orElseThrow(() -> new InputError("--period: \"" + label + "\" is not a "
-                        + a.period().key() + " of agreement " + a.id()
-                        + (badYear ? " (years run from " + Period.MIN_YEAR + " to " + Period.MAX_YEAR + ")" : "")
-                        + "; use a label such as " + Period.example(a.period())));
-        if (a.effectiveFrom() != null && !p.end().isAfter(a.effectiveFrom())) {
-            throw new InputError("--period: " + label + " ends before agreement " + a.id() + " takes effect ("
-                    + a.effectiveFrom() + ")");
-        }
-        return p;
-    }
-
     private Plan run(Period period, BigDecimal revenue, MetricsTable metrics, String metricsName) {
         List<Plan.Step> steps = new ArrayList<>();
         steps.add(step("revenue", revenue, null, volume(m -> m instanceof Metric.Revenue)));
