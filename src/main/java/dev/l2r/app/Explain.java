@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -196,7 +197,7 @@ public final class Explain {
                                     .append(". ")
                                     .append(ClauseWords.condition(req))
                                     .append(": the lead has ")
-                                    .append(ConditionCheck.valueOf(req, lead, a.zone()))
+                                    .append(ShownValue.of(req, lead, a.zone()))
                                     .append(" → ")
                                     .append(failed ? "failed" : "passed")
                                     .append('\n');
@@ -265,10 +266,13 @@ public final class Explain {
         }
 
         private String segment(Clause c, Lead lead) {
-            for (Condition w : c.head().where()) {
-                if (!ConditionCheck.holds(w, lead)) {
+            Set<String> holding = decisions.holdingConditions(lead);
+            List<Condition> where = c.head().where();
+            for (int i = 0; i < where.size(); i++) {
+                Condition w = where.get(i);
+                if (!holding.contains(c.id() + "#" + (i + 1))) {
                     return "not in the segment: \"" + w.text() + "\" fails (the lead has "
-                            + ConditionCheck.valueOf(w, lead, a.zone()) + ")";
+                            + ShownValue.of(w, lead, a.zone()) + ")";
                 }
             }
             return "no rule of the clause matched the lead";

@@ -601,6 +601,22 @@ public final class CompiledRules {
         return out;
     }
 
+    /** The probe rules of an agreement ({@link DrlGenerator#probes}) as a rule base of their own. */
+    public static KieBase probes(Agreement a) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId rid = ks.newReleaseId("dev.l2r.run", "probes" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(rid);
+        kfs.write(
+                RESOURCES + (DrlGenerator.packageOf(a) + "_probes").replace('.', '/') + "/probes.drl",
+                DrlGenerator.probes(a));
+        List<Message> errors = ks.newKieBuilder(kfs).buildAll().getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty())
+            throw new IllegalStateException(
+                    "the probe rules do not compile: " + errors.get(0).getText());
+        return ks.newKieContainer(rid).getKieBase();
+    }
+
     /** The id of a data-quality finding: the rule's @id, else its name. */
     public static String dqIdOf(Rule r) {
         return r.getMetaData().get("id") == null

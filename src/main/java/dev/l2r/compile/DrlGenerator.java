@@ -80,6 +80,38 @@ public final class DrlGenerator {
         }
     }
 
+    /**
+     * Probe rules, for explaining one lead: one rule per {@code where} condition of each clause, matching the
+     * leads for which that condition holds ({@code @clause}, {@code @condition} counted from 1). They say,
+     * with the same constraints the clause rules use, which condition keeps a lead out of a segment.
+     */
+    public static String probes(Agreement a) {
+        DrlGenerator g = new DrlGenerator(a);
+        g.line("// Probes of agreement " + a.id() + ": each where condition on its own (l2r explain).");
+        g.line("package " + packageOf(a) + "_probes;");
+        g.line("");
+        g.line("import dev.l2r.facts.Lead;");
+        if (!setValues(a).isEmpty()) g.line("import dev.l2r.facts.ValueSet;");
+        g.line("");
+        g.line("global dev.l2r.facts.SlaSink sla;");
+        for (Clause c : a.clauses()) {
+            List<Condition> where = c.head().where();
+            for (int i = 0; i < where.size(); i++) {
+                ConditionDrl.Sets sets = new ConditionDrl.Sets();
+                String constraint =
+                        ConditionDrl.constraint(where.get(i), "", ConditionDrl.key(c.id(), "where", i), sets);
+                g.line("rule " + DrlLiterals.string(a.id() + " " + c.id() + ": where " + (i + 1) + " holds"));
+                g.line("    @clause(" + id(c) + ") @condition(" + (i + 1) + ")");
+                g.line("when");
+                for (String pattern : with(sets, List.of("$l : Lead( " + constraint + " )"))) g.line("    " + pattern);
+                g.line("then");
+                g.line("    sla.decide(kcontext, $l);");
+                g.line("end");
+            }
+        }
+        return g.out.toString();
+    }
+
     private String render() {
         line("// Generated from " + safeName(a.source()) + " (agreement " + a.id() + ") by l2r " + Version.VERSION
                 + ".");

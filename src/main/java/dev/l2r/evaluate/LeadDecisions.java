@@ -11,8 +11,11 @@ import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -36,6 +39,8 @@ public final class LeadDecisions {
     private final CompiledRules rules;
     private final PeriodWindow window;
     private final Clocks clocks;
+    /** The probe rules, built when first needed. */
+    private KieBase probes;
 
     public LeadDecisions(Agreement a, CompiledRules rules, PeriodWindow window) {
         this.a = a;
@@ -57,6 +62,40 @@ public final class LeadDecisions {
     /** The accountable team of a clause for a lead: the clause owner, or the lead's own team. */
     public static String teamOf(Clause c, Lead lead) {
         return Accountable.teamOf(c, lead);
+    }
+
+    /**
+     * The {@code where} conditions that hold for one lead, as {@code clauseId#n} (n counted from 1), decided
+     * by the probe rules ({@link DrlGenerator#probes}): the same constraints the clause rules use.
+     */
+    public Set<String> holdingConditions(Lead seen) {
+        if (probes == null) probes = CompiledRules.probes(a);
+        Set<String> out = new HashSet<>();
+        KieSession session = probes.newKieSession();
+        try {
+            session.setGlobal("sla", new SlaSink() {
+                @Override
+                public void decide(RuleContext rule, Object fact) {
+                    Map<String, Object> meta = rule.getRule().getMetaData();
+                    out.add(meta.get("clause") + "#" + meta.get("condition"));
+                }
+
+                @Override
+                public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {}
+
+                @Override
+                public void met(RuleContext rule, Lead lead) {}
+
+                @Override
+                public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {}
+            });
+            DrlGenerator.valueSets(a).forEach(session::insert);
+            session.insert(seen);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        return out;
     }
 
     /** Fires the rules for one lead (as it stood at as-of) and returns their decisions in firing order. */
