@@ -65,10 +65,16 @@ final class ClauseParser {
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            Clause clause = clause(node.get(i), at.index(i), ids);
+            Clause clause = clause(node.get(i), named(node.get(i), at.index(i)), ids);
             if (clause != null) out.add(clause);
         }
         return out;
+    }
+
+    /** A clause's location, named by its id when the id is readable: problems then say {@code clauses[2] (S3).within}. */
+    private static Loc named(JsonNode c, Loc cl) {
+        JsonNode id = c.get("id");
+        return id != null && id.isTextual() && CLAUSE_ID.matcher(id.asText()).matches() ? cl.named(id.asText()) : cl;
     }
 
     /** One clause, or null when it is wrong. {@code ids}: the ids of the clauses before it. */

@@ -13,4 +13,12 @@ public record Loc(String pointer, String display) {
     public Loc index(int i) {
         return new Loc(pointer + "/" + i, display + "[" + i + "]");
     }
+
+    /**
+     * The same node, shown with the name a reader knows it by after its index: {@code clauses[2] (S3)}. The
+     * pointer (and so the line) stays the same; the index stays in the path, as editors and the schema use it.
+     */
+    public Loc named(String name) {
+        return new Loc(pointer, display + " (" + name + ")");
+    }
 }

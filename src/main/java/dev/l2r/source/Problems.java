@@ -3,21 +3,28 @@ package dev.l2r.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.l2r.InputError;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 
-/** Collects every problem of one file, so that a user sees them all at once. */
+/**
+ * Collects every problem of one file, so that a user sees them all at once, in the order of the file's lines
+ * (problems of one line in the order they were found; those of no line first).
+ */
 public final class Problems {
 
     private final SourceTree tree;
-    private final List<String> lines = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private record Problem(int line, String text) {}
 
     public Problems(SourceTree tree) {
         this.tree = tree;
     }
 
     public void add(Loc at, String message) {
-        lines.add(InputError.at(tree.file(), tree.line(at.pointer()), at.display(), message));
+        int line = tree.line(at.pointer());
+        problems.add(new Problem(line, InputError.at(tree.file(), line, at.display(), message)));
     }
 
     /** A text field of a mapping, or null (a problem when it is required or not text). */
@@ -51,6 +58,10 @@ public final class Problems {
     }
 
     public void throwIfAny() {
-        if (!lines.isEmpty()) throw new InputError(lines);
+        if (problems.isEmpty()) return;
+        // List.sort is stable: problems of one line keep the order in which they were found
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(Problem::line));
+        throw new InputError(sorted.stream().map(Problem::text).toList());
     }
 }

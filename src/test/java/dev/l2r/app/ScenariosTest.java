@@ -179,10 +179,10 @@ class ScenariosTest {
         assertEquals(2, r.code(), r.toString());
         assertEquals("", r.out());
         assertEquals(
-                a + ":5: expekt: unknown field; valid here: description, agreement, rules, period, as_of,"
-                        + " leads, metrics, expect\n"
+                a + ":1: expect: required; a list of {clause, subject} or none\n"
                         + a + ":4: leads: expected a list of leads or a file name, found a mapping\n"
-                        + a + ":1: expect: required; a list of {clause, subject} or none\n"
+                        + a + ":5: expekt: unknown field; valid here: description, agreement, rules, period, as_of,"
+                        + " leads, metrics, expect\n"
                         + b + ":6: expect[0].status: \"slow\" is not a status; use late, missed, violated\n"
                         + b + ":7: expect[1].subject: required\n",
                 r.err());

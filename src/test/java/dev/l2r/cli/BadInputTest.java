@@ -81,7 +81,7 @@ class BadInputTest {
         Workspace w = ws().sla(SLA.replace("owner: sdr\n", "owner: sdrs\n"));
         refused(
                 w.check("2026-10"),
-                "sla.yaml:11: clauses[0].owner: unknown team \"sdrs\"; use lead.team or one of: sdr");
+                "sla.yaml:11: clauses[0] (R1).owner: unknown team \"sdrs\"; use lead.team or one of: sdr");
     }
 
     @Test

@@ -56,14 +56,16 @@ class EdgeCasesTest {
         assertEquals(3, lines.size(), r.err());
         assertTrue(
                 lines.get(0)
-                        .startsWith("sla.yaml:8: clauses[0].require[0]: \"score > 1e999999999\": score is a number;"),
+                        .startsWith(
+                                "sla.yaml:8: clauses[0] (H1).require[0]: \"score > 1e999999999\": score is a number;"),
                 lines.get(0));
         assertTrue(
-                lines.get(1).startsWith("sla.yaml:9: clauses[1].min: a bound is a decimal number below 10^15"),
+                lines.get(1).startsWith("sla.yaml:9: clauses[1] (T1).min: a bound is a decimal number below 10^15"),
                 lines.get(1));
         assertTrue(
                 lines.get(2)
-                        .startsWith("sla.yaml:10: clauses[2].within: \"999999 business hours\" is longer than a year"),
+                        .startsWith(
+                                "sla.yaml:10: clauses[2] (F1).within: \"999999 business hours\" is longer than a year"),
                 lines.get(2));
     }
 
@@ -74,7 +76,7 @@ class EdgeCasesTest {
                 """).leads("A,2026-10-05T10:00,,,,,,,,,,,,,,,,,,,,,,").check("2026-10");
         assertEquals(2, r.code(), r.toString());
         assertEquals(
-                "sla.yaml:8: clauses[0].per: cost_per(mql) reads metrics.csv, whose rows are per team, not per owner; use per: team",
+                "sla.yaml:8: clauses[0] (C1).per: cost_per(mql) reads metrics.csv, whose rows are per team, not per owner; use per: team",
                 r.err().strip().replace(tmp + "/", ""));
     }
 

@@ -511,11 +511,11 @@ class MalformedInputTest {
                 "p.yaml:2: timezone: \"Nowhere/City\" is not an IANA time zone",
                 "p.yaml:3: formats: not a time format",
                 "p.yaml:4: numbers: expected { decimal: \",\", grouping: \".\" }",
+                "p.yaml:5: files: exactly one file is the primary one (a row per lead, no join:); found leads, deals",
                 "p.yaml:9: files.leads.keys: use exact (the default) or loose",
                 "p.yaml:13: files.deals.reference: only a joined file can be a reference table",
-                "p.yaml:5: files: exactly one file is the primary one (a row per lead, no join:); found leads, deals",
-                "p.yaml:16: fields.Created: not a canonical field, nor an extra field name",
-                "p.yaml:14: fields: required: created_at");
+                "p.yaml:14: fields: required: created_at",
+                "p.yaml:16: fields.Created: not a canonical field, nor an extra field name");
         assertEquals(prefixes.size(), lines.size(), String.join("\n", lines));
         for (int i = 0; i < prefixes.size(); i++) assertTrue(lines.get(i).startsWith(prefixes.get(i)), lines.get(i));
     }

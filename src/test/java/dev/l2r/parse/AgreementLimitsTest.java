@@ -160,7 +160,7 @@ class AgreementLimitsTest {
         Cli r = validate(tmp.resolve("sla.yaml"));
         assertEquals(2, r.code(), r.toString());
         String line = r.err().lines().findFirst().orElse("").replace(tmp + "/", "");
-        assertTrue(line.startsWith("sla.yaml:13: clauses[0].require[0]: \"employees in [0, 1, 2, 3"), line);
+        assertTrue(line.startsWith("sla.yaml:13: clauses[0] (H1).require[0]: \"employees in [0, 1, 2, 3"), line);
         assertTrue(line.endsWith("characters)\": 100,001 values; a list has at most 100,000"), line);
         assertTrue(line.length() < 300, "the message does not repeat the list: " + line.length());
     }
@@ -382,7 +382,7 @@ class AgreementLimitsTest {
                                 + "  - id: F1\n    type: followup\n    from: mql\n    to: first_touch\n    within: 8784 business hours\n    owner: sdr\n");
         refused(
                 validate(tmp.resolve("sla.yaml")),
-                "sla.yaml:15: clauses[0].within: \"8784 business hours\" takes more than ten years "
+                "sla.yaml:15: clauses[0] (F1).within: \"8784 business hours\" takes more than ten years "
                         + "of the 60 business minutes a week in calendar.hours; shorten the window or widen the hours");
     }
 
@@ -435,7 +435,7 @@ class AgreementLimitsTest {
                                 + list(AgreementLimits.MAX_CONDITIONS + 1, i -> "\"employees != " + i + "\"") + "\n"));
         refused(
                 validate(tmp.resolve("sla.yaml")),
-                "sla.yaml:13: clauses[0].where: 101 conditions; a list has at most 100");
+                "sla.yaml:13: clauses[0] (R1).where: 101 conditions; a list has at most 100");
     }
 
     @Test

@@ -155,42 +155,42 @@ class AgreementParserTest {
                         "an unknown clause type is refused",
                         "    type: rejection\n",
                         "    type: rejectoin\n",
-                        "sla.yaml:50: clauses[5].type: unknown clause type \"rejectoin\""),
+                        "sla.yaml:50: clauses[5] (H3).type: unknown clause type \"rejectoin\""),
                 bad(
                         "an unknown metric is refused",
                         "metric: count(mql)",
                         "metric: count(mqls)",
-                        "sla.yaml:19: clauses[0].metric: \"count(mqls)\" is not a metric"),
+                        "sla.yaml:19: clauses[0] (T1).metric: \"count(mqls)\" is not a metric"),
                 bad(
                         "an unknown stage in a metric is refused",
                         "conversion(mql, sal)",
                         "conversion(mql, sql)",
-                        "sla.yaml:25: clauses[1].metric: \"conversion(mql, sql)\" is not a metric"),
+                        "sla.yaml:25: clauses[1] (T2).metric: \"conversion(mql, sql)\" is not a metric"),
                 bad(
                         "an unknown field in a condition is refused",
                         "\"score >= 60\"",
                         "\"scor >= 60\"",
-                        "sla.yaml:41: clauses[3].require[0]: unknown field 'scor'"),
+                        "sla.yaml:41: clauses[3] (H1).require[0]: unknown field 'scor'"),
                 bad(
                         "an unknown key in a clause is refused",
                         "    warn_at: 0.75\n",
                         "    warn_at: 0.75\n    wthin: 2 hours\n",
-                        "sla.yaml:35: clauses[2].wthin: unknown field; valid here:"),
+                        "sla.yaml:35: clauses[2] (F1).wthin: unknown field; valid here:"),
                 bad(
                         "an unknown stage is refused",
                         "    to: first_touch\n",
                         "    to: first_tuch\n",
-                        "sla.yaml:32: clauses[2].to: unknown stage \"first_tuch\""),
+                        "sla.yaml:32: clauses[2] (F1).to: unknown stage \"first_tuch\""),
                 bad(
                         "a misspelt duration is refused with the valid form",
                         "8 business hours",
                         "8 buisness hours",
-                        "sla.yaml:33: clauses[2].within: \"8 buisness hours\" is not a duration; use \"N minutes|hours|days\", optionally \"business\""),
+                        "sla.yaml:33: clauses[2] (F1).within: \"8 buisness hours\" is not a duration; use \"N minutes|hours|days\", optionally \"business\""),
                 bad(
                         "a zero duration is refused",
                         "8 business hours",
                         "0 business hours",
-                        "sla.yaml:33: clauses[2].within: \"0 business hours\" is not a duration"),
+                        "sla.yaml:33: clauses[2] (F1).within: \"0 business hours\" is not a duration"),
                 bad(
                         "a bad time zone is refused",
                         "timezone: America/New_York",
@@ -205,22 +205,22 @@ class AgreementParserTest {
                         "an unknown owner team is refused",
                         "    owner: marketing\n    severity: major",
                         "    owner: marketng\n    severity: major",
-                        "sla.yaml:21: clauses[0].owner: unknown team \"marketng\"; use lead.team or one of: marketing, sdr, sales"),
+                        "sla.yaml:21: clauses[0] (T1).owner: unknown team \"marketng\"; use lead.team or one of: marketing, sdr, sales"),
                 bad(
                         "an unknown team in a per-team map is refused",
                         "    min: 0.70\n",
                         "    per: team\n    min: { sdr: 0.7, sdrs: 0.5 }\n",
-                        "sla.yaml:27: clauses[1].min.sdrs: unknown team \"sdrs\""),
+                        "sla.yaml:27: clauses[1] (T2).min.sdrs: unknown team \"sdrs\""),
                 bad(
                         "a severity outside the list is refused",
                         "severity: critical",
                         "severity: urgent",
-                        "sla.yaml:36: clauses[2].severity: \"urgent\" is not a severity"),
+                        "sla.yaml:36: clauses[2] (F1).severity: \"urgent\" is not a severity"),
                 bad(
                         "warn_at above 1 is refused",
                         "warn_at: 0.75",
                         "warn_at: 1.5",
-                        "sla.yaml:34: clauses[2].warn_at: expected a fraction of the window above 0 and at most 1"),
+                        "sla.yaml:34: clauses[2] (F1).warn_at: expected a fraction of the window above 0 and at most 1"),
                 bad(
                         "a bad agreement id is refused",
                         "sla: enterprise-abm",
@@ -245,32 +245,32 @@ class AgreementParserTest {
                         "a duplicate clause id is refused",
                         "  - id: T2\n",
                         "  - id: T1\n",
-                        "sla.yaml:23: clauses[1].id: clause id \"T1\" is used twice"),
+                        "sla.yaml:23: clauses[1] (T1).id: clause id \"T1\" is used twice"),
                 bad(
                         "a target without bounds is refused",
                         "    min: 120\n",
                         "",
-                        "sla.yaml:16: clauses[0]: a target needs min, max or both"),
+                        "sla.yaml:16: clauses[0] (T1): a target needs min, max or both"),
                 bad(
                         "ordering a text field is refused",
                         "\"company is present\"",
                         "\"company > m\"",
-                        "sla.yaml:41: clauses[3].require[1]: \"company > m\": company is text and cannot be ordered"),
+                        "sla.yaml:41: clauses[3] (H1).require[1]: \"company > m\": company is text and cannot be ordered"),
                 bad(
                         "a condition in another language is refused",
                         "\"title is present\"",
                         "\"title.length() > 0\"",
-                        "sla.yaml:41: clauses[3].require[2]: \"title.length() > 0\" is not a condition"),
+                        "sla.yaml:41: clauses[3] (H1).require[2]: \"title.length() > 0\" is not a condition"),
                 bad(
                         "a missing clause type is refused",
                         "    type: target\n    metric: conversion",
                         "    metric: conversion",
-                        "sla.yaml:23: clauses[1].type: required"),
+                        "sla.yaml:23: clauses[1] (T2).type: required"),
                 bad(
                         "a clock that stops where it starts is refused",
                         "    to: first_touch\n",
                         "    to: mql\n",
-                        "sla.yaml:32: clauses[2].to: the clock cannot stop at the stage that starts it"),
+                        "sla.yaml:32: clauses[2] (F1).to: the clock cannot stop at the stage that starts it"),
                 bad(
                         "duplicate keys are refused",
                         "period: month\n",
@@ -280,7 +280,7 @@ class AgreementParserTest {
                         "per accepts only team and owner",
                         "    min: 0.70\n",
                         "    per: region\n    min: 0.70\n",
-                        "sla.yaml:26: clauses[1].per: \"region\" cannot be used; use team (each team on the leads) or owner (each lead owner)"),
+                        "sla.yaml:26: clauses[1] (T2).per: \"region\" cannot be used; use team (each team on the leads) or owner (each lead owner)"),
                 bad(
                         "a team owner that names no one is refused",
                         "{ owner: \"VP Sales\" }",
@@ -290,7 +290,7 @@ class AgreementParserTest {
                         "a lead.team target without per: team is refused",
                         "    owner: sdr\n  - id: F1",
                         "    owner: lead.team\n  - id: F1",
-                        "sla.yaml:27: clauses[1].owner: lead.team names the team being measured, so it needs per: team"));
+                        "sla.yaml:27: clauses[1] (T2).owner: lead.team names the team being measured, so it needs per: team"));
     }
 
     private static Arguments bad(String name, String from, String to, String expected) {
@@ -317,8 +317,8 @@ class AgreementParserTest {
         InputError e = assertThrows(InputError.class, () -> load("sla.yaml", text));
         assertEquals(3, e.lines().size(), e.getMessage());
         assertTrue(e.lines().get(0).contains(":7: timezone"), e.getMessage());
-        assertTrue(e.lines().get(1).contains(":19: clauses[0].metric"), e.getMessage());
-        assertTrue(e.lines().get(2).contains(":33: clauses[2].within"), e.getMessage());
+        assertTrue(e.lines().get(1).contains(":19: clauses[0] (T1).metric"), e.getMessage());
+        assertTrue(e.lines().get(2).contains(":33: clauses[2] (F1).within"), e.getMessage());
     }
 
     @Test
@@ -326,9 +326,10 @@ class AgreementParserTest {
         String t2 = "    min: 0.70\n    owner: sdr\n";
         assertTrue(VALID.contains(t2), "fixture text not found");
         assertEquals(
-                List.of("sla.yaml:23: clauses[1].owner: required"), problems(VALID.replace(t2, "    min: 0.70\n")));
+                List.of("sla.yaml:23: clauses[1] (T2).owner: required"),
+                problems(VALID.replace(t2, "    min: 0.70\n")));
         assertEquals(
-                List.of("sla.yaml:27: clauses[1].owner: expected text, found a list"),
+                List.of("sla.yaml:27: clauses[1] (T2).owner: expected text, found a list"),
                 problems(VALID.replace(t2, "    min: 0.70\n    owner: [sdr]\n")));
     }
 

@@ -143,7 +143,7 @@ class OutputFolderTest {
         Cli bad = w.check("2026-10");
         assertEquals(2, bad.code(), bad.toString());
         String marker = Files.readString(w.out().resolve(OutputFolder.FAILED));
-        assertTrue(marker.contains("sla.yaml:11: clauses[0].owner: unknown team \"nobody\""), marker);
+        assertTrue(marker.contains("sla.yaml:11: clauses[0] (R1).owner: unknown team \"nobody\""), marker);
         assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp));
     }
 
