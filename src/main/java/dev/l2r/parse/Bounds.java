@@ -36,7 +36,10 @@ final class Bounds {
         }
         if (v.isNumber()) return Bound.of(v.decimalValue());
         if (v.isObject()) return perSubject(v, at, per);
-        fields.add(at, "expected a number" + (per != Clause.Per.ALL ? " or a map of team to number" : ""));
+        fields.add(
+                at,
+                Fields.notANumber(
+                        v, "expected a number" + (per != Clause.Per.ALL ? " or a map of team to number" : "")));
         return null;
     }
 
@@ -55,7 +58,7 @@ final class Bounds {
             Loc tl = at.field(e.getKey());
             if (!rules.boundSubjectKnown(per, e.getKey(), teams, tl)) continue;
             if (!e.getValue().isNumber() || !Numbers.inRange(e.getValue().decimalValue())) {
-                fields.add(tl, "expected a decimal number below 10^15");
+                fields.add(tl, Fields.notANumber(e.getValue(), "expected a decimal number below 10^15"));
             } else {
                 m.put(e.getKey(), e.getValue().decimalValue());
             }

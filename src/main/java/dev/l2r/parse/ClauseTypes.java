@@ -90,7 +90,8 @@ final class ClauseTypes {
         if (wa != null && !wa.isNull()) {
             if (!wa.isNumber() || wa.doubleValue() <= 0 || wa.doubleValue() > 1) {
                 fields.add(
-                        cl.field("warn_at"), "expected a fraction of the window above 0 and at most 1, such as 0.75");
+                        cl.field("warn_at"),
+                        Fields.notANumber(wa, "expected a fraction of the window above 0 and at most 1, such as 0.75"));
             } else {
                 warnAt = wa.doubleValue();
             }

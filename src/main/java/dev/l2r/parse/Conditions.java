@@ -143,7 +143,9 @@ final class Conditions {
         switch (field.type()) {
             case NUMBER -> {
                 if (Numbers.parse(raw) == null) {
-                    error[0] = field.name() + " is a number; '" + raw + "' is not a decimal number below 10^15";
+                    String hint = Fields.percentHint(raw);
+                    error[0] = field.name() + " is a number; '" + raw + "' is "
+                            + (hint == null ? "not a decimal number below 10^15" : "not a number; " + hint);
                     return null;
                 }
                 return new BigDecimal(raw);

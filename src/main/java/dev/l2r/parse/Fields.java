@@ -6,11 +6,13 @@ import dev.l2r.model.Stage;
 import dev.l2r.source.Loc;
 import dev.l2r.source.Problems;
 import dev.l2r.source.SourceTree;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to the fields of an agreement's tree, so that the section readers ask for text, a list, a
@@ -34,6 +36,27 @@ final class Fields {
     /** The line of the node at {@code at} (or of its nearest ancestor that has one). */
     int line(Loc at) {
         return tree.line(at.pointer());
+    }
+
+    private static final Pattern PERCENT = Pattern.compile("\\s*([-+]?[0-9]{1,15}(?:\\.[0-9]{1,10})?)\\s*%\\s*");
+
+    /**
+     * What to say when a number field holds a percentage such as {@code 45%}: that shares are written as
+     * decimals ({@code 0.45}); null when the text is no percentage.
+     */
+    static String percentHint(String text) {
+        if (text == null) return null;
+        var m = PERCENT.matcher(text);
+        if (!m.matches()) return null;
+        String share =
+                new BigDecimal(m.group(1)).movePointLeft(2).stripTrailingZeros().toPlainString();
+        return "write a share as a decimal (" + text.strip() + " is " + share + ")";
+    }
+
+    /** The problem of a number field given text: a hint for a percentage, else {@code otherwise}. */
+    static String notANumber(JsonNode v, String otherwise) {
+        String hint = v != null && v.isTextual() ? percentHint(v.asText()) : null;
+        return hint == null ? otherwise : "\"" + v.asText() + "\" is not a number; " + hint;
     }
 
     void add(Loc at, String message) {

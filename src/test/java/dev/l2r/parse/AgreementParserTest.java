@@ -152,6 +152,21 @@ class AgreementParserTest {
     static Stream<Arguments> badAgreements() {
         return Stream.of(
                 bad(
+                        "a conversion min written as a percentage is refused with the decimal it means",
+                        "    min: 0.70\n",
+                        "    min: 45%\n",
+                        "sla.yaml:26: clauses[1] (T2).min: \"45%\" is not a number; write a share as a decimal (45% is 0.45)"),
+                bad(
+                        "a warn_at written as a percentage is refused with the decimal it means",
+                        "    warn_at: 0.75\n",
+                        "    warn_at: 75%\n",
+                        "sla.yaml:34: clauses[2] (F1).warn_at: \"75%\" is not a number; write a share as a decimal (75% is 0.75)"),
+                bad(
+                        "a clause whose id is no clause id is named by its index alone",
+                        "  - id: T2\n",
+                        "  - id: \"T 2\"\n",
+                        "sla.yaml:23: clauses[1].id: \"T 2\" is not a clause id"),
+                bad(
                         "an unknown clause type is refused",
                         "    type: rejection\n",
                         "    type: rejectoin\n",
@@ -331,6 +346,24 @@ class AgreementParserTest {
         assertEquals(
                 List.of("sla.yaml:27: clauses[1] (T2).owner: expected text, found a list"),
                 problems(VALID.replace(t2, "    min: 0.70\n    owner: [sdr]\n")));
+    }
+
+    @Test
+    void aShareWrittenAsADecimalIsAccepted() throws IOException {
+        Agreement a = load("sla.yaml", VALID.replace("    min: 0.70\n", "    min: 0.45\n"));
+        Clause.Target t2 = (Clause.Target) a.clauses().get(1);
+        assertEquals(0, new BigDecimal("0.45").compareTo(t2.min().all()));
+    }
+
+    @Test
+    void problemsAreListedInLineOrderNotInTheOrderTheyAreFound() throws IOException {
+        // the missing timezone is found after the unknown key, but its line (the mapping's, 1) comes first
+        assertEquals(
+                List.of(
+                        "sla.yaml:1: timezone: required",
+                        "sla.yaml:7: timezon: unknown field; valid here: sla, title, version, effective_from,"
+                                + " approved_by, period, timezone, calendar, teams, fields, data_quality, clauses"),
+                problems(VALID.replace("timezone: America/New_York", "timezon: America/New_York")));
     }
 
     private List<String> problems(String text) {
