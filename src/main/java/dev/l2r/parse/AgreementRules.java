@@ -11,6 +11,7 @@ import dev.l2r.model.Team;
 import dev.l2r.model.Window;
 import dev.l2r.source.ControlCharacters;
 import dev.l2r.source.Loc;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +83,52 @@ final class AgreementRules {
                     "min " + min.all().toPlainString() + " is above max "
                             + max.all().toPlainString());
         }
+    }
+
+    /** The stages every lead passes in this order; a later one cannot hold more leads than an earlier one. */
+    private static final List<Stage> FUNNEL = List.of(Stage.INQUIRY, Stage.MQL, Stage.SAL, Stage.SQO, Stage.WON);
+
+    /**
+     * A volume target of a later funnel stage cannot ask for more leads than a target of an earlier stage
+     * allows: every SAL was an MQL first, so {@code count(sal) min 400} and {@code count(mql) max 300} cannot
+     * both be kept. Only what the agreement's own numbers show: both targets over all leads (no per), of the
+     * same segment (the same where). {@code locs}: the location of each clause.
+     */
+    void volumesFitTheFunnel(List<Clause> clauses, List<Loc> locs) {
+        for (int b = 0; b < clauses.size(); b++) {
+            BigDecimal min = countBound(clauses.get(b), true);
+            if (min == null) continue;
+            Clause.Target later = (Clause.Target) clauses.get(b);
+            int laterStage = FUNNEL.indexOf(((Metric.Count) later.metric()).stage());
+            for (int a = 0; a < clauses.size(); a++) {
+                BigDecimal max = countBound(clauses.get(a), false);
+                if (max == null) continue;
+                Clause.Target earlier = (Clause.Target) clauses.get(a);
+                Stage earlierStage = ((Metric.Count) earlier.metric()).stage();
+                if (FUNNEL.indexOf(earlierStage) >= laterStage
+                        || !earlier.head().where().equals(later.head().where())
+                        || min.compareTo(max) <= 0) continue;
+                fields.add(
+                        locs.get(b).field("min"),
+                        later.metric().text() + " min " + min.toPlainString() + " is above "
+                                + earlier.metric().text() + " max " + max.toPlainString() + " of clause "
+                                + earlier.head().id() + " (line "
+                                + fields.line(locs.get(a).field("max"))
+                                + "): every "
+                                + ((Metric.Count) later.metric()).stage().key() + " lead is an "
+                                + earlierStage.key() + " lead first, so both cannot be met period after period");
+            }
+        }
+    }
+
+    /** The min (or max) of a count(STAGE) target over all leads, STAGE in the funnel; else null. */
+    private static BigDecimal countBound(Clause c, boolean min) {
+        if (!(c instanceof Clause.Target t)
+                || t.per() != Clause.Per.ALL
+                || !(t.metric() instanceof Metric.Count count)
+                || !FUNNEL.contains(count.stage())) return null;
+        Bound bound = min ? t.min() : t.max();
+        return bound == null ? null : bound.all();
     }
 
     /** Metrics read from metrics.csv exist per team, so they cannot be measured per owner. */

@@ -64,10 +64,16 @@ final class ClauseParser {
             return out;
         }
         Set<String> ids = new HashSet<>();
+        List<Loc> locs = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            Clause clause = clause(node.get(i), named(node.get(i), at.index(i)), ids);
-            if (clause != null) out.add(clause);
+            Loc cl = named(node.get(i), at.index(i));
+            Clause clause = clause(node.get(i), cl, ids);
+            if (clause != null) {
+                out.add(clause);
+                locs.add(cl);
+            }
         }
+        rules.volumesFitTheFunnel(out, locs);
         return out;
     }
 

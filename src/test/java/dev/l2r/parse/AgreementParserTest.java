@@ -366,6 +366,26 @@ class AgreementParserTest {
                 problems(VALID.replace("timezone: America/New_York", "timezon: America/New_York")));
     }
 
+    @Test
+    void aVolumeTargetAboveWhatAnEarlierStageMayHoldIsRefusedNamingBothLines() throws IOException {
+        // T1 is count(mql) min 120 (line 20); T2 becomes count(sal) min 150 (line 26) under an mql max of 100
+        String text = VALID.replace("    min: 120\n", "    min: 20\n    max: 100\n")
+                .replace("    metric: conversion(mql, sal)\n    min: 0.70\n", "    metric: count(sal)\n    min: 150\n");
+        assertEquals(
+                List.of("sla.yaml:27: clauses[1] (T2).min: count(sal) min 150 is above count(mql) max 100 of clause T1"
+                        + " (line 21): every sal lead is an mql lead first, so both cannot be met period after period"),
+                problems(text));
+    }
+
+    @Test
+    void aVolumeTargetOfAnotherSegmentIsNotComparedWithAnEarlierStage() throws IOException {
+        String text = VALID.replace("    min: 120\n", "    min: 20\n    max: 100\n")
+                .replace(
+                        "    metric: conversion(mql, sal)\n    min: 0.70\n",
+                        "    metric: count(sal)\n    min: 150\n    where: [\"channel = partner\"]\n");
+        load("sla.yaml", text); // the partner segment's SALs are not bounded by T1
+    }
+
     private List<String> problems(String text) {
         InputError e = assertThrows(InputError.class, () -> load("sla.yaml", text));
         return e.lines().stream().map(l -> l.replace(tmp.toString() + "/", "")).toList();
