@@ -5,6 +5,7 @@ import dev.l2r.Progress;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.Digests;
 import dev.l2r.compile.DrlGenerator;
+import dev.l2r.compile.FieldReads;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Evaluator;
@@ -54,9 +55,19 @@ public final class CheckRun {
             Limits limits,
             Progress progress) {}
 
-    /** What was checked and found, and where it was written. */
+    /**
+     * What was checked and found, and where it was written.
+     *
+     * @param warnings hand-written rules reading fields the agreement does not declare ({@link FieldReads})
+     */
     public record Result(
-            Agreement agreement, Period period, Dataset dataset, Evaluation evaluation, Path out, int exitCode) {}
+            Agreement agreement,
+            Period period,
+            Dataset dataset,
+            Evaluation evaluation,
+            Path out,
+            int exitCode,
+            List<String> warnings) {}
 
     private final Request r;
     /** The output folder once known, and this run's hold on it. */
@@ -128,6 +139,6 @@ public final class CheckRun {
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);
         ReportWriter.write(folder, run, e, dataset.rejected(), code);
         progress.step("written");
-        return new Result(a, p, dataset, e, target, code);
+        return new Result(a, p, dataset, e, target, code, FieldReads.warnings(a, rulesFiles));
     }
 }

@@ -114,6 +114,7 @@ final class CheckCommand implements Callable<Integer> {
                 failOn.severity(),
                 Limits.of(maxFirings, timeout),
                 Progress.forTerminal()));
+        r.warnings().forEach(System.err::println);
         InputReport.print(r.dataset());
         Evaluation e = r.evaluation();
         System.out.printf(

@@ -3,6 +3,7 @@ package dev.l2r.cli;
 import dev.l2r.app.RulesDirectory;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
+import dev.l2r.compile.FieldReads;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.model.Agreement;
 import dev.l2r.parse.AgreementParser;
@@ -34,6 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
         Agreement a = AgreementParser.load(sla);
         List<RulesFile> files = RulesFile.readAll(RulesDirectory.resolve(rules.rules));
         CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), files);
+        FieldReads.warnings(a, files).forEach(System.err::println);
         System.out.println(sla + ": ok: agreement " + a.id() + ", "
                 + a.clauses().size() + " clauses, " + a.teams().size() + " teams; " + files.size() + " rules files");
         return 0;
