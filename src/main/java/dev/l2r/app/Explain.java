@@ -100,6 +100,10 @@ public final class Explain {
         private final PeriodWindow window;
         private final Instant asOf;
         private final LeadDecisions decisions;
+        /** The where conditions that hold for the last lead probed. */
+        private Lead holdingFor;
+
+        private Set<String> holding;
         private Map<String, Lead> byId;
 
         public Session(Request r) {
@@ -266,7 +270,10 @@ public final class Explain {
         }
 
         private String segment(Clause c, Lead lead) {
-            Set<String> holding = decisions.holdingConditions(lead);
+            if (holdingFor != lead) { // the probes run once per lead, not once per clause
+                holding = decisions.holdingConditions(lead);
+                holdingFor = lead;
+            }
             List<Condition> where = c.head().where();
             for (int i = 0; i < where.size(); i++) {
                 Condition w = where.get(i);

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * What the compiled rules decide about one lead, for {@code l2r explain}: the same facts {@link Evaluator}
@@ -73,22 +72,10 @@ public final class LeadDecisions {
         Set<String> out = new HashSet<>();
         KieSession session = probes.newKieSession();
         try {
-            session.setGlobal("sla", new SlaSink() {
-                @Override
-                public void decide(RuleContext rule, Object fact) {
-                    Map<String, Object> meta = rule.getRule().getMetaData();
-                    out.add(meta.get("clause") + "#" + meta.get("condition"));
-                }
-
-                @Override
-                public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {}
-
-                @Override
-                public void met(RuleContext rule, Lead lead) {}
-
-                @Override
-                public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {}
-            });
+            session.setGlobal("sla", SlaSink.decisionsOnly((rule, fact) -> {
+                Map<String, Object> meta = rule.getRule().getMetaData();
+                out.add(meta.get("clause") + "#" + meta.get("condition"));
+            }));
             DrlGenerator.valueSets(a).forEach(session::insert);
             session.insert(seen);
             session.fireAllRules();
@@ -105,23 +92,11 @@ public final class LeadDecisions {
         List<Decided> out = new ArrayList<>();
         KieSession session = rules.kieBase().newKieSession();
         try {
-            session.setGlobal("sla", new SlaSink() {
-                @Override
-                public void decide(RuleContext rule, Object fact) {
-                    Outcome.of(rule.getRule().getMetaData(), byId)
-                            .ifPresent(o -> out.add(
-                                    new Decided(o.clause().id(), o.kind().key(), o.requirement())));
-                }
-
-                @Override
-                public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {}
-
-                @Override
-                public void met(RuleContext rule, Lead lead) {}
-
-                @Override
-                public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {}
-            });
+            session.setGlobal("sla", SlaSink.decisionsOnly((rule, fact) -> {
+                Outcome.of(rule.getRule().getMetaData(), byId)
+                        .ifPresent(o ->
+                                out.add(new Decided(o.clause().id(), o.kind().key(), o.requirement())));
+            }));
             session.insert(window);
             DrlGenerator.valueSets(a).forEach(session::insert);
             session.insert(seen);

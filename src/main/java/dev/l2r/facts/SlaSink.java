@@ -1,5 +1,6 @@
 package dev.l2r.facts;
 
+import java.util.function.BiConsumer;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -29,4 +30,26 @@ public interface SlaSink {
 
     /** As above, with the offending value (or values) as the finding's {@code actual}. */
     void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message);
+
+    /**
+     * A sink that hands each generated rule's decision to {@code decide} and ignores what hand-written
+     * rules report (for explaining one lead, where only the generated rules' decisions matter).
+     */
+    static SlaSink decisionsOnly(BiConsumer<RuleContext, Object> decide) {
+        return new SlaSink() {
+            @Override
+            public void decide(RuleContext rule, Object fact) {
+                decide.accept(rule, fact);
+            }
+
+            @Override
+            public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {}
+
+            @Override
+            public void met(RuleContext rule, Lead lead) {}
+
+            @Override
+            public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {}
+        };
+    }
 }

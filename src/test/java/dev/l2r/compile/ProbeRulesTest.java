@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The probe rules that {@code l2r explain} uses to name the where condition keeping a lead out of a segment:
@@ -68,22 +67,10 @@ class ProbeRulesTest {
         Set<String> out = new TreeSet<>();
         KieSession s = probes.newKieSession();
         try {
-            s.setGlobal("sla", new SlaSink() {
-                @Override
-                public void decide(RuleContext rule, Object fact) {
-                    out.add(rule.getRule().getMetaData().get("clause") + "#"
-                            + rule.getRule().getMetaData().get("condition"));
-                }
-
-                @Override
-                public void violation(RuleContext rule, Lead l, String expected, String actual, String message) {}
-
-                @Override
-                public void met(RuleContext rule, Lead l) {}
-
-                @Override
-                public void dataQuality(RuleContext rule, Lead l, String field, String actual, String message) {}
-            });
+            s.setGlobal("sla", SlaSink.decisionsOnly((rule, fact) -> {
+                out.add(rule.getRule().getMetaData().get("clause") + "#"
+                        + rule.getRule().getMetaData().get("condition"));
+            }));
             DrlGenerator.valueSets(a).forEach(s::insert);
             s.insert(lead);
             s.fireAllRules();
