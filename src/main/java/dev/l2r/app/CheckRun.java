@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,9 @@ public final class CheckRun {
      * What to check.
      *
      * @param failOn the severity at or above which a violation makes the exit code 1; null for none
-     * @param out    the output folder, or null for out/PERIOD
+     * @param period one period label, or FROM..TO for each period of a range ({@link Agreement#periods})
+     * @param out    the output folder, or null for out/AGREEMENT/PERIOD; with a range, the folder that
+     *     receives one subfolder per period
      * @param rules  the rules directory, or null for the default ({@link RulesDirectory})
      * @param asOf   ISO-8601 text, or null for the end of the period
      * @param profile a mapping profile's name or file, or null for canonical data
@@ -53,7 +56,12 @@ public final class CheckRun {
             Path out,
             Severity failOn,
             Limits limits,
-            Progress progress) {}
+            Progress progress) {
+
+        private Request forPeriod(String label, Path folder) {
+            return new Request(sla, data, profile, label, asOf, rules, folder, failOn, limits, progress);
+        }
+    }
 
     /**
      * What was checked and found, and where it was written.
@@ -87,6 +95,31 @@ public final class CheckRun {
         return new CheckRun(r).guarded();
     }
 
+    /**
+     * Runs the check for each period the request names (one label, or FROM..TO), in period order, each into
+     * its own folder: out/AGREEMENT/PERIOD by default, or {@code --out}/PERIOD for a range.
+     */
+    public static List<Result> runAll(Request r) throws IOException {
+        Agreement a = AgreementParser.load(r.sla());
+        List<Period> periods = a.periods(r.period());
+        if (periods.size() > 1 && r.asOf() != null) {
+            throw new InputError("--as-of: applies to one period; give --period a single label with --as-of");
+        }
+        List<Result> results = new ArrayList<>();
+        for (Period p : periods) {
+            Path folder = r.out() == null
+                    ? defaultOut(a, p)
+                    : periods.size() > 1 || r.period().contains("..") ? r.out().resolve(p.label()) : r.out();
+            results.add(run(r.forPeriod(p.label(), folder)));
+        }
+        return List.copyOf(results);
+    }
+
+    /** The default output folder: out/AGREEMENT/PERIOD, so two agreements never overwrite each other. */
+    public static Path defaultOut(Agreement a, Period p) {
+        return Path.of("out", a.id(), p.label());
+    }
+
     private Result guarded() throws IOException {
         target = r.out();
         try {
@@ -108,7 +141,7 @@ public final class CheckRun {
     private Result check() throws IOException {
         Agreement a = AgreementParser.load(r.sla());
         Period p = a.period(r.period());
-        target = r.out() != null ? r.out() : Path.of("out", p.label());
+        target = r.out() != null ? r.out() : defaultOut(a, p);
         folder = OutputFolder.lock(target);
         Instant asOf = a.asOf(p, r.asOf());
         Progress progress = r.progress();

@@ -53,7 +53,8 @@ final class CheckCommand implements Callable<Integer> {
             required = true,
             paramLabel = "LABEL",
             description =
-                    "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period.")
+                    "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period;"
+                            + " FROM..TO checks each period of a range in order (2026-07..2026-09).")
     String period;
 
     @Option(
@@ -70,7 +71,10 @@ final class CheckCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             converter = Options.PathConverter.class,
-            description = "Output folder (default: out/PERIOD).")
+            description = {
+                "Output folder (default: out/AGREEMENT/PERIOD, e.g. out/inside-sales/2026-09).",
+                "With a range of periods: the folder that receives one subfolder per period."
+            })
     Path out;
 
     @Option(
@@ -103,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CheckRun.Result r = CheckRun.run(new CheckRun.Request(
+        List<CheckRun.Result> results = CheckRun.runAll(new CheckRun.Request(
                 agreement.sla,
                 data,
                 profile,
@@ -114,8 +118,17 @@ final class CheckCommand implements Callable<Integer> {
                 failOn.severity(),
                 Limits.of(maxFirings, timeout),
                 Progress.forTerminal()));
-        r.warnings().forEach(System.err::println);
-        InputReport.print(r.dataset());
+        results.get(0).warnings().forEach(System.err::println);
+        int exit = 0;
+        for (CheckRun.Result r : results) {
+            if (r == results.get(0)) InputReport.print(r.dataset());
+            print(r);
+            exit = Math.max(exit, r.exitCode());
+        }
+        return exit;
+    }
+
+    private static void print(CheckRun.Result r) {
         Evaluation e = r.evaluation();
         System.out.printf(
                 Locale.ROOT,
@@ -128,7 +141,6 @@ final class CheckCommand implements Callable<Integer> {
                 count(e, Severity.MINOR),
                 e.compliance() == null ? "n/a" : HumanFormat.percent(e.compliance()),
                 r.out());
-        return r.exitCode();
     }
 
     private static long count(Evaluation e, Severity s) {

@@ -5,6 +5,7 @@ import dev.l2r.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,33 @@ public record Agreement(
                     "--period: " + label + " ends before agreement " + id + " takes effect (" + effectiveFrom + ")");
         }
         return p;
+    }
+
+    /** The most periods one {@code --period FROM..TO} may name. */
+    public static final int MAX_PERIODS = 60;
+
+    /**
+     * The {@code --period} text as the periods it names, in order: one label ({@code 2026-09}) or an
+     * inclusive range ({@code 2026-07..2026-09}) of this agreement's kind; bad input names the option.
+     */
+    public List<Period> periods(String text) {
+        int dots = text.indexOf("..");
+        if (dots < 0) return List.of(period(text));
+        Period from = period(text.substring(0, dots).strip());
+        Period to = period(text.substring(dots + 2).strip());
+        if (to.start().isBefore(from.start())) {
+            throw new InputError("--period: " + text + " ends before it starts; write FROM..TO, e.g. "
+                    + Period.example(period) + ".." + Period.example(period));
+        }
+        List<Period> out = new ArrayList<>();
+        for (Period p = from; !p.start().isAfter(to.start()); p = p.next()) {
+            if (out.size() == MAX_PERIODS) {
+                throw new InputError(
+                        "--period: " + text + " names more than " + MAX_PERIODS + " periods; check fewer at a time");
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
     }
 
     /** The {@code --as-of} text as an instant (local times in the SLA zone), or null for none; not before the period. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +79,21 @@ public record Period(PeriodKind kind, String label, LocalDate start, LocalDate e
             case QUARTER -> "2026-Q4";
             case WEEK -> "2026-W44";
         };
+    }
+
+    /** The period right after this one, of the same kind. */
+    public Period next() {
+        String label = switch (kind) {
+            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", end.getYear(), end.getMonthValue());
+            case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", end.getYear(), (end.getMonthValue() - 1) / 3 + 1);
+            case WEEK ->
+                String.format(
+                        Locale.ROOT,
+                        "%04d-W%02d",
+                        end.get(IsoFields.WEEK_BASED_YEAR),
+                        end.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        };
+        return parse(kind, label).orElseThrow(() -> new IllegalStateException("no period after " + this.label));
     }
 
     public ZonedDateTime startIn(ZoneId zone) {
