@@ -379,7 +379,7 @@ public final class CompiledRules {
                             InputError.at(
                                     agreementFile,
                                     r.head().line(),
-                                    "clauses[" + i + "].rule",
+                                    "clauses[" + i + "] (" + r.id() + ").rule",
                                     "\"" + r.rule()
                                             + "\" is a data-quality rule (it always runs and reports to revenue ops); name a rule that reports with sla.violation"));
                 } else if (names.contains(r.rule())) {
@@ -388,7 +388,7 @@ public final class CompiledRules {
                     missing.add(InputError.at(
                             agreementFile,
                             r.head().line(),
-                            "clauses[" + i + "].rule",
+                            "clauses[" + i + "] (" + r.id() + ").rule",
                             "no rule named \"" + r.rule() + "\" in the rules directory"
                                     + (names.isEmpty()
                                             ? " (it has no rules)"

@@ -130,7 +130,7 @@ public final class Planner {
             return new InputError(InputError.at(
                     file,
                     t.head().line(),
-                    "clauses[" + a.clauses().indexOf(t) + "].min",
+                    "clauses[" + a.clauses().indexOf(t) + "] (" + t.id() + ").min",
                     "target " + t.id() + " (average_selling_price) has no min; the plan turns revenue into wins"
                             + " with it: add min: AMOUNT, the lowest average deal value"));
         }
@@ -195,7 +195,7 @@ public final class Planner {
                     + low.getKey() + "), so that it holds whatever the mix");
         }
         segmentNote(t);
-        String field = "clauses[" + a.clauses().indexOf(t) + "].min";
+        String field = "clauses[" + a.clauses().indexOf(t) + "] (" + t.id() + ").min";
         if (v.signum() <= 0) {
             throw new InputError(InputError.at(
                     file,

@@ -121,7 +121,7 @@ class RulesFilesTest {
         assertEquals(2, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("sla.yaml:"), run.stderr());
         assertTrue(
-                run.stderr().contains("clauses[1].rule: no rule named \"Enterprise MQLs get a human touch\""),
+                run.stderr().contains("clauses[1] (C9).rule: no rule named \"Enterprise MQLs get a human touch\""),
                 run.stderr());
         assertTrue(run.stderr().contains(CustomRulesTest.HUMAN_TOUCH), "lists the rules there: " + run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
@@ -246,7 +246,7 @@ class RulesFilesTest {
                 run.stderr()
                         .lines()
                         .anyMatch(l -> l.startsWith(sla)
-                                && l.contains("clauses[1].rule: \"SAL before MQL\" is a data-quality rule")),
+                                && l.contains("clauses[1] (C9).rule: \"SAL before MQL\" is a data-quality rule")),
                 run.stderr());
         assertFalse(Files.exists(run.out()), "no partial output");
     }
