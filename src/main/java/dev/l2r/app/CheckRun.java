@@ -17,7 +17,7 @@ import dev.l2r.ingest.profile.Profiles;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
 import dev.l2r.model.Severity;
-import dev.l2r.parse.AgreementParser;
+import dev.l2r.parse.AgreementVersions;
 import dev.l2r.report.OutputFolder;
 import dev.l2r.report.ReportWriter;
 import dev.l2r.report.RunInfo;
@@ -100,8 +100,9 @@ public final class CheckRun {
      * its own folder: out/AGREEMENT/PERIOD by default, or {@code --out}/PERIOD for a range.
      */
     public static List<Result> runAll(Request r) throws IOException {
-        Agreement a = AgreementParser.load(r.sla());
-        List<Period> periods = a.periods(r.period());
+        AgreementVersions versions = AgreementVersions.load(r.sla());
+        Agreement a = versions.latest().agreement();
+        List<Period> periods = versions.periods(r.period());
         if (periods.size() > 1 && r.asOf() != null) {
             throw new InputError("--as-of: applies to one period; give --period a single label with --as-of");
         }
@@ -139,7 +140,8 @@ public final class CheckRun {
     }
 
     private Result check() throws IOException {
-        Agreement a = AgreementParser.load(r.sla());
+        AgreementVersions.Version version = AgreementVersions.load(r.sla()).inForce(r.period());
+        Agreement a = version.agreement();
         Period p = a.period(r.period());
         target = r.out() != null ? r.out() : defaultOut(a, p);
         folder = OutputFolder.lock(target);
@@ -149,7 +151,7 @@ public final class CheckRun {
         String drl = DrlGenerator.generate(a);
         progress.step("compiling " + a.id() + " (" + a.clauses().size() + " clauses) with " + rulesFiles.size()
                 + " rules files");
-        CompiledRules compiled = CompiledRules.build(a, r.sla().toString(), drl, rulesFiles);
+        CompiledRules compiled = CompiledRules.build(a, version.file().toString(), drl, rulesFiles);
         Profile mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
         Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
         Evaluation e = Evaluator.run(a, compiled, dataset, p, asOf, r.limits(), progress);
@@ -160,8 +162,8 @@ public final class CheckRun {
         int code = failing ? 1 : 0;
         RunInfo run = new RunInfo(
                 a,
-                r.sla().toString(),
-                Digests.sha256(r.sla()),
+                version.file().toString(),
+                Digests.sha256(version.file()),
                 Digests.sha256(drl.getBytes(StandardCharsets.UTF_8)),
                 rulesFiles,
                 mapping,

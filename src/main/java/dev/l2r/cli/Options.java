@@ -25,7 +25,8 @@ final class Options {
                 required = true,
                 paramLabel = "FILE",
                 converter = PathConverter.class,
-                description = "Agreement (YAML or JSON).")
+                description =
+                        "Agreement (YAML or JSON); for check, validate and replay also a folder of its versions, each with its effective_from.")
         Path sla;
     }
 

@@ -6,8 +6,7 @@ import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.FieldReads;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.model.Agreement;
-import dev.l2r.parse.AgreementParser;
-import java.nio.file.Path;
+import dev.l2r.parse.AgreementVersions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,13 +30,19 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path sla = agreement.sla;
-        Agreement a = AgreementParser.load(sla);
+        AgreementVersions versions = AgreementVersions.load(agreement.sla);
         List<RulesFile> files = RulesFile.readAll(RulesDirectory.resolve(rules.rules));
-        CompiledRules.build(a, sla.toString(), DrlGenerator.generate(a), files);
-        FieldReads.warnings(a, files).forEach(System.err::println);
-        System.out.println(sla + ": ok: agreement " + a.id() + ", "
-                + a.clauses().size() + " clauses, " + a.teams().size() + " teams; " + files.size() + " rules files");
+        for (AgreementVersions.Version v : versions.all()) {
+            Agreement a = v.agreement();
+            CompiledRules.build(a, v.file().toString(), DrlGenerator.generate(a), files);
+            FieldReads.warnings(a, files).forEach(System.err::println);
+            System.out.println(v.file() + ": ok: agreement " + a.id()
+                    + (a.effectiveFrom() == null || versions.all().size() == 1
+                            ? ""
+                            : " effective from " + a.effectiveFrom())
+                    + ", " + a.clauses().size() + " clauses, " + a.teams().size() + " teams; " + files.size()
+                    + " rules files");
+        }
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.l2r.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.l2r.InputError;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.BusinessCalendar;
 import dev.l2r.model.Clause;
@@ -8,6 +9,7 @@ import dev.l2r.model.FieldType;
 import dev.l2r.model.Team;
 import dev.l2r.source.Loc;
 import dev.l2r.source.SourceTree;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,6 +30,14 @@ public final class AgreementParser {
 
     /** Reads and validates an agreement file; throws {@link dev.l2r.InputError} listing every problem. */
     public static Agreement load(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new InputError(InputError.at(
+                    path.toString(),
+                    0,
+                    null,
+                    "is a folder; this command reads one agreement file (check, validate and replay also take a folder"
+                            + " of versions)"));
+        }
         return parse(SourceTree.read(path), path.getFileName().toString());
     }
 

@@ -148,7 +148,8 @@ class PlanCommandTest {
         Path sla = sla(target("W", "win_rate", "    min: 0.3"), target("A", "average_selling_price", "    max: 90000"));
         Cli r = refused("plan", "--sla", sla.toString(), "--revenue", "1000000", "--period", "2026-10");
         assertEquals(
-                sla + ":15: clauses[1] (A).min: target A (average_selling_price) has no min; the plan turns revenue into"
+                sla
+                        + ":15: clauses[1] (A).min: target A (average_selling_price) has no min; the plan turns revenue into"
                         + " wins with it: add min: AMOUNT, the lowest average deal value\n",
                 r.err());
     }
@@ -157,7 +158,8 @@ class PlanCommandTest {
     void aRateOfZeroOrAboveOneCannotPlan() throws IOException {
         Path sla = sla(target("A", "average_selling_price", "    min: 30000"), target("W", "win_rate", "    min: 0"));
         Cli r = refused("plan", "--sla", sla.toString(), "--revenue", "1000000", "--period", "2026-10");
-        assertTrue(r.err().startsWith(sla + ":15: clauses[1] (W).min: win_rate min 0 of target W cannot plan"), r.err());
+        assertTrue(
+                r.err().startsWith(sla + ":15: clauses[1] (W).min: win_rate min 0 of target W cannot plan"), r.err());
     }
 
     @Test
