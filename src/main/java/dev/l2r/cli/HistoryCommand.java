@@ -100,7 +100,7 @@ final class HistoryCommand implements Callable<Integer> {
             "VERSION",
             "PERIOD",
             "AS OF",
-            "RUN KIND",
+            "STATE",
             "VERDICT",
             "COMPLIANCE",
             "VIOLATIONS",

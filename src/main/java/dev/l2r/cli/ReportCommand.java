@@ -92,10 +92,19 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<RunRecord> runs = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        byPeriod.forEach((label, run) -> {
-            if (run == null) missing.add(label);
-            else runs.add(run);
-        });
+        String gapFrom = null;
+        String gapTo = null;
+        for (Map.Entry<String, RunRecord> e : byPeriod.entrySet()) {
+            if (e.getValue() == null) { // consecutive periods without a run are named as one span
+                if (gapFrom == null) gapFrom = e.getKey();
+                gapTo = e.getKey();
+                continue;
+            }
+            runs.add(e.getValue());
+            if (gapFrom != null) missing.add(span(gapFrom, gapTo));
+            gapFrom = null;
+        }
+        if (gapFrom != null) missing.add(span(gapFrom, gapTo));
         if (runs.isEmpty()) {
             throw new InputError("no runs of " + a.id() + " between " + from + " and " + to + " in " + file
                     + "; run l2r check first");
@@ -107,6 +116,10 @@ final class ReportCommand implements Callable<Integer> {
                 + byPeriod.size() + " periods of " + a.id() + " from " + file
                 + (missing.isEmpty() ? "" : "; no run recorded for " + String.join(", ", missing)));
         return 0;
+    }
+
+    private static String span(String from, String to) {
+        return from.equals(to) ? from : from + " to " + to;
     }
 
     /** The label as a period of the agreement, with the agreement's message naming this option. */

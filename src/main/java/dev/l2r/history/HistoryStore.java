@@ -1,12 +1,7 @@
 package dev.l2r.history;
 
 import dev.l2r.InputError;
-import dev.l2r.history.RunRecord.CheckRow;
-import dev.l2r.history.RunRecord.ClauseRow;
 import dev.l2r.history.RunRecord.Digests;
-import dev.l2r.history.RunRecord.PersonRow;
-import dev.l2r.history.RunRecord.TargetRow;
-import dev.l2r.history.RunRecord.TeamRow;
 import dev.l2r.history.RunRecord.Violations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,12 +27,13 @@ import java.util.Set;
  * The run history: every recorded {@code l2r check} in one SQLite file, queryable with SQL (docs/HISTORY.md
  * has the schema). Rerunning a period keeps the earlier run; the newest run of an agreement and period is
  * marked {@code latest}. Writers wait up to {@link #BUSY_TIMEOUT_MS} for each other, so two checks can record
- * at the same time. Every problem with the file is an {@link InputError} naming it.
+ * at the same time. Values reach SQL only as bound parameters. Every problem with the file is an
+ * {@link InputError} naming it.
  */
 public final class HistoryStore implements AutoCloseable {
 
     /** The schema this l2r writes; a file with a newer one is refused, never changed. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = Schema.VERSION;
 
     /** Where the history lives unless {@code --history} or {@link #ENV} says otherwise. */
     public static final Path DEFAULT_FILE = Path.of("out", "history.sqlite");
@@ -48,111 +44,6 @@ public final class HistoryStore implements AutoCloseable {
     /** How long a writer waits for another to finish before giving up. */
     public static final int BUSY_TIMEOUT_MS = 10_000;
 
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE schema_version (version INTEGER NOT NULL)",
-            """
-            CREATE TABLE run (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              agreement_id TEXT NOT NULL,
-              agreement_version TEXT,
-              agreement_title TEXT,
-              agreement_sha256 TEXT,
-              generated_drl_sha256 TEXT,
-              rules_sha256 TEXT,
-              inputs_sha256 TEXT,
-              run_json_sha256 TEXT,
-              tool_version TEXT,
-              period TEXT NOT NULL,
-              period_start TEXT NOT NULL,
-              period_end TEXT,
-              as_of TEXT,
-              is_final INTEGER NOT NULL,
-              recorded_at TEXT NOT NULL,
-              latest INTEGER NOT NULL,
-              verdict TEXT,
-              compliance REAL,
-              violations INTEGER NOT NULL,
-              critical INTEGER NOT NULL,
-              major INTEGER NOT NULL,
-              minor INTEGER NOT NULL,
-              data_quality_findings INTEGER NOT NULL
-            )""",
-            "CREATE INDEX run_by_period ON run (agreement_id, period_start, latest)",
-            """
-            CREATE TABLE clause_result (
-              run_id INTEGER NOT NULL REFERENCES run (id),
-              position INTEGER NOT NULL,
-              clause_id TEXT,
-              title TEXT,
-              type TEXT,
-              severity TEXT,
-              team TEXT,
-              objective REAL,
-              met INTEGER NOT NULL,
-              violated INTEGER NOT NULL,
-              open INTEGER NOT NULL,
-              at_risk INTEGER NOT NULL,
-              compliance REAL,
-              verdict TEXT,
-              PRIMARY KEY (run_id, position)
-            )""",
-            """
-            CREATE TABLE team_result (
-              run_id INTEGER NOT NULL REFERENCES run (id),
-              position INTEGER NOT NULL,
-              team TEXT,
-              owner TEXT,
-              met INTEGER NOT NULL,
-              violated INTEGER NOT NULL,
-              open INTEGER NOT NULL,
-              at_risk INTEGER NOT NULL,
-              compliance REAL,
-              verdict TEXT,
-              PRIMARY KEY (run_id, position)
-            )""",
-            """
-            CREATE TABLE person_result (
-              run_id INTEGER NOT NULL REFERENCES run (id),
-              position INTEGER NOT NULL,
-              person TEXT,
-              team TEXT,
-              met INTEGER NOT NULL,
-              violated INTEGER NOT NULL,
-              open INTEGER NOT NULL,
-              at_risk INTEGER NOT NULL,
-              critical_violations INTEGER NOT NULL,
-              PRIMARY KEY (run_id, position)
-            )""",
-            """
-            CREATE TABLE target_result (
-              run_id INTEGER NOT NULL REFERENCES run (id),
-              position INTEGER NOT NULL,
-              clause_id TEXT,
-              subject TEXT,
-              team TEXT,
-              metric TEXT,
-              label TEXT,
-              value REAL,
-              expected TEXT,
-              actual TEXT,
-              status TEXT,
-              PRIMARY KEY (run_id, position)
-            )""",
-            """
-            CREATE TABLE data_quality (
-              run_id INTEGER NOT NULL REFERENCES run (id),
-              position INTEGER NOT NULL,
-              check_id TEXT,
-              title TEXT,
-              findings INTEGER NOT NULL,
-              PRIMARY KEY (run_id, position)
-            )""");
-
-    private static final String RUN_COLUMNS = "id, latest, agreement_id, agreement_version, agreement_title,"
-            + " agreement_sha256, generated_drl_sha256, rules_sha256, inputs_sha256, run_json_sha256, tool_version,"
-            + " period, period_start, period_end, as_of, is_final, recorded_at, verdict, compliance, violations,"
-            + " critical, major, minor, data_quality_findings";
-
     // SQLite's primary result codes (sqlite.org/rescode.html) that call for advice of their own
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
@@ -160,6 +51,11 @@ public final class HistoryStore implements AutoCloseable {
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_CANTOPEN = 14;
     private static final int SQLITE_NOTADB = 26;
+
+    private static final String RUN_COLUMNS = "id, latest, agreement_id, agreement_version, agreement_title,"
+            + " agreement_sha256, generated_drl_sha256, rules_sha256, inputs_sha256, run_json_sha256, tool_version,"
+            + " period, period_start, period_end, as_of, is_final, recorded_at, verdict, compliance, violations,"
+            + " critical, major, minor, data_quality_findings";
 
     private final Connection db;
     private final String file;
@@ -183,6 +79,9 @@ public final class HistoryStore implements AutoCloseable {
     public static HistoryStore open(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new InputError(InputError.at(name, 0, null, "is a folder, not a file"));
+        if (name.contains("?")) { // the driver reads what follows a ? in its URL as options
+            throw new InputError(InputError.at(name, 0, null, "a history file name cannot contain \"?\""));
+        }
         Path parent = file.toAbsolutePath().getParent();
         try {
             if (parent != null) Files.createDirectories(parent);
@@ -209,56 +108,6 @@ public final class HistoryStore implements AutoCloseable {
         return store;
     }
 
-    /** Checks the schema version, and creates the schema in a file that holds no tables yet. */
-    private void prepareSchema() {
-        if (checkSchema()) return;
-        transaction(() -> {
-            if (checkSchema()) return null; // another l2r created it meanwhile
-            try (Statement s = db.createStatement()) {
-                for (String ddl : SCHEMA) s.executeUpdate(ddl);
-            }
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
-                p.setInt(1, SCHEMA_VERSION);
-                p.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** True when the file holds a history this l2r reads; false when it holds no tables at all. */
-    private boolean checkSchema() {
-        return query(() -> {
-            Set<String> tables = new HashSet<>();
-            try (Statement s = db.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-                while (rs.next()) tables.add(rs.getString(1));
-            }
-            if (!tables.contains("schema_version")) {
-                if (tables.isEmpty()) return false;
-                throw new InputError(InputError.at(
-                        file,
-                        0,
-                        null,
-                        "a SQLite database, but not an l2r history (no schema_version table); give another --history"
-                                + " file"));
-            }
-            int version;
-            try (Statement s = db.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new InputError(InputError.at(
-                        file,
-                        0,
-                        null,
-                        "history schema version " + version + " is newer than this l2r reads (" + SCHEMA_VERSION
-                                + "); use a newer l2r, or another --history file"));
-            }
-            return true;
-        });
-    }
-
     /**
      * Records a run in one transaction and returns its id. The run becomes the latest of its agreement and
      * period; earlier runs of that period stay, no longer latest.
@@ -267,19 +116,16 @@ public final class HistoryStore implements AutoCloseable {
         return transaction(() -> {
             try (PreparedStatement p = db.prepareStatement(
                     "UPDATE run SET latest = 0 WHERE agreement_id = ? AND period = ? AND latest = 1")) {
-                p.setString(1, r.agreementId());
-                p.setString(2, r.periodLabel());
+                bind(p, r.agreementId(), r.periodLabel());
                 p.executeUpdate();
             }
-            long id;
-            try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO run (agreement_id, agreement_version, agreement_title, agreement_sha256,"
-                            + " generated_drl_sha256, rules_sha256, inputs_sha256, run_json_sha256, tool_version, period,"
-                            + " period_start, period_end, as_of, is_final, recorded_at, latest, verdict, compliance,"
-                            + " violations, critical, major, minor, data_quality_findings)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
-                Digests d = r.digests();
-                Violations v = r.violations();
+            Digests d = r.digests();
+            Violations v = r.violations();
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO run (agreement_id, agreement_version,"
+                    + " agreement_title, agreement_sha256, generated_drl_sha256, rules_sha256, inputs_sha256,"
+                    + " run_json_sha256, tool_version, period, period_start, period_end, as_of, is_final, recorded_at,"
+                    + " latest, verdict, compliance, violations, critical, major, minor, data_quality_findings)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(
                         p,
                         r.agreementId(),
@@ -306,67 +152,17 @@ public final class HistoryStore implements AutoCloseable {
                         r.dataQualityFindings());
                 p.executeUpdate();
             }
+            long id;
             try (Statement s = db.createStatement();
                     ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
                 rs.next();
                 id = rs.getLong(1);
             }
-            insertRows(
-                    id,
-                    "INSERT INTO clause_result (run_id, position, clause_id, title, type, severity, team, objective, met,"
-                            + " violated, open, at_risk, compliance, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.clauses(),
-                    c -> new Object[] {
-                        c.clauseId(),
-                        c.title(),
-                        c.type(),
-                        c.severity(),
-                        c.team(),
-                        c.objective(),
-                        c.met(),
-                        c.violated(),
-                        c.open(),
-                        c.atRisk(),
-                        c.compliance(),
-                        c.verdict()
-                    });
-            insertRows(
-                    id,
-                    "INSERT INTO team_result (run_id, position, team, owner, met, violated, open, at_risk, compliance,"
-                            + " verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.teams(),
-                    t -> new Object[] {
-                        t.team(), t.owner(), t.met(), t.violated(), t.open(), t.atRisk(), t.compliance(), t.verdict()
-                    });
-            insertRows(
-                    id,
-                    "INSERT INTO person_result (run_id, position, person, team, met, violated, open, at_risk,"
-                            + " critical_violations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.people(),
-                    x -> new Object[] {
-                        x.person(), x.team(), x.met(), x.violated(), x.open(), x.atRisk(), x.criticalViolations()
-                    });
-            insertRows(
-                    id,
-                    "INSERT INTO target_result (run_id, position, clause_id, subject, team, metric, label, value,"
-                            + " expected, actual, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.targets(),
-                    t -> new Object[] {
-                        t.clauseId(),
-                        t.subject(),
-                        t.team(),
-                        t.metric(),
-                        t.label(),
-                        t.value(),
-                        t.expected(),
-                        t.actual(),
-                        t.status()
-                    });
-            insertRows(
-                    id,
-                    "INSERT INTO data_quality (run_id, position, check_id, title, findings) VALUES (?, ?, ?, ?, ?)",
-                    r.dataQuality(),
-                    q -> new Object[] {q.checkId(), q.title(), q.findings()});
+            insert(id, Schema.CLAUSES, r.clauses());
+            insert(id, Schema.TEAMS, r.teams());
+            insert(id, Schema.PEOPLE, r.people());
+            insert(id, Schema.TARGETS, r.targets());
+            insert(id, Schema.DATA_QUALITY, r.dataQuality());
             return id;
         });
     }
@@ -434,6 +230,56 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /** Checks the schema version, and creates the schema in a file that holds no tables yet. */
+    private void prepareSchema() {
+        if (checkSchema()) return;
+        transaction(() -> {
+            if (checkSchema()) return null; // another l2r created it meanwhile
+            try (Statement s = db.createStatement()) {
+                for (String ddl : Schema.DDL) s.executeUpdate(ddl);
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
+                bind(p, (long) Schema.VERSION);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** True when the file holds a history this l2r reads; false when it holds no tables at all. */
+    private boolean checkSchema() {
+        return query(() -> {
+            Set<String> tables = new HashSet<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            if (!tables.contains("schema_version")) {
+                if (tables.isEmpty()) return false;
+                throw new InputError(InputError.at(
+                        file,
+                        0,
+                        null,
+                        "a SQLite database, but not an l2r history (no schema_version table); give another"
+                                + " --history file"));
+            }
+            int version;
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > Schema.VERSION) {
+                throw new InputError(InputError.at(
+                        file,
+                        0,
+                        null,
+                        "history schema version " + version + " is newer than this l2r reads (" + Schema.VERSION
+                                + "); use a newer l2r, or another --history file"));
+            }
+            return true;
+        });
+    }
+
     private List<StoredRun> select(String where, Object... values) {
         return query(() -> {
             List<StoredRun> runs = new ArrayList<>();
@@ -467,106 +313,38 @@ public final class HistoryStore implements AutoCloseable {
                 rs.getLong("is_final") != 0,
                 Instant.parse(rs.getString("recorded_at")),
                 rs.getString("verdict"),
-                real(rs, "compliance"),
+                Schema.real(rs, rs.findColumn("compliance")),
                 new Violations(
                         rs.getLong("violations"), rs.getLong("critical"), rs.getLong("major"), rs.getLong("minor")),
                 rs.getLong("data_quality_findings"),
-                rows(
-                        id,
-                        "SELECT clause_id, title, type, severity, team, objective, met, violated, open, at_risk,"
-                                + " compliance, verdict FROM clause_result WHERE run_id = ? ORDER BY position",
-                        x -> new ClauseRow(
-                                x.getString(1),
-                                x.getString(2),
-                                x.getString(3),
-                                x.getString(4),
-                                x.getString(5),
-                                real(x, "objective"),
-                                x.getLong(7),
-                                x.getLong(8),
-                                x.getLong(9),
-                                x.getLong(10),
-                                real(x, "compliance"),
-                                x.getString(12))),
-                rows(
-                        id,
-                        "SELECT team, owner, met, violated, open, at_risk, compliance, verdict FROM team_result"
-                                + " WHERE run_id = ? ORDER BY position",
-                        x -> new TeamRow(
-                                x.getString(1),
-                                x.getString(2),
-                                x.getLong(3),
-                                x.getLong(4),
-                                x.getLong(5),
-                                x.getLong(6),
-                                real(x, "compliance"),
-                                x.getString(8))),
-                rows(
-                        id,
-                        "SELECT person, team, met, violated, open, at_risk, critical_violations FROM person_result"
-                                + " WHERE run_id = ? ORDER BY position",
-                        x -> new PersonRow(
-                                x.getString(1),
-                                x.getString(2),
-                                x.getLong(3),
-                                x.getLong(4),
-                                x.getLong(5),
-                                x.getLong(6),
-                                x.getLong(7))),
-                rows(
-                        id,
-                        "SELECT clause_id, subject, team, metric, label, value, expected, actual, status"
-                                + " FROM target_result WHERE run_id = ? ORDER BY position",
-                        x -> new TargetRow(
-                                x.getString(1),
-                                x.getString(2),
-                                x.getString(3),
-                                x.getString(4),
-                                x.getString(5),
-                                real(x, "value"),
-                                x.getString(7),
-                                x.getString(8),
-                                x.getString(9))),
-                rows(
-                        id,
-                        "SELECT check_id, title, findings FROM data_quality WHERE run_id = ? ORDER BY position",
-                        x -> new CheckRow(x.getString(1), x.getString(2), x.getLong(3))));
+                rows(id, Schema.CLAUSES),
+                rows(id, Schema.TEAMS),
+                rows(id, Schema.PEOPLE),
+                rows(id, Schema.TARGETS),
+                rows(id, Schema.DATA_QUALITY));
         return new StoredRun(id, rs.getLong("latest") != 0, r);
     }
 
-    private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private interface RowValues<T> {
-        Object[] values(T row);
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> List<T> rows(long runId, String sql, RowReader<T> reader) throws SQLException {
+    private <T> List<T> rows(long runId, Schema.Child<T> child) throws SQLException {
         List<T> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement(sql)) {
+        try (PreparedStatement p = db.prepareStatement(child.select())) {
             p.setLong(1, runId);
             try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.add(reader.read(rs));
+                while (rs.next()) out.add(child.reader().read(rs));
             }
         }
         return out;
     }
 
-    private <T> void insertRows(long runId, String sql, List<T> rows, RowValues<T> values) throws SQLException {
-        if (rows.isEmpty()) return;
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < rows.size(); i++) {
-                Object[] v = values.values(rows.get(i));
-                Object[] all = new Object[v.length + 2];
-                all[0] = runId;
-                all[1] = (long) i;
-                System.arraycopy(v, 0, all, 2, v.length);
-                bind(p, all);
+    private <T> void insert(long runId, Schema.Child<T> child, List<T> items) throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement p = db.prepareStatement(child.insert())) {
+            for (int i = 0; i < items.size(); i++) {
+                List<Object> row = new ArrayList<>();
+                row.add(runId);
+                row.add((long) i);
+                row.addAll(child.values().apply(items.get(i)));
+                bind(p, row.toArray());
                 p.addBatch();
             }
             p.executeBatch();
@@ -585,9 +363,8 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private static Double real(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
+    private interface Work<T> {
+        T run() throws SQLException;
     }
 
     private <T> T query(Work<T> work) {
@@ -600,7 +377,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Runs work in one write transaction, taken at once so that concurrent writers queue on the busy timeout. */
     private <T> T transaction(Work<T> work) {
-        try {
+        return query(() -> {
             try (Statement s = db.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
             }
@@ -619,14 +396,12 @@ public final class HistoryStore implements AutoCloseable {
                 s.execute("COMMIT");
             }
             return result;
-        } catch (SQLException e) {
-            throw failure(file, e);
-        }
+        });
     }
 
     /** The SQLite error as one line naming the file; the primary result code decides the advice. */
     private static InputError failure(String file, SQLException e) {
-        int code = e.getErrorCode() & 0xff; // the primary result code of SQLite
+        int code = e.getErrorCode() & 0xff;
         String why;
         if (code == SQLITE_NOTADB) {
             why = "not a SQLite database; give another --history file or move this one away";

@@ -29,13 +29,15 @@ public final class TrendReport {
     private TrendReport() {}
 
     /** A heading, a paragraph ({@code strong} first, in bold) or a table; rendered to Markdown and HTML alike. */
-    private record Block(int level, String strong, String text, List<String> header, List<List<String>> rows) {}
+    private record Block(
+            int level, String strong, String text, List<String> header, List<List<String>> rows, List<Boolean> right) {}
 
     /**
      * The report as Markdown.
      *
      * @param runs the latest run of each period, in period order, at least one
-     * @param missing labels of periods in the range with no recorded run
+     * @param missing periods in the range with no recorded run: labels, or spans of consecutive periods
+     *     ({@code 2026-10 to 2026-12})
      */
     public static String markdown(List<RunRecord> runs, List<String> missing) {
         StringBuilder b = new StringBuilder();
@@ -53,7 +55,7 @@ public final class TrendReport {
                 b.append('|');
                 for (String x : k.header()) b.append(' ').append(Summary.md(x)).append(" |");
                 b.append("\n|");
-                for (int i = 0; i < k.header().size(); i++) b.append(i == 0 ? " --- |" : " ---: |");
+                for (Boolean r : k.right()) b.append(r ? " ---: |" : " --- |");
                 b.append('\n');
                 for (List<String> row : k.rows()) {
                     b.append('|');
@@ -75,8 +77,8 @@ public final class TrendReport {
                 .append("body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;"
                         + "color:#1f2328}\n")
                 .append("table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #d0d7de;"
-                        + "padding:.3rem .6rem;text-align:right}\n")
-                .append("td:first-child,th:first-child{text-align:left}th{background:#f6f8fa}\n")
+                        + "padding:.3rem .6rem;text-align:left}\n")
+                .append("td.n,th.n{text-align:right}th{background:#f6f8fa}\n")
                 .append("</style>\n</head>\n<body>\n");
         for (Block k : blocks(runs, missing)) {
             if (k.level() > 0) {
@@ -94,7 +96,11 @@ public final class TrendReport {
                 b.append("</tr></thead>\n<tbody>\n");
                 for (List<String> row : k.rows()) {
                     b.append("<tr>");
-                    for (String c : row) b.append("<td>").append(Summary.h(c)).append("</td>");
+                    for (int i = 0; i < row.size(); i++) {
+                        b.append(k.right().get(i) ? "<td class=\"n\">" : "<td>")
+                                .append(Summary.h(row.get(i)))
+                                .append("</td>");
+                    }
                     b.append("</tr>\n");
                 }
                 b.append("</tbody>\n</table>\n");
@@ -185,9 +191,7 @@ public final class TrendReport {
                 String.join(" ", trendLines(last, runs.subList(0, runs.size() - 1)))));
         if (!missing.isEmpty()) {
             out.add(para(
-                    null,
-                    "No run recorded for " + String.join(", ", missing) + "; run l2r check for "
-                            + (missing.size() == 1 ? "it" : "them") + " to fill the gap."));
+                    null, "No run recorded for " + String.join(", ", missing) + "; l2r check on a period records it."));
         }
         periods(out, runs);
         teams(out, runs);
@@ -230,7 +234,8 @@ public final class TrendReport {
                         "Minor",
                         "Change in violations",
                         "Data-quality findings"),
-                rows));
+                rows,
+                3));
     }
 
     private static void teams(List<Block> out, List<RunRecord> runs) {
@@ -243,7 +248,7 @@ public final class TrendReport {
         }
         if (rows.isEmpty()) return;
         out.add(heading(2, "Team compliance by period"));
-        out.add(table(header("Team", runs), keyed(rows, k -> List.of(k))));
+        out.add(table(header("Team", runs), keyed(rows, k -> List.of(k)), 1));
     }
 
     private static void clauses(List<Block> out, List<RunRecord> runs) {
@@ -268,7 +273,7 @@ public final class TrendReport {
             row.addAll(e.getValue());
             table.add(row);
         }
-        out.add(table(header("Clause", runs), table));
+        out.add(table(header("Clause", runs), table, 1));
     }
 
     private static void targets(List<Block> out, List<RunRecord> runs) {
@@ -290,7 +295,7 @@ public final class TrendReport {
         out.add(heading(2, "Targets by period"));
         List<String> head = new ArrayList<>(List.of("Clause", "Subject", "Metric"));
         head.addAll(header("", runs).subList(1, runs.size() + 1));
-        out.add(table(head, keyed(rows, keys::get)));
+        out.add(table(head, keyed(rows, keys::get), 3));
     }
 
     private static void dataQuality(List<Block> out, List<RunRecord> runs) {
@@ -299,12 +304,13 @@ public final class TrendReport {
         for (int i = 0; i < runs.size(); i++) {
             for (RunRecord.CheckRow c : runs.get(i).dataQuality()) {
                 titles.put(nz(c.checkId()), nz(c.title()));
-                cells(rows, nz(c.checkId()), runs.size()).set(i, n(c.findings()));
+                rows.computeIfAbsent(nz(c.checkId()), k -> new ArrayList<>(Collections.nCopies(runs.size(), "0")))
+                        .set(i, n(c.findings()));
             }
         }
         if (rows.isEmpty()) return;
         out.add(heading(2, "Data-quality findings by period"));
-        out.add(table(header("Check", runs), keyed(rows, k -> List.of(k + " " + titles.get(k)))));
+        out.add(table(header("Check", runs), keyed(rows, k -> List.of(k + " " + titles.get(k))), 1));
     }
 
     /** Compliance of a clause over its rows: the row's own when one, else met / (met + violated) of all. */
@@ -393,14 +399,17 @@ public final class TrendReport {
     }
 
     private static Block heading(int level, String text) {
-        return new Block(level, null, text, null, null);
+        return new Block(level, null, text, null, null, null);
     }
 
     private static Block para(String strong, String text) {
-        return new Block(0, strong, text, null, null);
+        return new Block(0, strong, text, null, null, null);
     }
 
-    private static Block table(List<String> header, List<List<String>> rows) {
-        return new Block(0, null, null, header, rows);
+    /** A table whose first {@code text} columns are text (left-aligned) and the rest figures (right-aligned). */
+    private static Block table(List<String> header, List<List<String>> rows, int text) {
+        List<Boolean> right = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) right.add(i >= text);
+        return new Block(0, null, null, header, rows, right);
     }
 }

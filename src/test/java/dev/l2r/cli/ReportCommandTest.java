@@ -75,18 +75,43 @@ class ReportCommandTest {
                 md.contains(
                         "| 2026-07 | final, as of 2026-08-01T00:00-04:00 | breached | 85% | — | 8 | 3 | 4 | 1 | — | 2 |"),
                 md);
-        assertTrue(md.contains("No run recorded for 2026-08;"), md);
+        assertTrue(md.contains("No run recorded for 2026-08; l2r check on a period records it."), md);
         assertTrue(md.contains("| sdr-emea | 80% | 70% |"), md);
         assertFalse(md.contains("50%"), md);
         String html = read(out.resolve("summary-trend.html"));
         assertTrue(html.contains("<td>2026-09</td>"), html);
-        assertTrue(html.contains("<td>+6.2 pts</td>"), html);
+        assertTrue(html.contains("<td class=\"n\">+6.2 pts</td>"), html);
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(
                     List.of("summary-trend.html", "summary-trend.md"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void consecutivePeriodsWithoutARunAreNamedAsOneSpan() throws Exception {
+        record();
+        Path out = tmp.resolve("trend");
+        Cli r = Cli.run(
+                "report",
+                "--sla",
+                SLA,
+                "--from",
+                "2026-07",
+                "--to",
+                "2026-12",
+                "--history",
+                history().toString(),
+                "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(
+                r.out()
+                        .endsWith(": 2 of 6 periods of inside-sales from " + history()
+                                + "; no run recorded for 2026-08, 2026-10 to 2026-12\n"),
+                r.out());
+        assertTrue(read(out.resolve("summary-trend.md")).contains("No run recorded for 2026-08, 2026-10 to 2026-12;"));
     }
 
     @Test
@@ -180,10 +205,10 @@ class ReportCommandTest {
         Cli r = Cli.run("history", "--history", history().toString(), "--agreement", "inside-sales");
         assertEquals(0, r.code(), r.toString());
         assertEquals("""
-                RUN  RECORDED AT           AGREEMENT     VERSION  PERIOD   AS OF                   RUN KIND  VERDICT   COMPLIANCE  VIOLATIONS  LATEST
-                  1  2026-08-01T04:00:00Z  inside-sales  2026.3   2026-07  2026-08-01T00:00-04:00  final     breached         85%           8  latest
-                  2  2026-10-01T04:00:00Z  inside-sales  2026.3   2026-09  2026-10-01T00:00-04:00  final     at risk          50%           5
-                  3  2026-10-02T09:30:00Z  inside-sales  2026.3   2026-09  2026-10-01T00:00-04:00  final     at risk        91.2%           5  latest
+                RUN  RECORDED AT           AGREEMENT     VERSION  PERIOD   AS OF                   STATE  VERDICT   COMPLIANCE  VIOLATIONS  LATEST
+                  1  2026-08-01T04:00:00Z  inside-sales  2026.3   2026-07  2026-08-01T00:00-04:00  final  breached         85%           8  latest
+                  2  2026-10-01T04:00:00Z  inside-sales  2026.3   2026-09  2026-10-01T00:00-04:00  final  at risk          50%           5
+                  3  2026-10-02T09:30:00Z  inside-sales  2026.3   2026-09  2026-10-01T00:00-04:00  final  at risk        91.2%           5  latest
                 """, r.out());
         Cli september =
                 Cli.run("history", "--history", history().toString(), "--sla", SLA, "--period", "2026-09", "--json");

@@ -167,6 +167,25 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aHistoryDamagedOnDiskIsRefusedInOneLineNamingIt() throws Exception {
+        try (HistoryStore store = HistoryStore.open(file())) {
+            store.record(Runs.july());
+        }
+        byte[] bytes = Files.readAllBytes(file());
+        for (int i = 100; i < 4096; i++) bytes[i] = (byte) 0xA5; // the rest of page 1: the table of tables
+        Files.write(file(), bytes);
+        InputError e = assertThrows(InputError.class, () -> {
+            try (HistoryStore store = HistoryStore.open(file())) {
+                store.runs(null);
+            }
+        });
+        assertEquals(1, e.lines().size(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file() + ": "), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("corrupt") || e.getMessage().contains("not a SQLite database"), e.getMessage());
+    }
+
+    @Test
     void aFolderIsRefusedNamingIt() {
         InputError e = assertThrows(InputError.class, () -> HistoryStore.open(tmp));
         assertEquals(tmp + ": is a folder, not a file", e.getMessage());

@@ -59,7 +59,7 @@ class TrendReportTest {
         String md = TrendReport.markdown(List.of(Runs.july(), Runs.september()), List.of("2026-08"));
         assertTrue(md.startsWith("# SLA trend: Inside sales lead SLA (Northwind Analytics), 2026-07 to 2026-09\n"), md);
         assertTrue(md.contains("**2026-09: at risk.** Compliance 91.2%, up 6.2 points on 2026-07 (85%);"), md);
-        assertTrue(md.contains("No run recorded for 2026-08; run l2r check for it to fill the gap."), md);
+        assertTrue(md.contains("No run recorded for 2026-08; l2r check on a period records it."), md);
         // September against July: 91.2 - 85 = +6.2 points; critical 0 - 3, major 3 - 4, minor 2 - 1
         assertTrue(
                 md.contains(
@@ -77,7 +77,8 @@ class TrendReportTest {
         // S1 is held against two teams: (90 + 30) met of (90 + 30 + 10 + 10) decided = 85.7%
         assertTrue(md.contains("| S1 Demo requests are called within 60 business minutes | 85.7% | 85.7% |"), md);
         assertTrue(md.contains("| T1 | all | MQL to SAL conversion | 42% (met) | 42% (met) |"), md);
-        assertTrue(md.contains("| DQ1 MQL without a source | 2 | — |"), md);
+        // September's run found no DQ1 record: 0, not a gap
+        assertTrue(md.contains("| DQ1 MQL without a source | 2 | 0 |"), md);
     }
 
     @Test
@@ -111,6 +112,6 @@ class TrendReportTest {
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("src="));
         assertFalse(html.contains("href="));
-        assertTrue(html.contains("<td>sdr-emea</td><td>80%</td>"), html);
+        assertTrue(html.contains("<td>sdr-emea</td><td class=\"n\">80%</td>"), html);
     }
 }
