@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The flow of docs/ARCHITECTURE.md, as a test: source → parse → model → compile → evaluate → report, data
  * through ingest and facts, the CLI on top. {@code plan} (l2r plan) sits beside report: it reads the model,
- * metrics.csv values (ingest) and number formats (evaluate), and only app and cli use it. A dependency against the flow, or a cycle between two packages,
- * fails the build.
+ * metrics.csv values (ingest) and number formats (evaluate), and only app and cli use it. {@code history} (the
+ * run history store) uses nothing but the base package; report renders trends from it, app and cli record and
+ * list runs. A dependency against the flow, or a cycle between two packages, fails the build.
  */
 class LayersTest {
 
@@ -49,6 +50,8 @@ class LayersTest {
                 .definedBy("dev.l2r.ingest..")
                 .layer("evaluate")
                 .definedBy("dev.l2r.evaluate..")
+                .layer("history")
+                .definedBy("dev.l2r.history..")
                 .layer("report")
                 .definedBy("dev.l2r.report..")
                 .layer("plan")
@@ -65,6 +68,8 @@ class LayersTest {
                 .mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("report")
                 .mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("history")
+                .mayOnlyBeAccessedByLayers("report", "app", "cli")
                 .whereLayer("evaluate")
                 .mayOnlyBeAccessedByLayers("report", "plan", "app", "cli")
                 .whereLayer("compile")

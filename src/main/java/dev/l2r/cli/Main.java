@@ -22,7 +22,9 @@ import picocli.CommandLine.ParseResult;
             ProfilesCommand.class,
             PlanCommand.class,
             TestCommand.class,
-            ExplainCommand.class
+            ExplainCommand.class,
+            HistoryCommand.class,
+            ReportCommand.class
         })
 public final class Main implements Runnable {
 

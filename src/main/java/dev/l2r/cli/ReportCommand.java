@@ -1,0 +1,169 @@
+package dev.l2r.cli;
+
+import dev.l2r.InputError;
+import dev.l2r.history.HistoryStore;
+import dev.l2r.history.RunRecord;
+import dev.l2r.history.StoredRun;
+import dev.l2r.model.Agreement;
+import dev.l2r.model.Period;
+import dev.l2r.parse.AgreementParser;
+import dev.l2r.report.TrendReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code l2r report}: a multi-period summary from the run history, without evaluating anything again. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a multi-period summary (" + ReportCommand.MARKDOWN + ", " + ReportCommand.HTML
+                    + ") from the latest recorded run of each period from --from to --to; nothing is re-evaluated.",
+            "Exit 0: written; 2: bad arguments, an unreadable history, or no run recorded in the range."
+        })
+final class ReportCommand implements Callable<Integer> {
+
+    static final String MARKDOWN = "summary-trend.md";
+    static final String HTML = "summary-trend.html";
+
+    @Mixin
+    Options.Agreement agreement;
+
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "LABEL",
+            description =
+                    "First period: 2026-07 (month), 2026-Q3 (quarter) or 2026-W27 (ISO week), as the agreement's period.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "LABEL", description = "Last period, included.")
+    String to;
+
+    @Option(
+            names = "--history",
+            paramLabel = "FILE",
+            converter = Options.PathConverter.class,
+            description = "The history file (default: $" + HistoryStore.ENV + " if set, else out/history.sqlite).")
+    Path history;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            converter = Options.PathConverter.class,
+            description = "Output folder (default: out/AGREEMENT/FROM..TO).")
+    Path out;
+
+    @Mixin
+    Options.Debug debug;
+
+    @Override
+    public Integer call() {
+        Agreement a = AgreementParser.load(agreement.sla);
+        Period first = period(a, "--from", from);
+        Period last = period(a, "--to", to);
+        if (last.start().isBefore(first.start())) {
+            throw new InputError("--to: " + to + " is before --from " + from + "; give the earlier period first");
+        }
+        Map<String, RunRecord> byPeriod = new LinkedHashMap<>();
+        for (Period p = first; !p.start().isAfter(last.start()); p = next(p)) byPeriod.put(p.label(), null);
+        Path file = HistoryStore.file(history, System.getenv(HistoryStore.ENV));
+        if (Files.exists(file)) {
+            try (HistoryStore store = HistoryStore.open(file)) {
+                for (StoredRun s : store.latest(a.id(), first.start(), last.start())) {
+                    // a run of another period kind (the agreement changed its period) is not one of these periods
+                    if (byPeriod.containsKey(s.run().periodLabel()))
+                        byPeriod.put(s.run().periodLabel(), s.run());
+                }
+            }
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        String gapFrom = null;
+        String gapTo = null;
+        for (Map.Entry<String, RunRecord> e : byPeriod.entrySet()) {
+            if (e.getValue() == null) { // consecutive periods without a run are named as one span
+                if (gapFrom == null) gapFrom = e.getKey();
+                gapTo = e.getKey();
+                continue;
+            }
+            runs.add(e.getValue());
+            if (gapFrom != null) missing.add(span(gapFrom, gapTo));
+            gapFrom = null;
+        }
+        if (gapFrom != null) missing.add(span(gapFrom, gapTo));
+        if (runs.isEmpty()) {
+            throw new InputError("no runs of " + a.id() + " between " + from + " and " + to + " in " + file
+                    + "; run l2r check first");
+        }
+        Path dir = out != null ? out : Path.of("out", a.id(), from + ".." + to);
+        write(dir.resolve(MARKDOWN), TrendReport.markdown(runs, missing));
+        write(dir.resolve(HTML), TrendReport.html(runs, missing));
+        System.out.println("wrote " + dir.resolve(MARKDOWN) + " and " + HTML + ": " + runs.size() + " of "
+                + byPeriod.size() + " periods of " + a.id() + " from " + file
+                + (missing.isEmpty() ? "" : "; no run recorded for " + String.join(", ", missing)));
+        return 0;
+    }
+
+    private static String span(String from, String to) {
+        return from.equals(to) ? from : from + " to " + to;
+    }
+
+    /** The label as a period of the agreement, with the agreement's message naming this option. */
+    private static Period period(Agreement a, String option, String label) {
+        try {
+            return a.period(label);
+        } catch (InputError e) {
+            throw new InputError(e.lines().stream()
+                    .map(l -> l.startsWith("--period:") ? option + l.substring("--period".length()) : l)
+                    .toList());
+        }
+    }
+
+    /** The period that starts when {@code p} ends. */
+    static Period next(Period p) {
+        LocalDate d = p.end();
+        String label = switch (p.kind()) {
+            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
+            case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", d.getYear(), (d.getMonthValue() - 1) / 3 + 1);
+            case WEEK ->
+                String.format(
+                        Locale.ROOT,
+                        "%04d-W%02d",
+                        d.get(IsoFields.WEEK_BASED_YEAR),
+                        d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        };
+        return Period.parse(p.kind(), label).orElseThrow(() -> new InputError("no period after " + p.label()));
+    }
+
+    /** Writes a file whole or not at all: a temporary file in the same folder, then renamed over the target. */
+    private static void write(Path target, String text) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new InputError(InputError.at(
+                    target.toString(), 0, null, "cannot write: " + InputError.firstLine(String.valueOf(e))));
+        }
+    }
+}
