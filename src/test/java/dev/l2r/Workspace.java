@@ -76,7 +76,9 @@ public final class Workspace {
                 "--rules",
                 rules.toString(),
                 "--out",
-                out().toString()));
+                out().toString(),
+                "--history",
+                dir.resolve("history.sqlite").toString()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }

@@ -10,6 +10,8 @@ import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Evaluator;
 import dev.l2r.evaluate.Limits;
+import dev.l2r.history.HistoryStore;
+import dev.l2r.history.StoredRun;
 import dev.l2r.ingest.DataLoader;
 import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.profile.Profile;
@@ -45,6 +47,8 @@ public final class CheckRun {
      * @param rules  the rules directory, or null for the default ({@link RulesDirectory})
      * @param asOf   ISO-8601 text, or null for the end of the period
      * @param profile a mapping profile's name or file, or null for canonical data
+     * @param history the history file, or null for $L2R_HISTORY, else out/history.sqlite ({@link HistoryStore#file})
+     * @param recordHistory false to leave the history alone (no trend in the summary either)
      */
     public record Request(
             Path sla,
@@ -56,10 +60,13 @@ public final class CheckRun {
             Path out,
             Severity failOn,
             Limits limits,
-            Progress progress) {
+            Progress progress,
+            Path history,
+            boolean recordHistory) {
 
         private Request forPeriod(String label, Path folder) {
-            return new Request(sla, data, profile, label, asOf, rules, folder, failOn, limits, progress);
+            return new Request(
+                    sla, data, profile, label, asOf, rules, folder, failOn, limits, progress, history, recordHistory);
         }
     }
 
@@ -77,11 +84,17 @@ public final class CheckRun {
             int exitCode,
             List<String> warnings) {}
 
+    /** Earlier periods the summary's trend shows, besides the one checked. */
+    static final int TREND_PERIODS = 5;
+
     private final Request r;
     /** The output folder once known, and this run's hold on it. */
     private Path target;
 
     private OutputFolder folder;
+
+    /** The run history, opened before anything is evaluated so that a bad history file fails first. */
+    private HistoryStore history;
 
     private CheckRun(Request r) {
         this.r = r;
@@ -100,12 +113,20 @@ public final class CheckRun {
      * its own folder: out/AGREEMENT/PERIOD by default, or {@code --out}/PERIOD for a range.
      */
     public static List<Result> runAll(Request r) throws IOException {
-        AgreementVersions versions = AgreementVersions.load(r.sla());
-        Agreement a = versions.latest().agreement();
-        List<Period> periods = versions.periods(r.period());
-        if (periods.size() > 1 && r.asOf() != null) {
-            throw new InputError("--as-of: applies to one period; give --period a single label with --as-of");
+        AgreementVersions versions;
+        List<Period> periods;
+        try {
+            versions = AgreementVersions.load(r.sla());
+            periods = versions.periods(r.period());
+            if (periods.size() > 1 && r.asOf() != null) {
+                throw new InputError("--as-of: applies to one period; give --period a single label with --as-of");
+            }
+        } catch (InputError e) { // the previous outputs of the one folder named must not look current
+            if (r.out() != null && !r.period().contains(".."))
+                OutputFolder.markFailed(r.out(), e.lines().get(0));
+            throw e;
         }
+        Agreement a = versions.latest().agreement();
         List<Result> results = new ArrayList<>();
         for (Period p : periods) {
             Path folder = r.out() == null
@@ -136,6 +157,7 @@ public final class CheckRun {
             throw e;
         } finally {
             if (folder != null) folder.close();
+            if (history != null) history.close();
         }
     }
 
@@ -145,6 +167,8 @@ public final class CheckRun {
         Period p = a.period(r.period());
         target = r.out() != null ? r.out() : defaultOut(a, p);
         folder = OutputFolder.lock(target);
+        if (r.recordHistory())
+            history = HistoryStore.open(HistoryStore.file(r.history(), System.getenv(HistoryStore.ENV)));
         Instant asOf = a.asOf(p, r.asOf());
         Progress progress = r.progress();
         List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(r.rules()));
@@ -172,7 +196,11 @@ public final class CheckRun {
                 p,
                 threshold);
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);
+        List<StoredRun> earlier = history == null ? List.of() : history.earlier(a.id(), p.start(), TREND_PERIODS);
         ReportWriter.write(folder, run, e, dataset.rejected(), code);
+        if (history != null) {
+            history.record(HistoryRecords.of(run, e, Digests.sha256(target.resolve("run.json")), Instant.now()));
+        }
         progress.step("written");
         return new Result(a, p, dataset, e, target, code, FieldReads.warnings(a, rulesFiles));
     }

@@ -5,6 +5,7 @@ import dev.l2r.app.CheckRun;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Limits;
+import dev.l2r.history.HistoryStore;
 import dev.l2r.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,6 +103,17 @@ final class CheckCommand implements Callable<Integer> {
                     "Stop with exit 2 when the rules run longer than this, naming the rule running: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(
+            names = "--history",
+            paramLabel = "FILE",
+            converter = Options.PathConverter.class,
+            description = "Run history to record this check in and read the trend from (default: $" + HistoryStore.ENV
+                    + " if set, else out/history.sqlite).")
+    Path history;
+
+    @Option(names = "--no-history", description = "Neither record this check in the run history nor show a trend.")
+    boolean noHistory;
+
     @Mixin
     Options.Debug debug;
 
@@ -117,7 +129,9 @@ final class CheckCommand implements Callable<Integer> {
                 out,
                 failOn.severity(),
                 Limits.of(maxFirings, timeout),
-                Progress.forTerminal()));
+                Progress.forTerminal(),
+                history,
+                !noHistory));
         results.get(0).warnings().forEach(System.err::println);
         int exit = 0;
         for (CheckRun.Result r : results) {

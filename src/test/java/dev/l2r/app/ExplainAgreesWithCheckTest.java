@@ -41,7 +41,18 @@ class ExplainAgreesWithCheckTest {
         List<Path> data = List.of(Path.of("examples", "northwind"));
         String at = asOf.isEmpty() ? null : asOf;
         CheckRun.Result check = CheckRun.run(new CheckRun.Request(
-                sla, data, null, period, at, null, tmp.resolve("out"), null, Limits.defaults(), Progress.QUIET));
+                sla,
+                data,
+                null,
+                period,
+                at,
+                null,
+                tmp.resolve("out"),
+                null,
+                Limits.defaults(),
+                Progress.QUIET,
+                null,
+                false));
 
         Set<String> violated = check.evaluation().violations().stream()
                 .map(v -> v.clauseId() + " " + v.subject())

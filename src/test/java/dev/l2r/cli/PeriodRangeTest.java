@@ -62,6 +62,37 @@ class PeriodRangeTest {
     }
 
     @Test
+    void eachCheckIsRecordedInTheHistoryAndARerunKeepsTheEarlierRun() throws Exception {
+        Workspace w = new Workspace(tmp).sla(SLA.formatted("month")).leads(LEAD_AUG);
+        assertEquals(0, w.check("2026-07..2026-09").code());
+        Cli rerun = w.check("2026-08..2026-08"); // a range of one: into out/2026-08 again
+        assertEquals(0, rerun.code(), rerun.toString());
+        Cli listed =
+                Cli.run("history", "--history", tmp.resolve("history.sqlite").toString(), "--json");
+        assertEquals(0, listed.code(), listed.toString());
+        var runs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(listed.out());
+        List<String> periods = new java.util.ArrayList<>();
+        List<Boolean> latest = new java.util.ArrayList<>();
+        for (var run : runs) {
+            periods.add(run.get("period").asText());
+            latest.add(run.get("latest").asBoolean());
+        }
+        assertEquals(List.of("2026-07", "2026-08", "2026-08", "2026-09"), periods, listed.out());
+        assertEquals(List.of(true, false, true, true), latest, listed.out());
+        // July and September miss the target of 1 MQL (major), August meets it
+        List<String> verdicts = new java.util.ArrayList<>();
+        for (var run : runs) verdicts.add(run.get("verdict").asText());
+        assertEquals(List.of("breached", "kept", "kept", "breached"), verdicts, listed.out());
+    }
+
+    @Test
+    void noHistoryLeavesTheHistoryAlone() {
+        Workspace w = new Workspace(tmp).sla(SLA.formatted("month")).leads(LEAD_AUG);
+        assertEquals(0, w.check("2026-08", "--no-history").code());
+        assertFalse(Files.exists(tmp.resolve("history.sqlite")));
+    }
+
+    @Test
     void aBackwardsRangeOrAsOfWithARangeIsRefusedBeforeAnyOutput() {
         Workspace w = new Workspace(tmp).sla(SLA.formatted("month")).leads(LEAD_AUG);
         Cli back = w.check("2026-09..2026-07");

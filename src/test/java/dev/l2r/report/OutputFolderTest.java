@@ -108,7 +108,7 @@ class OutputFolderTest {
                 names(w.out()),
                 "no rejected.csv from the first run");
         assertEquals(
-                List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"),
+                List.of(".out.lock", "data", "history.sqlite", "no-rules", "out", "sla.yaml"),
                 names(tmp),
                 "no staging or old folder beside --out");
     }
@@ -129,7 +129,7 @@ class OutputFolderTest {
         assertTrue(
                 marker.endsWith("\n" + bad.err().lines().findFirst().orElseThrow() + "\n"),
                 marker + " vs " + bad.err());
-        assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp));
+        assertEquals(List.of(".out.lock", "data", "history.sqlite", "no-rules", "out", "sla.yaml"), names(tmp));
 
         ws("A");
         assertEquals(0, w.check("2026-10").code());
@@ -145,7 +145,7 @@ class OutputFolderTest {
         assertEquals(2, bad.code(), bad.toString());
         String marker = Files.readString(w.out().resolve(OutputFolder.FAILED));
         assertTrue(marker.contains("sla.yaml:11: clauses[0] (R1).owner: unknown team \"nobody\""), marker);
-        assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp));
+        assertEquals(List.of(".out.lock", "data", "history.sqlite", "no-rules", "out", "sla.yaml"), names(tmp));
     }
 
     @Test
@@ -317,7 +317,7 @@ class OutputFolderTest {
         Map<String, byte[]> after = snapshot(w.out());
         assertTrue(after.remove(OutputFolder.FAILED) != null);
         assertSame(before, after);
-        assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp));
+        assertEquals(List.of(".out.lock", "data", "history.sqlite", "no-rules", "out", "sla.yaml"), names(tmp));
     }
 
     @Test
@@ -334,7 +334,7 @@ class OutputFolderTest {
             assertFalse(Files.exists(w.out()));
         }
         assertEquals(0, w.check("2026-10").code());
-        assertEquals(List.of(".out.lock", "data", "no-rules", "out", "sla.yaml"), names(tmp));
+        assertEquals(List.of(".out.lock", "data", "history.sqlite", "no-rules", "out", "sla.yaml"), names(tmp));
     }
 
     @Test
