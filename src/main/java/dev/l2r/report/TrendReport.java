@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -151,12 +152,14 @@ public final class TrendReport {
         String worst = null;
         BigDecimal drop = BigDecimal.ZERO;
         Double worstNow = null;
-        for (TeamRow t : current.teams()) {
+        List<TeamRow> now = new ArrayList<>(current.teams());
+        now.removeIf(t -> t.team() == null);
+        now.sort(Comparator.comparing(TeamRow::team)); // of equal drops, the first by name
+        for (TeamRow t : now) {
             Double was = before.get(t.team());
             if (was == null || t.compliance() == null) continue;
             BigDecimal d = points(was).subtract(points(t.compliance()));
-            if (d.compareTo(drop) > 0
-                    || (d.compareTo(drop) == 0 && worst != null && t.team().compareTo(worst) < 0)) {
+            if (d.compareTo(drop) > 0) {
                 drop = d;
                 worst = t.team();
                 worstNow = t.compliance();
