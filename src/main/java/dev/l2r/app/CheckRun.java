@@ -170,6 +170,37 @@ public final class CheckRun {
         if (r.recordHistory())
             history = HistoryStore.open(HistoryStore.file(r.history(), System.getenv(HistoryStore.ENV)));
         Instant asOf = a.asOf(p, r.asOf());
+        Scored scored = score(version, p, asOf, r);
+        Evaluation e = scored.evaluation();
+        Dataset dataset = scored.run().data();
+        RunInfo run = scored.run();
+        List<RulesFile> rulesFiles = run.rules();
+
+        // data-quality findings (e.findings()) are no SLA violations: they never fail a check
+        Severity threshold = r.failOn();
+        boolean failing = threshold != null
+                && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
+        int code = failing ? 1 : 0;
+        Progress progress = r.progress();
+        progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);
+        List<StoredRun> earlier = history == null ? List.of() : history.earlier(a.id(), p.start(), TREND_PERIODS);
+        ReportWriter.write(folder, run, e, dataset.rejected(), code);
+        if (history != null) {
+            history.record(HistoryRecords.of(run, e, Digests.sha256(target.resolve("run.json")), Instant.now()));
+        }
+        progress.step("written");
+        return new Result(a, p, dataset, e, target, code, FieldReads.warnings(a, rulesFiles));
+    }
+
+    /** What a period scored under one version of the agreement, and what it was made of. */
+    record Scored(RunInfo run, Evaluation evaluation) {}
+
+    /**
+     * Compiles a version of the agreement with the rules, reads the data of the period and evaluates it:
+     * the part of a check that {@code l2r replay} repeats under a proposed version.
+     */
+    static Scored score(AgreementVersions.Version version, Period p, Instant asOf, Request r) throws IOException {
+        Agreement a = version.agreement();
         Progress progress = r.progress();
         List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(r.rules()));
         String drl = DrlGenerator.generate(a);
@@ -179,11 +210,6 @@ public final class CheckRun {
         Profile mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
         Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
         Evaluation e = Evaluator.run(a, compiled, dataset, p, asOf, r.limits(), progress);
-
-        Severity threshold = r.failOn();
-        boolean failing = threshold != null
-                && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
-        int code = failing ? 1 : 0;
         RunInfo run = new RunInfo(
                 a,
                 version.file().toString(),
@@ -194,14 +220,7 @@ public final class CheckRun {
                 mapping == null ? null : Digests.sha256(Path.of(mapping.source())),
                 dataset,
                 p,
-                threshold);
-        progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);
-        List<StoredRun> earlier = history == null ? List.of() : history.earlier(a.id(), p.start(), TREND_PERIODS);
-        ReportWriter.write(folder, run, e, dataset.rejected(), code);
-        if (history != null) {
-            history.record(HistoryRecords.of(run, e, Digests.sha256(target.resolve("run.json")), Instant.now()));
-        }
-        progress.step("written");
-        return new Result(a, p, dataset, e, target, code, FieldReads.warnings(a, rulesFiles));
+                r.failOn());
+        return new Scored(run, e);
     }
 }

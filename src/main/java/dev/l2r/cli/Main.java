@@ -24,7 +24,8 @@ import picocli.CommandLine.ParseResult;
             TestCommand.class,
             ExplainCommand.class,
             HistoryCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            ReplayCommand.class
         })
 public final class Main implements Runnable {
 

@@ -13,12 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputError("--to: " + to + " is before --from " + from + "; give the earlier period first");
         }
         Map<String, RunRecord> byPeriod = new LinkedHashMap<>();
-        for (Period p = first; !p.start().isAfter(last.start()); p = next(p)) byPeriod.put(p.label(), null);
+        for (Period p = first; !p.start().isAfter(last.start()); p = p.next()) byPeriod.put(p.label(), null);
         Path file = HistoryStore.file(history, System.getenv(HistoryStore.ENV));
         if (Files.exists(file)) {
             try (HistoryStore store = HistoryStore.open(file)) {
@@ -123,7 +120,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The label as a period of the agreement, with the agreement's message naming this option. */
-    private static Period period(Agreement a, String option, String label) {
+    static Period period(Agreement a, String option, String label) {
         try {
             return a.period(label);
         } catch (InputError e) {
@@ -133,24 +130,8 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** The period that starts when {@code p} ends. */
-    static Period next(Period p) {
-        LocalDate d = p.end();
-        String label = switch (p.kind()) {
-            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
-            case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", d.getYear(), (d.getMonthValue() - 1) / 3 + 1);
-            case WEEK ->
-                String.format(
-                        Locale.ROOT,
-                        "%04d-W%02d",
-                        d.get(IsoFields.WEEK_BASED_YEAR),
-                        d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        };
-        return Period.parse(p.kind(), label).orElseThrow(() -> new InputError("no period after " + p.label()));
-    }
-
     /** Writes a file whole or not at all: a temporary file in the same folder, then renamed over the target. */
-    private static void write(Path target, String text) {
+    static void write(Path target, String text) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.l2r.Cli;
 import dev.l2r.history.HistoryStore;
 import dev.l2r.history.Runs;
-import dev.l2r.model.Period;
-import dev.l2r.model.PeriodKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,26 +175,6 @@ class ReportCommandTest {
                 history().toString());
         assertEquals(2, backwards.code(), backwards.toString());
         assertEquals("--to: 2026-07 is before --from 2026-09; give the earlier period first\n", backwards.err());
-    }
-
-    @Test
-    void theNextPeriodCrossesYearsForEachKind() {
-        assertEquals(
-                "2027-01",
-                ReportCommand.next(Period.parse(PeriodKind.MONTH, "2026-12").orElseThrow())
-                        .label());
-        assertEquals(
-                "2027-Q1",
-                ReportCommand.next(Period.parse(PeriodKind.QUARTER, "2026-Q4").orElseThrow())
-                        .label());
-        assertEquals(
-                "2026-W53",
-                ReportCommand.next(Period.parse(PeriodKind.WEEK, "2026-W52").orElseThrow())
-                        .label());
-        assertEquals(
-                "2027-W01",
-                ReportCommand.next(Period.parse(PeriodKind.WEEK, "2026-W53").orElseThrow())
-                        .label());
     }
 
     @Test
