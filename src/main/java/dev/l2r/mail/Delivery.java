@@ -23,7 +23,7 @@ public record Delivery(SmtpSettings server, String from, List<String> to) {
         Addresses.parse("--from", from);
         if (to.isEmpty()) throw new InputError("--mail-to: no address");
         to.forEach(a -> Addresses.parse("--mail-to", a));
-        to = List.copyOf(to);
+        to = to.stream().distinct().toList(); // one copy each
     }
 
     /**

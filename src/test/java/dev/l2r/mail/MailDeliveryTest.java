@@ -82,6 +82,19 @@ class MailDeliveryTest {
     }
 
     @Test
+    void aLineBreakInTheSubjectCannotAddAHeaderOrARecipient() throws Exception {
+        delivery(List.of("cro@northwind.test", "cro@northwind.test"))
+                .sendSummary(EXAMPLE, "SLA x\r\nBcc: eve@evil.test\n\tX-Evil: 1");
+
+        MimeMessage[] got = server.received();
+        assertEquals(1, got.length, "one copy, to the one recipient named twice");
+        assertEquals("SLA x Bcc: eve@evil.test X-Evil: 1", got[0].getSubject());
+        assertEquals(null, got[0].getHeader("X-Evil"));
+        assertEquals(null, got[0].getHeader("Bcc"));
+        assertEquals(List.of(), server.receivedBy("eve@evil.test"));
+    }
+
+    @Test
     void aFolderWithoutSummaryIsNamedAndNothingIsSent() {
         InputError e = assertThrows(
                 InputError.class, () -> delivery(List.of("cro@northwind.test")).sendSummary(tmp, "s"));

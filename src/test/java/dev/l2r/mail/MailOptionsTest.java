@@ -102,6 +102,17 @@ class MailOptionsTest {
     }
 
     @Test
+    void recipientsMayBeCommaSeparatedOrRepeated() {
+        Delivery d = parse("--mail-to", "a@x.test,b@y.test", "--smtp", "h:25", "--mail-to", "c@z.test", "out")
+                .mail
+                .delivery(Map.of())
+                .orElseThrow();
+
+        assertEquals(List.of("a@x.test", "b@y.test", "c@z.test"), d.to());
+        assertEquals(Security.NONE, d.server().security());
+    }
+
+    @Test
     void securityCanBeGivenForAnyPort() {
         Delivery d = parse("--mail-to", "a@b.test", "--smtp", "smtp.example.com:2525", "--smtp-security", "SSL", "out")
                 .mail
