@@ -90,8 +90,11 @@ public final class Mailer {
             return "no answer within " + settings.timeout().toSeconds() + " s (" + text(root, "timed out") + ")";
         }
         if (in(e, SSLException.class) || in(e, GeneralSecurityException.class)) {
-            return "TLS failed (" + text(root, "no reason given") + "); a test server with a self-signed certificate"
-                    + " can be trusted with " + SmtpSettings.TRUST + "=HOST";
+            String failed = "TLS failed (" + text(root, "no reason given") + ")";
+            return settings.trustedHost() != null
+                    ? failed
+                    : failed + "; a test server with a self-signed certificate can be trusted with "
+                            + SmtpSettings.TRUST + "=HOST";
         }
         if (e instanceof MailConnectException) return "cannot connect (" + text(root, text(e, "")) + ")";
         String outer = text(e, e.getClass().getSimpleName());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.l2r.InputError;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,28 @@ class MailFailureTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(SmtpSettings.TIMEOUT) < 0);
         assertEquals(List.of("mail: cannot send via " + closed + ": cannot connect (Connection refused)"), e.lines());
         assertEquals(0, e.getStackTrace().length);
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOut() throws Exception {
+        // a real socket that takes the connection and never greets: the read timeout ends the wait
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName(TestSmtpServer.HOST))) {
+            Endpoint at = new Endpoint(TestSmtpServer.HOST, silent.getLocalPort());
+            SmtpSettings s = SmtpSettings.of(at, null, Map.of()).withTimeout(Duration.ofSeconds(1));
+            Delivery d = new Delivery(s, "l2r@localhost", List.of("cro@northwind.test"));
+            long start = System.nanoTime();
+
+            InputError e = assertThrows(InputError.class, () -> d.sendSummary(MailDeliveryTest.EXAMPLE, "s"));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(
+                    took.compareTo(Duration.ofSeconds(1)) >= 0 && took.compareTo(Duration.ofSeconds(10)) < 0,
+                    took.toString());
+            assertEquals(1, e.lines().size(), e.getMessage());
+            assertTrue(
+                    e.lines().get(0).startsWith("mail: cannot send via " + at + ": no answer within 1 s ("),
+                    e.getMessage());
+        }
     }
 
     @ParameterizedTest(name = "--mail-to \"{0}\" is refused")
