@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * through ingest and facts, the CLI on top. {@code plan} (l2r plan) sits beside report: it reads the model,
  * metrics.csv values (ingest) and number formats (evaluate), and only app and cli use it. {@code history} (the
  * run history store) uses nothing but the base package; report renders trends from it, app and cli record and
- * list runs. A dependency against the flow, or a cycle between two packages, fails the build.
+ * list runs. {@code mail} (e-mail delivery of the summary) reads files and talks SMTP, uses no stage, and only
+ * app and cli use it. A dependency against the flow, or a cycle between two packages, fails the build.
  */
 class LayersTest {
 
@@ -56,6 +57,8 @@ class LayersTest {
                 .definedBy("dev.l2r.report..")
                 .layer("plan")
                 .definedBy("dev.l2r.plan..")
+                .layer("mail")
+                .definedBy("dev.l2r.mail..")
                 .layer("app")
                 .definedBy("dev.l2r.app..")
                 .layer("cli")
@@ -65,6 +68,8 @@ class LayersTest {
                 .whereLayer("app")
                 .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("plan")
+                .mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("mail")
                 .mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("report")
                 .mayOnlyBeAccessedByLayers("app", "cli")
@@ -98,6 +103,29 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.l2r.(**)")
+                .check(classes);
+    }
+
+    @Test
+    void mailUsesOnlyTheBasePackage() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.l2r.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.l2r.source..",
+                        "dev.l2r.parse..",
+                        "dev.l2r.model..",
+                        "dev.l2r.calendar..",
+                        "dev.l2r.compile..",
+                        "dev.l2r.facts..",
+                        "dev.l2r.ingest..",
+                        "dev.l2r.evaluate..",
+                        "dev.l2r.report..",
+                        "dev.l2r.plan..",
+                        "dev.l2r.app..",
+                        "dev.l2r.cli..")
                 .check(classes);
     }
 

@@ -6,12 +6,14 @@ import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Limits;
 import dev.l2r.history.HistoryStore;
+import dev.l2r.mail.Delivery;
 import dev.l2r.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,10 +117,14 @@ final class CheckCommand implements Callable<Integer> {
     boolean noHistory;
 
     @Mixin
+    MailOptions mail;
+
+    @Mixin
     Options.Debug debug;
 
     @Override
     public Integer call() throws IOException {
+        Optional<Delivery> delivery = mail.delivery(System.getenv()); // bad mail settings stop before any work
         List<CheckRun.Result> results = CheckRun.runAll(new CheckRun.Request(
                 agreement.sla,
                 data,
@@ -139,7 +145,18 @@ final class CheckCommand implements Callable<Integer> {
             print(r);
             exit = Math.max(exit, r.exitCode());
         }
+        CheckRun.Result last = results.get(results.size() - 1);
+        if (delivery.isPresent()) System.out.println(delivery.get().sendSummary(last.out(), subject(last)));
         return exit;
+    }
+
+    /** "SLA inside-sales 2026-09: breached, 3 critical violations": the verdict first, as in the summary. */
+    static String subject(CheckRun.Result r) {
+        Evaluation e = r.evaluation();
+        long critical = count(e, Severity.CRITICAL);
+        return "SLA " + r.agreement().id() + " " + r.period().label() + ": "
+                + e.verdict().key()
+                + (critical == 0 ? "" : ", " + critical + " critical violation" + (critical == 1 ? "" : "s"));
     }
 
     private static void print(CheckRun.Result r) {

@@ -4,9 +4,10 @@ import dev.l2r.InputError;
 import dev.l2r.history.HistoryStore;
 import dev.l2r.history.RunRecord;
 import dev.l2r.history.StoredRun;
+import dev.l2r.mail.Delivery;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
-import dev.l2r.parse.AgreementParser;
+import dev.l2r.parse.AgreementVersions;
 import dev.l2r.report.TrendReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,11 +67,15 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    MailOptions mail;
+
+    @Mixin
     Options.Debug debug;
 
     @Override
     public Integer call() {
-        Agreement a = AgreementParser.load(agreement.sla);
+        Optional<Delivery> delivery = mail.delivery(System.getenv()); // bad mail settings stop before any work
+        Agreement a = AgreementVersions.load(agreement.sla).latest().agreement();
         Period first = period(a, "--from", from);
         Period last = period(a, "--to", to);
         if (last.start().isBefore(first.start())) {
@@ -112,6 +118,15 @@ final class ReportCommand implements Callable<Integer> {
         System.out.println("wrote " + dir.resolve(MARKDOWN) + " and " + HTML + ": " + runs.size() + " of "
                 + byPeriod.size() + " periods of " + a.id() + " from " + file
                 + (missing.isEmpty() ? "" : "; no run recorded for " + String.join(", ", missing)));
+        if (delivery.isPresent()) {
+            RunRecord latest = runs.get(runs.size() - 1);
+            System.out.println(delivery.get()
+                    .send(
+                            dir.resolve(MARKDOWN),
+                            dir.resolve(HTML),
+                            "SLA " + a.id() + " " + from + " to " + to + ": " + latest.verdict() + " in "
+                                    + latest.periodLabel()));
+        }
         return 0;
     }
 
