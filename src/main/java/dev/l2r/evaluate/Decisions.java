@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -190,7 +191,6 @@ final class Decisions implements SlaSink {
         Severity sev = meta.get("severity") == null
                 ? Severity.MINOR
                 : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
-        tally.finding(Agreement.DATA_QUALITY_TEAM, id);
         findings.add(new Found(
                 lead,
                 new Finding(
@@ -267,7 +267,11 @@ final class Decisions implements SlaSink {
         return out;
     }
 
+    /** Each team's record; revenue ops owns the findings in scope, by check. */
     List<TeamAccountability> teams() {
+        Map<String, Long> byCheck = new TreeMap<>();
+        for (Finding f : findings()) byCheck.merge(f.checkId(), 1L, Long::sum);
+        tally.findings(Agreement.DATA_QUALITY_TEAM, byCheck);
         return tally.teams(a, isFinal);
     }
 
