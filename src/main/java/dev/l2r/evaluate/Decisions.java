@@ -57,6 +57,8 @@ final class Decisions implements SlaSink {
     private final List<Found> findings = new ArrayList<>();
     /** Leads some clause decided about (including segments): the leads the agreement covers. */
     private final Set<Lead> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The findings in scope, in report order, once the firing is over. */
+    private List<Finding> inScope;
     /** Some clause has no {@code where}: it covers every lead. */
     private final boolean coversAll;
 
@@ -191,6 +193,7 @@ final class Decisions implements SlaSink {
         Severity sev = meta.get("severity") == null
                 ? Severity.MINOR
                 : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
+        inScope = null;
         findings.add(new Found(
                 lead,
                 new Finding(
@@ -207,6 +210,7 @@ final class Decisions implements SlaSink {
 
     /** Settles what needs the whole firing: handoff leads with missed requirements, hand-written reports. */
     void finish() {
+        inScope = null;
         missedRequirements.forEach((h, leads) -> leads.forEach((lead, failed) -> {
             String team = Accountable.teamOf(h, lead);
             tally.count(team, accountable.accountableFor(h, team, lead), h, Status.VIOLATED);
@@ -284,13 +288,15 @@ final class Decisions implements SlaSink {
      * {@code where}), in report order: by check, lead, field and message.
      */
     List<Finding> findings() {
+        if (inScope != null) return inScope;
         List<Finding> f = new ArrayList<>();
         for (Found x : findings) if (coversAll || covered.contains(x.lead())) f.add(x.finding());
         f.sort(Comparator.comparing(Finding::checkId)
                 .thenComparing(Finding::leadId)
                 .thenComparing(Finding::field)
                 .thenComparing(Finding::message));
-        return f;
+        inScope = List.copyOf(f);
+        return inScope;
     }
 
     /** Data-quality findings on leads no clause covers: counted, not listed. */
