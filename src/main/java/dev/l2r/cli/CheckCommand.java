@@ -163,14 +163,18 @@ final class CheckCommand implements Callable<Integer> {
         Evaluation e = r.evaluation();
         System.out.printf(
                 Locale.ROOT,
-                "%s %s: %d violations (%d critical, %d major, %d minor), compliance %s; wrote %s%n",
+                "%s %s: %s%s; %d violations (%d critical, %d major, %d minor), compliance %s; %d data-quality"
+                        + " findings; wrote %s%n",
                 r.agreement().id(),
                 r.period().label(),
+                e.verdict().key(),
+                e.isFinal() ? "" : " so far (as of " + e.asOf() + ")",
                 e.violations().size(),
                 count(e, Severity.CRITICAL),
                 count(e, Severity.MAJOR),
                 count(e, Severity.MINOR),
                 e.compliance() == null ? "n/a" : HumanFormat.percent(e.compliance()),
+                e.findings().size(),
                 r.out());
     }
 
