@@ -66,7 +66,14 @@ public final class Explain {
         String drl = DrlGenerator.generate(a);
         String out = ClauseWords.sentence(a, c) + "\n\n" + rulesOf(drl, c);
         if (!(c instanceof Clause.Rule r)) return out;
-        List<RulesFile> files = RulesFile.readAll(RulesDirectory.resolve(rules));
+        Path dir;
+        try {
+            dir = RulesDirectory.resolve(rules);
+        } catch (InputError e) {
+            if (rules != null) throw e;
+            return out; // no rules directory here: the clause in words is still worth showing
+        }
+        List<RulesFile> files = RulesFile.readAll(dir);
         CompiledRules.build(a, sla.toString(), drl, files); // the rule exists, and every file compiles
         for (RulesFile f : files) {
             String source = f.ruleSource(r.rule());

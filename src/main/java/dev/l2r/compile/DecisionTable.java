@@ -183,12 +183,19 @@ public final class DecisionTable {
 
     private int column(Span s, int line, int column) {
         int col = s.cols().isEmpty() ? -1 : s.cols().get(0);
-        if (s.cols().size() > 1 && column > 0) {
+        if (s.cols().size() > 1 && column > 0 && s.head() >= 0) {
+            // the columns' constraints follow each other in the line: the one that starts last before the
+            // position, found by the first name in its template (else by the row's value)
             String text = drl.split("\n", -1)[line - 1];
+            int from = 0;
             for (int c : s.cols()) {
-                String v = cells.value(s.row(), c);
-                int at = v == null || v.isEmpty() ? -1 : text.indexOf(v);
-                if (at >= 0 && at < column) col = c;
+                String template = cells.value(s.head() + 3, c);
+                Matcher m = template == null ? null : IDENTIFIER.matcher(template);
+                String key = m != null && m.find() ? m.group() : cells.value(s.row(), c);
+                int at = key == null ? -1 : text.indexOf(key, from);
+                if (at < 0) continue;
+                if (at < column) col = c;
+                from = at + 1;
             }
         }
         return col;
