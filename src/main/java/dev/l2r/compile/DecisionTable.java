@@ -249,7 +249,8 @@ public final class DecisionTable {
             List<Integer> rows =
                     at.stream().map(a -> a[0] + 1).distinct().sorted().toList();
             int head = at.get(0)[2];
-            if (head >= 0 && rows.size() > 1) {
+            boolean type = shared.startsWith("Unable to resolve ObjectType"); // only the object-type cell names it
+            if (head >= 0 && (rows.size() > 1 || type)) {
                 int templateRow = head + (shared.startsWith("Unable to resolve ObjectType") ? 2 : 3);
                 out.add(location(path, sheet, templateRow, at.get(0)[1]) + ": "
                         + (shared.startsWith("does not compile") ? "the template " : "") + shared
