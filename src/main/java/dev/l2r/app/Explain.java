@@ -52,9 +52,34 @@ public final class Explain {
 
     /** The clause in plain words, then its generated DRL rules as {@code l2r compile} prints them. */
     public static String clause(Path sla, String id) {
+        return clause(sla, id, null);
+    }
+
+    /**
+     * As {@link #clause(Path, String)}; for a {@code rule} clause also the rule it names, as written in the
+     * rules directory (or, for a decision table, the DRL generated from its row). {@code rules} is the rules
+     * directory, or null for the default.
+     */
+    public static String clause(Path sla, String id, Path rules) {
         Agreement a = AgreementParser.load(sla);
         Clause c = clauseOf(a, id);
-        return ClauseWords.sentence(a, c) + "\n\n" + rulesOf(DrlGenerator.generate(a), c);
+        String drl = DrlGenerator.generate(a);
+        String out = ClauseWords.sentence(a, c) + "\n\n" + rulesOf(drl, c);
+        if (!(c instanceof Clause.Rule r)) return out;
+        Path dir;
+        try {
+            dir = RulesDirectory.resolve(rules);
+        } catch (InputError e) {
+            if (rules != null) throw e;
+            return out; // no rules directory here: the clause in words is still worth showing
+        }
+        List<RulesFile> files = RulesFile.readAll(dir);
+        CompiledRules.build(a, sla.toString(), drl, files); // the rule exists, and every file compiles
+        for (RulesFile f : files) {
+            String source = f.ruleSource(r.rule());
+            if (source != null) return out + "\n" + source;
+        }
+        return out;
     }
 
     private static Clause clauseOf(Agreement a, String id) {

@@ -69,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
         int modes = (clause != null ? 1 : 0) + (lead != null ? 1 : 0) + (coverage ? 1 : 0);
         if (modes != 1) throw new InputError("explain: give exactly one of --clause ID, --lead ID or --coverage");
         if (clause != null) {
-            System.out.print(Explain.clause(agreement.sla, clause));
+            System.out.print(Explain.clause(agreement.sla, clause, rules.rules));
             return 0;
         }
         if (data == null) throw new InputError("--data: required with " + (coverage ? "--coverage" : "--lead"));

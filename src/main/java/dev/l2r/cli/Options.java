@@ -36,7 +36,7 @@ final class Options {
                 names = "--rules",
                 paramLabel = "DIR",
                 converter = PathConverter.class,
-                description = "Hand-written DRL (default: rules/).")
+                description = "Hand-written rules: DRL files and decision tables, .csv or .xlsx (default: rules/).")
         Path rules;
     }
 

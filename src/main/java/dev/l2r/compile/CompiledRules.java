@@ -161,7 +161,7 @@ public final class CompiledRules {
             if (!f.drlPackage().equals(pkg)) continue;
             String[] lines = f.text().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (decl.matcher(lines[i]).find()) return f.path() + ":" + (i + 1) + ": function " + method + ": ";
+                if (decl.matcher(lines[i]).find()) return f.location(i + 1, -1) + ": function " + method + ": ";
             }
         }
         return null;
@@ -239,11 +239,8 @@ public final class CompiledRules {
         List<String> reserved = new ArrayList<>();
         for (RulesFile f : rulesFiles) {
             if (f.inGeneratedPackage()) {
-                reserved.add(InputError.at(
-                        f.path().toString(),
-                        f.packageLine(),
-                        null,
-                        "package " + f.drlPackage()
+                reserved.add(f.location(f.packageLine(), -1) + ": "
+                        + ("package " + f.drlPackage()
                                 + ": packages under " + RulesFile.GENERATED_PACKAGES
                                 + " hold the rules l2r generates from agreements;"
                                 + " declare package l2r.rules (or one of your own)"));
@@ -297,6 +294,7 @@ public final class CompiledRules {
             });
             boolean otherErrors = e.getValue().stream()
                     .anyMatch(m -> !BAD_IMPORT.matcher(m[2]).find());
+            List<DecisionTable.Problem> inTable = new ArrayList<>();
             for (String[] m : e.getValue()) {
                 int line = Integer.parseInt(m[0]);
                 String col = m[1];
@@ -319,8 +317,16 @@ public final class CompiledRules {
                 int cut = text.indexOf(". Exception: "); // Drools' parser puts a stack trace into the message
                 if (cut > 0)
                     text = text.substring(0, cut) + " (the Drools parser failed here; check the syntax just before)";
-                errors.add(e.getKey().path() + (line > 0 ? ":" + line + (col == null ? "" : ":" + col) : "") + ": "
-                        + text);
+                if (e.getKey().isTable()) {
+                    inTable.add(new DecisionTable.Problem(line, col == null ? -1 : Integer.parseInt(col), text));
+                } else {
+                    errors.add(e.getKey().location(line, col == null ? -1 : Integer.parseInt(col)) + ": " + text);
+                }
+            }
+            if (e.getKey().isTable()) {
+                // after a bad import, what used the class fails too: the import's error says it all
+                if (!badImports.isEmpty()) inTable.removeIf(p -> !p.text().startsWith("import "));
+                errors.addAll(e.getKey().table().report(inTable));
             }
         }
         if (!errors.isEmpty()) throw new InputError(errors.stream().distinct().toList());
@@ -460,7 +466,7 @@ public final class CompiledRules {
                 }
             }
             if (quote != 0) {
-                return f.path() + ":" + (i + 1) + ":" + (opened + 1) + ": a string opened here (" + quote
+                return f.location(i + 1, opened + 1) + ": a string opened here (" + quote
                         + ") is not closed on its line; close it";
             }
         }
@@ -479,7 +485,9 @@ public final class CompiledRules {
 
     /** Where a rules file goes in the KieModule: under its package, so that Drools does not warn. */
     private static String resourcePath(RulesFile f) {
-        return RESOURCES + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName();
+        // a table goes in as the DRL generated from it: under its own name Drools would compile it again
+        return RESOURCES + f.drlPackage().replace('.', '/') + "/" + f.path().getFileName()
+                + (f.isTable() ? ".drl" : "");
     }
 
     /** Builds the generated DRL (when given) and the rules files into a KieModule; returns its error messages. */
@@ -566,7 +574,8 @@ public final class CompiledRules {
                         .add(new String[] {
                             second[1],
                             null,
-                            "rule \"" + d.group(1) + "\": also declared at " + first.path() + ":" + decls.get(0)[1]
+                            "rule \"" + d.group(1) + "\": also declared at "
+                                    + first.location(Integer.parseInt(decls.get(0)[1]), -1)
                                     + " in package " + f.drlPackage()
                                     + "; rule names are unique in a package (agreements refer to rules by name)"
                         });
@@ -585,7 +594,7 @@ public final class CompiledRules {
         for (RulesFile f : files) {
             if (pkg != null && !f.drlPackage().equals(pkg)) continue;
             int line = declarations(f, rule).stream().findFirst().orElse(0);
-            if (line > 0) return f.path() + ":" + line + ": rule \"" + rule + "\": ";
+            if (line > 0) return f.location(line, -1) + ": rule \"" + rule + "\": ";
         }
         return "rules: rule \"" + rule + "\": ";
     }

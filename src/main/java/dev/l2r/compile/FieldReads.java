@@ -34,7 +34,7 @@ public final class FieldReads {
                         FieldType.valueOf(accessor.equals("time") ? "TIMESTAMP" : accessor.toUpperCase(Locale.ROOT));
                 FieldType has = declared.get(name);
                 if (has == wanted || (has == null && wanted == FieldType.TEXT)) continue;
-                String where = f.path() + ":" + RulesFile.lineAt(f.text(), m.start()) + ": warning: ";
+                String where = f.location(RulesFile.lineAt(f.text(), m.start()), -1) + ": warning: ";
                 String call = accessor + "(\"" + name + "\")";
                 out.add(where
                         + (has == null
