@@ -187,7 +187,9 @@ class LeadClausesTest {
                 """));
         String first = e.lines().get(0);
         assertTrue(
-                first.matches(".*[/\\\\]sla\\.yaml:9: clauses\\[0\\] \\(X1\\)\\.rule: no rule named \"No such rule\".*"), first);
+                first.matches(
+                        ".*[/\\\\]sla\\.yaml:9: clauses\\[0\\] \\(X1\\)\\.rule: no rule named \"No such rule\".*"),
+                first);
     }
 
     @Test
