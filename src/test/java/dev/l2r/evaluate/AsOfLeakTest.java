@@ -536,7 +536,7 @@ class AsOfLeakTest {
                 .orElseThrow();
         // 150,000 / 100,000, not (150,000 + 200,000) / 100,000 = 3.5
         assertEquals(1.5, m.value(), 1e-12);
-        assertEquals("150,000.00 open in 1 opportunities against a quota of 100,000.00", m.detail());
+        assertEquals("150,000 open in 1 opportunity against a quota of 100,000", m.detail());
         Lead bSeen = seen.get(1);
         assertFalse(bSeen.isOpenOpportunity());
         assertNull(bSeen.getSqoAt());
@@ -739,9 +739,9 @@ class AsOfLeakTest {
         assertEquals(1, mid.code(), mid.toString());
         assertEquals(List.of("P1 all"), w.violationKeys());
         JsonNode v = w.violations().get(0);
-        assertEquals(">= 2x", v.get("expected").asText());
+        assertEquals(">= 2×", v.get("expected").asText());
         assertEquals(
-                "1.5x (150,000.00 open in 1 opportunities against a quota of 100,000.00)",
+                "1.5× (150,000 open in 1 opportunity against a quota of 100,000)",
                 v.get("actual").asText());
         Cli end = w.check("2026-10", "--fail-on", "major");
         assertEquals(0, end.code(), end.toString());

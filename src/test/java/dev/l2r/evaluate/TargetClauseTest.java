@@ -84,7 +84,7 @@ class TargetClauseTest {
         Scenario t2 = s.clause("T2").violates("all").meets();
         Violation v = t2.violation("all");
         assertEquals(">= 2", v.expected());
-        assertEquals("1 (1 leads with mql in the period)", v.actual());
+        assertEquals("1 (1 MQL in the period)", v.actual());
         assertEquals("marketing", v.team());
         assertEquals("VP Demand Generation", v.owner());
         assertEquals("count(mql) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", v.message());
@@ -110,7 +110,7 @@ class TargetClauseTest {
         Violation v = c1.violation("west");
         assertEquals("west", v.team());
         assertEquals("West Manager", v.owner());
-        assertEquals("50% (1 of 2 leads with mql in the period reached sal)", v.actual());
+        assertEquals("50% (1 of 2 MQLs in the period reached SAL)", v.actual());
         assertEquals(
                 "Team west: conversion(mql, sal) was 50% in 2026-10; the agreement asks for at least 75% (short by 25 percentage points).",
                 v.message());
@@ -207,7 +207,7 @@ class TargetClauseTest {
         assertEquals(
                 "Bob: count(won) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", bob.message());
         assertEquals(
-                "12 days (median of 3 leads with won in the period and a mql date)",
+                "12 days (median of 3 leads with a won date in the period and an MQL date)",
                 s.clause("R2").violation("all").actual());
         assertArrayEquals(new long[] {1, 1, 0, 0}, r1.outcome("east"));
     }
