@@ -67,6 +67,7 @@ public final class AgreementParser {
                 declared,
                 clauses,
                 ignored,
+                h.currency(),
                 sourceName);
     }
 }
