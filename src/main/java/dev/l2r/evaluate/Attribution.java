@@ -286,25 +286,25 @@ public final class Attribution {
 
     /**
      * Links without a target cannot be measured apart (only their product is known), so they become one
-     * factor at the place of the first: "SQOs" when they run from the top of the funnel down to a stage, else
-     * their labels joined.
+     * factor at the place of the first: the top of the funnel down to a stage is named by that stage's count
+     * ("SQOs"), other links by their labels, joined with "and".
      */
     private static List<Step> mergeUnplanned(List<Step> steps) {
         List<Step> unplanned = steps.stream().filter(s -> !s.planned()).toList();
         if (unplanned.size() <= 1) return steps;
+        int top = 0; // steps from the top of the funnel without a target
+        while (top < steps.size()
+                && !steps.get(top).planned()
+                && !steps.get(top).kind().equals(DEAL_SIZE)) top++;
+        List<String> labels = new ArrayList<>();
+        if (top > 1) labels.add(FUNNEL.get(steps.get(top - 1).hi()).plural());
+        for (int i = top > 1 ? top : 0; i < steps.size(); i++) {
+            if (!steps.get(i).planned()) labels.add(steps.get(i).label());
+        }
         int lo = unplanned.stream().mapToInt(Step::lo).min().orElse(0);
         int hi = unplanned.stream().mapToInt(Step::hi).max().orElse(0);
-        boolean fromTop = steps.get(0) == unplanned.get(0) && contiguous(steps, unplanned);
-        String label;
-        String kind;
-        if (fromTop && unplanned.stream().noneMatch(s -> s.kind().equals(DEAL_SIZE))) {
-            label = FUNNEL.get(hi).plural();
-            kind = VOLUME;
-        } else {
-            label = unplanned.stream().map(Step::label).collect(Collectors.joining(" and "));
-            kind = unplanned.get(0).kind();
-        }
-        Step merged = new Step(kind, label, null, null, lo, hi);
+        Step merged =
+                new Step(top > 1 ? VOLUME : unplanned.get(0).kind(), String.join(" and ", labels), null, null, lo, hi);
         List<Step> out = new ArrayList<>();
         boolean placed = false;
         for (Step s : steps) {
@@ -315,13 +315,6 @@ public final class Attribution {
             }
         }
         return out;
-    }
-
-    private static boolean contiguous(List<Step> steps, List<Step> unplanned) {
-        for (int i = 0; i < unplanned.size(); i++) {
-            if (steps.get(i) != unplanned.get(i)) return false;
-        }
-        return true;
     }
 
     /** Violations of the follow-up and handoff clauses that feed a link, per clause and team, with counts. */

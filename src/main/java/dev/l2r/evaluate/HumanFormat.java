@@ -44,10 +44,10 @@ public final class HumanFormat {
     /** A duration for people: minutes under an hour, else hours (business or not), else days for calendar time. */
     public static String duration(long millis, boolean business) {
         double minutes = millis / 60_000.0;
-        if (minutes < 60) return trim(minutes, 0) + (business ? " business min" : " min");
+        if (minutes < 60) return number(minutes, 0) + (business ? " business min" : " min");
         double hours = minutes / 60;
-        if (business || hours < 48) return trim(hours, 1) + (business ? " business hours" : " hours");
-        return trim(hours / 24, 1) + " days";
+        if (business || hours < 48) return number(hours, 1) + (business ? " business hours" : " hours");
+        return number(hours / 24, 1) + " days";
     }
 
     /** {@code 1,179}: rounded half up to a whole number, with thousands separators. */
@@ -85,7 +85,10 @@ public final class HumanFormat {
         return n + (n.equals("1") ? " day" : " days");
     }
 
-    /** An amount without a currency: no cents from 1,000 on ({@code 5,241,000}), cents below ({@code 241.10}). */
+    /**
+     * An amount without a currency: no cents from 1,000 on ({@code 5,241,000}), cents below ({@code 241.10}) unless
+     * the amount is whole ({@code 200}).
+     */
     public static String money(double v) {
         return money(v, null);
     }
@@ -93,7 +96,7 @@ public final class HumanFormat {
     /**
      * An amount in a currency (ISO 4217 code, or null for none): {@code $5,241,000}, {@code €241.10},
      * {@code 5,241,000 CHF}. Dollars, euros and pounds take their symbol, other currencies their code after the
-     * amount; no cents from 1,000 on, cents below.
+     * amount; no cents from 1,000 on, cents below unless the amount is whole ({@code $200}).
      */
     public static String money(double v, String currency) {
         BigDecimal b = BigDecimal.valueOf(v);
@@ -101,7 +104,9 @@ public final class HumanFormat {
         if (b.abs().compareTo(BigDecimal.valueOf(999.995)) >= 0) {
             amount = number(Math.abs(v), 0);
         } else {
-            amount = b.abs().setScale(2, RoundingMode.HALF_UP).toPlainString();
+            BigDecimal cents = b.abs().setScale(2, RoundingMode.HALF_UP);
+            // a whole amount without ".00": "at most $200", but "$241.10"
+            amount = cents.stripTrailingZeros().scale() <= 0 ? number(cents.doubleValue(), 0) : cents.toPlainString();
         }
         String sign = b.setScale(2, RoundingMode.HALF_UP).signum() < 0 ? "-" : "";
         String symbol = currency == null ? null : SYMBOLS.get(currency);

@@ -271,6 +271,30 @@ class AttributionTest {
     }
 
     @Test
+    void aCoverageMissWithoutStageTargetsIsOneLinkBlamedOnNobody() {
+        String yaml = HEAD + """
+                  - id: P
+                    type: target
+                    metric: pipeline_coverage
+                    min: 3
+                    owner: sales
+                """;
+        Agreement a = RuleVerifier.of(yaml).agreement();
+        Attribution.Miss m = Attribution.explain(
+                        a, evaluation(List.of(target("P", "all", "sales", 2.4, false)), List.of()))
+                .get(0);
+        assertEquals("pipeline coverage", m.label());
+        assertEquals(1, m.links().size());
+        Attribution.Link l = m.links().get(0);
+        assertEquals("SQOs and opportunity value against quota", l.label());
+        assertEquals("volume", l.kind());
+        assertNull(l.team());
+        assertNull(l.planned());
+        assertEquals(-0.6, l.shortfall(), 1e-12);
+        assertEquals("no target in the agreement", l.evidence());
+    }
+
+    @Test
     void metTargetsAndOtherMetricsAreNotExplained() {
         Evaluation e = evaluation(
                 List.of(result("W", 50, true), result("V", 800, false), result("C1", 0.35, false)), List.of());

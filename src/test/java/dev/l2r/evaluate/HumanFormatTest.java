@@ -36,11 +36,13 @@ class HumanFormatTest {
     }
 
     @Test
-    void moneyCarriesItsCurrencyAndCentsOnlyBelowAThousand() {
+    void moneyCarriesItsCurrencyAndCentsOnlyBelowAThousandWhenThereAreAny() {
         assertEquals("$5,241,000", HumanFormat.money(5_241_000, "USD"));
         assertEquals("$241.10", HumanFormat.money(241.1, "USD"));
         assertEquals("$1,000", HumanFormat.money(999.996, "USD"));
         assertEquals("$999.99", HumanFormat.money(999.99, "USD"));
+        assertEquals("$200", HumanFormat.money(200, "USD"));
+        assertEquals("$0", HumanFormat.money(0.001, "USD"));
         assertEquals("€1,234", HumanFormat.money(1234.4, "EUR"));
         assertEquals("£0.50", HumanFormat.money(0.5, "GBP"));
         assertEquals("5,241,000 CHF", HumanFormat.money(5_241_000, "CHF"));
