@@ -121,8 +121,8 @@ public final class Evaluator {
                 for (Map.Entry<String, List<Lead>> e :
                         subjects(t, seen, segment).entrySet()) {
                     String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
-                    Optional<MetricCalculator.Measure> m =
-                            MetricCalculator.measure(t.metric(), e.getValue(), window, data.metrics(), metricsTeam);
+                    Optional<MetricCalculator.Measure> m = MetricCalculator.measure(
+                            t.metric(), e.getValue(), window, data.metrics(), metricsTeam, a.currency());
                     if (m.isPresent()) {
                         decisions.measured(t.id(), e.getKey(), m.get());
                         session.insert(

@@ -19,16 +19,23 @@ public final class MetricCalculator {
 
     private static final double DAY = 86_400_000.0;
 
-    /** A measured value and how it was made up, e.g. "35 of 60 leads with mql reached sal". */
+    /** A measured value and how it was made up, e.g. "35 of 60 MQLs in the period reached SAL". */
     public record Measure(double value, String detail) {}
 
     private MetricCalculator() {}
 
     public static Optional<Measure> measure(
             Metric metric, List<Lead> leads, PeriodWindow w, MetricsTable metrics, String team) {
+        return measure(metric, leads, w, metrics, team, null);
+    }
+
+    /** The metric's value and how it was made up, amounts in {@code currency} (ISO code, or null for none). */
+    public static Optional<Measure> measure(
+            Metric metric, List<Lead> leads, PeriodWindow w, MetricsTable metrics, String team, String currency) {
         if (metric instanceof Metric.Count c) {
             long n = count(leads, c.stage(), w);
-            return Optional.of(new Measure(n, n + " leads with " + c.stage().key() + " in the period"));
+            return Optional.of(
+                    new Measure(n, HumanFormat.integer(n) + " " + c.stage().noun(n) + " in the period"));
         }
         if (metric instanceof Metric.Conversion c) {
             long cohort = 0;
@@ -42,14 +49,16 @@ public final class MetricCalculator {
             if (cohort == 0) return Optional.empty();
             return Optional.of(new Measure(
                     (double) reached / cohort,
-                    reached + " of " + cohort + " leads with " + c.from().key() + " in the period reached "
-                            + c.to().key()));
+                    HumanFormat.integer(reached) + " of " + HumanFormat.integer(cohort) + " "
+                            + c.from().noun(cohort) + " in the period reached " + c.to().label()));
         }
         if (metric instanceof Metric.WinRate) {
             long won = count(leads, Stage.WON, w);
             long lost = count(leads, Stage.LOST, w);
             if (won + lost == 0) return Optional.empty();
-            return Optional.of(new Measure((double) won / (won + lost), won + " won of " + (won + lost) + " closed"));
+            return Optional.of(new Measure(
+                    (double) won / (won + lost),
+                    HumanFormat.integer(won) + " won of " + HumanFormat.integer(won + lost) + " closed"));
         }
         if (metric instanceof Metric.AverageSellingPrice || metric instanceof Metric.Revenue) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -65,12 +74,15 @@ public final class MetricCalculator {
                     n++;
                 }
             }
-            String skipped = noAmount == 0 ? "" : "; " + noAmount + " won without an amount not counted";
+            String skipped =
+                    noAmount == 0 ? "" : "; " + HumanFormat.integer(noAmount) + " won without an amount not counted";
             if (metric instanceof Metric.Revenue) {
-                return Optional.of(new Measure(sum.doubleValue(), n + " deals won" + skipped));
+                return Optional.of(
+                        new Measure(sum.doubleValue(), HumanFormat.integer(n) + " " + Stage.WON.noun(n) + skipped));
             }
             if (n == 0) return Optional.empty();
-            return Optional.of(new Measure(sum.doubleValue() / n, "mean of " + n + " deals won" + skipped));
+            return Optional.of(new Measure(
+                    sum.doubleValue() / n, "mean of " + HumanFormat.integer(n) + " " + Stage.WON.noun(n) + skipped));
         }
         if (metric instanceof Metric.SalesCycleDays) {
             List<Double> days = new ArrayList<>();
@@ -79,7 +91,10 @@ public final class MetricCalculator {
                 if (w.contains(won) && l.getSqoAt() != null) days.add((won - l.getSqoAt()) / DAY);
             }
             if (days.isEmpty()) return Optional.empty();
-            return Optional.of(new Measure(median(days), "median of " + days.size() + " deals won with an sqo date"));
+            return Optional.of(new Measure(
+                    median(days),
+                    "median of " + HumanFormat.integer(days.size()) + " " + Stage.WON.noun(days.size())
+                            + " with an SQO date"));
         }
         if (metric instanceof Metric.CycleDays c) {
             List<Double> days = new ArrayList<>();
@@ -91,8 +106,9 @@ public final class MetricCalculator {
             if (days.isEmpty()) return Optional.empty();
             return Optional.of(new Measure(
                     median(days),
-                    "median of " + days.size() + " leads with " + c.to().key() + " in the period and a "
-                            + c.from().key() + " date"));
+                    "median of " + HumanFormat.integer(days.size())
+                            + (days.size() == 1 ? " lead with " : " leads with ") + article(c.to().label())
+                            + " date in the period and " + article(c.from().label()) + " date"));
         }
         if (metric instanceof Metric.PipelineCoverage) {
             Optional<Double> quota = metrics.get(team, "quota");
@@ -107,8 +123,9 @@ public final class MetricCalculator {
             }
             return Optional.of(new Measure(
                     open.doubleValue() / quota.get(),
-                    HumanFormat.money(open.doubleValue()) + " open in " + n + " opportunities against a quota of "
-                            + HumanFormat.money(quota.get())));
+                    HumanFormat.money(open.doubleValue(), currency) + " open in " + HumanFormat.integer(n)
+                            + (n == 1 ? " opportunity" : " opportunities") + " against a quota of "
+                            + HumanFormat.money(quota.get(), currency)));
         }
         if (metric instanceof Metric.Named m) {
             return metrics.get(team, m.name()).map(v -> new Measure(v, "from metrics.csv"));
@@ -119,10 +136,16 @@ public final class MetricCalculator {
             if (spend.isEmpty() || n == 0) return Optional.empty();
             return Optional.of(new Measure(
                     spend.get() / n,
-                    HumanFormat.money(spend.get()) + " spend / " + n + " leads with "
-                            + c.stage().key()));
+                    HumanFormat.money(spend.get(), currency) + " spend / " + HumanFormat.integer(n) + " "
+                            + c.stage().noun(n)));
         }
         throw new IllegalStateException("unknown metric " + metric.text());
+    }
+
+    /** "an MQL", "a SAL", "an inquiry": the indefinite article by how the label is spoken. */
+    static String article(String label) {
+        boolean vowel = label.matches("(?i)[aeio].*|MQL.*|SQO.*|SAL.*");
+        return (vowel ? "an " : "a ") + label;
     }
 
     private static double median(List<Double> values) {
@@ -142,19 +165,29 @@ public final class MetricCalculator {
 
     /** A difference between two values of the metric, for people ("12 percentage points" for ratios). */
     public static String formatGap(Metric metric, double gap) {
-        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate)
-            return HumanFormat.trim(gap * 100, 1) + " percentage points";
-        return format(metric, gap);
+        return formatGap(metric, gap, null);
     }
 
-    /** The metric value formatted for people. */
+    /** A difference between two values of the metric, amounts in {@code currency} (ISO code, or null). */
+    public static String formatGap(Metric metric, double gap, String currency) {
+        if (metric.unit() == Metric.Unit.RATIO) return HumanFormat.number(gap * 100, 1) + " percentage points";
+        return format(metric, gap, currency);
+    }
+
+    /** The metric value formatted for people, amounts without a currency. */
     public static String format(Metric metric, double v) {
-        if (metric instanceof Metric.Count) return HumanFormat.integer(v);
-        if (metric instanceof Metric.Conversion || metric instanceof Metric.WinRate) return HumanFormat.percent(v);
-        if (metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays)
-            return HumanFormat.trim(v, 1) + " days";
-        if (metric instanceof Metric.PipelineCoverage) return HumanFormat.trim(v, 2) + "x";
-        if (metric instanceof Metric.Named) return HumanFormat.trim(v, 4);
-        return HumanFormat.money(v);
+        return format(metric, v, null);
+    }
+
+    /** The metric value formatted for people, amounts in {@code currency} (ISO code, or null for none). */
+    public static String format(Metric metric, double v, String currency) {
+        return switch (metric.unit()) {
+            case COUNT -> HumanFormat.integer(v);
+            case RATIO -> HumanFormat.percent(v);
+            case DAYS -> HumanFormat.days(v);
+            case MULTIPLE -> HumanFormat.multiple(v);
+            case MONEY -> HumanFormat.money(v, currency);
+            case NUMBER -> HumanFormat.number(v, 4);
+        };
     }
 }

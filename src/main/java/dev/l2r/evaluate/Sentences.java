@@ -8,10 +8,10 @@ import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Condition;
 import dev.l2r.model.FieldType;
+import dev.l2r.model.Metric;
 import dev.l2r.model.Severity;
 import dev.l2r.model.Stage;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -46,23 +46,23 @@ final class Sentences {
                                 : String.join(", ", r.reasons().subList(0, 10)) + ", ... ("
                                         + HumanFormat.integer(r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
-                expected.put(c.id(), f.to().stream().map(Stage::key).collect(Collectors.joining(" or ")));
+                expected.put(c.id(), f.to().stream().map(Sentences::event).collect(Collectors.joining(" or ")));
             }
         }
     }
 
     /** A lead that missed the requirements of a handoff clause flagged in {@code failed} (0-based). */
     Violation handoff(Clause.Handoff h, Lead lead, String team, String person, BitSet failed) {
+        ZoneId zone = a.zoneOf(team);
         List<String> missed = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         for (int i = failed.nextSetBit(0); i >= 0; i = failed.nextSetBit(i + 1)) {
             Condition cond = h.require().get(i);
             Object v = lead.value(cond.field());
-            String shown = v == null ? "missing" : show(v, cond);
+            String shown = v == null ? "missing" : show(v, cond, zone);
             missed.add(cond.text() + " (" + cond.field().name() + " is " + shown + ")");
             actual.add(cond.field().name() + " " + shown);
         }
-        ZoneId zone = a.zoneOf(team);
         return violation(
                 h,
                 team,
@@ -72,14 +72,15 @@ final class Sentences {
                 String.join("; ", actual),
                 null,
                 "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " "
-                        + HumanFormat.when(Stages.at(lead, h.at()), zone) + " without meeting the handoff criteria: "
+                        + HumanFormat.readable(Stages.at(lead, h.at()), zone)
+                        + " without meeting the handoff criteria: "
                         + String.join(", ", missed) + ".");
     }
 
     /** A lead rejected without a reason, or with one the agreement does not list. */
     Violation rejection(Clause.Rejection r, Lead lead, String team, String person) {
         String reason = lead.getRejectionReason();
-        String when = HumanFormat.when(lead.getRejectedAt(), a.zoneOf(team));
+        String when = HumanFormat.readable(lead.getRejectedAt(), a.zoneOf(team));
         String reasons = expected.get(r.id());
         return violation(
                 r,
@@ -105,7 +106,7 @@ final class Sentences {
         String deadline = HumanFormat.iso(item.getDeadline(), zone);
         String toText = expected.get(f.id());
         String start =
-                "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.when(item.getFrom(), zone);
+                "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.readable(item.getFrom(), zone);
         String window =
                 "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
         if (item.getStop() != null) {
@@ -119,12 +120,12 @@ final class Sentences {
                     person,
                     lead.getLeadId(),
                     toText + " within " + f.within().text(),
-                    hit.key() + " after "
+                    event(hit) + " after "
                             + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business),
                     deadline,
-                    start + " and " + phrase(hit) + " " + HumanFormat.when(item.getStop(), zone) + ", "
+                    start + " and " + phrase(hit) + " " + HumanFormat.readable(item.getStop(), zone) + ", "
                             + HumanFormat.duration(clock.elapsed(item.getDeadline(), item.getStop()), business)
-                            + " after the deadline of " + HumanFormat.when(item.getDeadline(), zone) + "; " + window
+                            + " after the deadline of " + HumanFormat.readable(item.getDeadline(), zone) + "; " + window
                             + ".");
         }
         return violation(
@@ -135,7 +136,8 @@ final class Sentences {
                 toText + " within " + f.within().text(),
                 "no " + toText + " by the deadline",
                 deadline,
-                start + " and had no " + toText + " by the deadline of " + HumanFormat.when(item.getDeadline(), zone)
+                start + " and had no " + toText + " by the deadline of "
+                        + HumanFormat.readable(item.getDeadline(), zone)
                         + "; " + window + ".");
     }
 
@@ -167,12 +169,9 @@ final class Sentences {
             double elapsed) {
         BigDecimal min = t.min() == null ? null : t.min().forSubject(subject).orElse(null);
         BigDecimal max = t.max() == null ? null : t.max().forSubject(subject).orElse(null);
-        String expectedText;
-        if (min != null && max != null) expectedText = "between " + bound(t, min) + " and " + bound(t, max);
-        else if (min != null) expectedText = ">= " + bound(t, min);
-        else expectedText = "<= " + bound(t, max);
-        String actual =
-                MetricCalculator.format(t.metric(), value) + (measure == null ? "" : " (" + measure.detail() + ")");
+        String expectedText = ask(t, min, max);
+        String actual = MetricCalculator.format(t.metric(), value, a.currency())
+                + (measure == null ? "" : " (" + measure.detail() + ")");
         Pacing.Paced p = Pacing.pace(t.metric(), min, max, value, isFinal, elapsed);
         return new TargetResult(
                 t.id(),
@@ -190,20 +189,37 @@ final class Sentences {
                 Verdicts.target(met, p.pace()));
     }
 
-    /** A target outside its bounds for one subject. */
+    /**
+     * A target outside its bounds for one subject: "Team sdr-amer: MQL → SAL conversion was 38.2% in 2026-09; the
+     * agreement asks for at least 45% (short by 6.8 percentage points); sdr-amer (SDR Manager) answers for it."
+     */
     Violation targetMissed(Clause.Target t, TargetResult r, String person) {
         String subject = r.subject();
         double value = r.value();
         BigDecimal min = t.min() == null ? null : t.min().forSubject(subject).orElse(null);
         BigDecimal max = t.max() == null ? null : t.max().forSubject(subject).orElse(null);
-        String ask;
-        if (min != null && max != null) ask = "between " + bound(t, min) + " and " + bound(t, max);
-        else if (min != null) ask = "at least " + bound(t, min);
-        else ask = "at most " + bound(t, max);
+        String currency = a.currency();
         String gap = min != null && value < min.doubleValue()
-                ? "short by " + MetricCalculator.formatGap(t.metric(), min.doubleValue() - value)
-                : "over by " + MetricCalculator.formatGap(t.metric(), value - max.doubleValue());
+                ? "short by " + MetricCalculator.formatGap(t.metric(), min.doubleValue() - value, currency)
+                : "over by " + MetricCalculator.formatGap(t.metric(), value - max.doubleValue(), currency);
         String who = t.per() == Clause.Per.ALL ? "" : (t.per() == Clause.Per.TEAM ? "Team " : "") + subject + ": ";
+        String measured;
+        if (t.metric() instanceof Metric.Count c) {
+            measured = HumanFormat.integer(value) + " " + c.stage().noun(Math.round(value)); // "1 deal won", "120 MQLs"
+        } else {
+            // "days from MQL to SAL were", "partner enablement sessions were", "win rate was"
+            String label = t.metric().label();
+            boolean plural = t.metric() instanceof Metric.CycleDays || label.endsWith("s") && !label.endsWith("ss");
+            measured = t.metric().label()
+                    + (plural ? " were " : " was ")
+                    + MetricCalculator.format(t.metric(), value, currency);
+            if (who.isEmpty()) measured = Character.toUpperCase(measured.charAt(0)) + measured.substring(1);
+        }
+        // who answers: the team and its owner, or the person alone when the subject already names the team
+        boolean nobody = person == null || person.isEmpty();
+        String answers = nobody
+                ? r.team()
+                : subject.equals(r.team()) || subject.equals(person) ? person : r.team() + " (" + person + ")";
         return violation(
                 t,
                 r.team(),
@@ -212,8 +228,8 @@ final class Sentences {
                 r.expected(),
                 r.actual(),
                 null,
-                who + t.metric().text() + " was " + MetricCalculator.format(t.metric(), value) + " in " + period
-                        + "; the agreement asks for " + ask + " (" + gap + ").");
+                who + measured + " in " + period + "; the agreement asks for " + ask(t, min, max) + " (" + gap + "); "
+                        + answers + " answers for it.");
     }
 
     /** A data-quality finding of a hand-written check, owned by revenue ops. */
@@ -268,15 +284,36 @@ final class Sentences {
                 Accountable.of(a, c, team, owner));
     }
 
-    private static String bound(Clause.Target t, BigDecimal v) {
-        return MetricCalculator.format(t.metric(), v.doubleValue());
+    /** "at least 45%", "at most $200", "between 2 and 3 days". */
+    private String ask(Clause.Target t, BigDecimal min, BigDecimal max) {
+        if (min != null && max != null) return "between " + bound(t, min) + " and " + bound(t, max);
+        if (min != null) return "at least " + bound(t, min);
+        return "at most " + bound(t, max);
     }
 
-    private static String show(Object v, Condition c) {
-        if (v instanceof Double d) return HumanFormat.trim(d, 4);
-        if (v instanceof Long t && c.field().type() == FieldType.TIMESTAMP)
-            return Instant.ofEpochMilli(t).toString();
+    private String bound(Clause.Target t, BigDecimal v) {
+        return MetricCalculator.format(t.metric(), v.doubleValue(), a.currency());
+    }
+
+    private static String show(Object v, Condition c, ZoneId zone) {
+        if (v instanceof Double d) return HumanFormat.number(d, 4);
+        if (v instanceof Long t && c.field().type() == FieldType.TIMESTAMP) return HumanFormat.readable(t, zone);
         return "\"" + v + "\"";
+    }
+
+    /** A stage reached, as an event: "first touch", "acceptance", "rejection". */
+    private static String event(Stage s) {
+        return switch (s) {
+            case INQUIRY -> "inquiry";
+            case MQL -> "MQL";
+            case SAL -> "acceptance";
+            case REJECTED -> "rejection";
+            case SQO -> "opportunity";
+            case WON -> "win";
+            case LOST -> "loss";
+            case AUTO_RESPONSE -> "auto-response";
+            case FIRST_TOUCH -> "first touch";
+        };
     }
 
     private static String phrase(Stage s) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param fields custom lead fields the agreement may use in conditions, by name
  * @param ignoredChecks ids of data-quality checks that do not apply to this agreement's data (e.g. an
  *     export that carries no deal values), with the line that says so
+ * @param currency ISO 4217 code of the amounts of the data and metrics (USD), or null when the agreement does
+ *     not say; reports write money with it
  * @param source the file name it was read from, for traceability
  */
 public record Agreement(
@@ -33,6 +35,7 @@ public record Agreement(
         Map<String, FieldType> fields,
         List<Clause> clauses,
         Map<String, Integer> ignoredChecks,
+        String currency,
         String source) {
 
     /** Team that owns data-quality findings; agreements may declare it to name its owner. */

@@ -23,6 +23,7 @@ public final class AgreementKeys {
             "approved_by",
             "period",
             "timezone",
+            "currency",
             "calendar",
             "teams",
             "fields",

@@ -77,6 +77,7 @@ public final class AgreementParser {
                 declared,
                 clauses,
                 ignored,
+                h.currency(),
                 sourceName);
     }
 }

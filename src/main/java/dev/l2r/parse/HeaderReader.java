@@ -5,6 +5,7 @@ import dev.l2r.model.PeriodKind;
 import dev.l2r.source.Loc;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the top-level fields that say which agreement this is and how it counts time (id, title,
- * version, effective date, approvers, period, zone), and the data-quality checks it switches off.
+ * version, effective date, approvers, period, zone, currency), and the data-quality checks it switches off.
  */
 final class HeaderReader {
 
     private static final Pattern SLA_ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** The header of an agreement; a field is null when it is absent or wrong (and a problem says so). */
     record Header(
@@ -27,7 +29,8 @@ final class HeaderReader {
             LocalDate effectiveFrom,
             List<String> approvedBy,
             PeriodKind period,
-            ZoneId zone) {}
+            ZoneId zone,
+            String currency) {}
 
     private final Fields fields;
 
@@ -56,7 +59,25 @@ final class HeaderReader {
             }
         }
         ZoneId zone = fields.zone(root, at, "timezone", true);
-        return new Header(id, title, version, effectiveFrom, approvedBy, period, zone);
+        return new Header(id, title, version, effectiveFrom, approvedBy, period, zone, currency(root, at));
+    }
+
+    /** {@code currency}: an ISO 4217 code such as USD, or null when absent or wrong (and a problem says so). */
+    private String currency(JsonNode root, Loc at) {
+        String c = fields.text(root, at, "currency", false);
+        if (c == null) return null;
+        if (CURRENCY.matcher(c).matches()) {
+            try {
+                Currency.getInstance(c);
+                return c;
+            } catch (IllegalArgumentException e) {
+                // not a known code: reported below
+            }
+        }
+        fields.add(
+                at.field("currency"),
+                "\"" + c + "\" is not a currency; use an ISO 4217 code in capitals, such as USD, EUR or GBP");
+        return null;
     }
 
     /** {@code data_quality.ignore}: the ids of data-quality checks switched off, each with its line. */

@@ -122,7 +122,7 @@ public final class PlanText {
         return s.scale() <= 0 ? String.format(Locale.ROOT, "%,d", s.toBigIntegerExact()) : money(v);
     }
 
-    /** Two decimals with thousands separators, as {@link HumanFormat#money}. */
+    /** Two decimals with thousands separators: a plan keeps the cents it computed. */
     static String money(BigDecimal v) {
         return String.format(Locale.ROOT, "%,.2f", v);
     }

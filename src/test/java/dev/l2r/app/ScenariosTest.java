@@ -105,11 +105,11 @@ class ScenariosTest {
                 PASS inside/clean
                 FAIL inside/late
                   missing:    S7 IS-1 (expected at late.yaml:17), not found
-                  unexpected: S2 IS-1 late: Lead IS-1 became an MQL Thu 2026-09-03 15:16 EDT and was first touched \
-                Fri 2026-09-04 09:19 EDT, 3 business min after the deadline of Fri 2026-09-04 09:16 EDT; the window is \
+                  unexpected: S2 IS-1 late: Lead IS-1 became an MQL Thu 3 Sep 2026, 15:16 EDT and was first touched \
+                Fri 4 Sep 2026, 09:19 EDT, 3 business min after the deadline of Fri 4 Sep 2026, 09:16 EDT; the window is \
                 4 business hours on the America/New_York calendar.
-                  unexpected: S6 sdr-amer violated: Team sdr-amer: count(mql) was 1 in 2026-09; the agreement asks \
-                for at least 160 (short by 159).
+                  unexpected: S6 sdr-amer violated: Team sdr-amer: 1 MQL in 2026-09; the agreement asks for at least \
+                160 (short by 159); marketing (VP Demand Generation) answers for it.
                 1 passed, 1 failed
                 """, r.out());
         assertEquals("", r.err());

@@ -538,7 +538,7 @@ class AsOfLeakTest {
                 .orElseThrow();
         // 150,000 / 100,000, not (150,000 + 200,000) / 100,000 = 3.5
         assertEquals(1.5, m.value(), 1e-12);
-        assertEquals("150,000.00 open in 1 opportunities against a quota of 100,000.00", m.detail());
+        assertEquals("150,000 open in 1 opportunity against a quota of 100,000", m.detail());
         Lead bSeen = seen.get(1);
         assertFalse(bSeen.isOpenOpportunity());
         assertNull(bSeen.getSqoAt());

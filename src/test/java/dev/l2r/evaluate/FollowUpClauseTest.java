@@ -107,7 +107,7 @@ class FollowUpClauseTest {
         assertEquals(Severity.CRITICAL, v.severity());
         assertEquals("sales", v.team());
         assertEquals("Ann", v.owner());
-        assertEquals("no first_touch by the deadline", v.actual());
+        assertEquals("no first touch by the deadline", v.actual());
         assertArrayEquals(new long[] {2, 1, 1, 0}, f1.outcome("sales"));
         OpenItem open = f1.openItem("L4");
         assertEquals(
@@ -131,7 +131,7 @@ class FollowUpClauseTest {
         assertEquals("critical", v.get("severity").asText());
         assertEquals("sales", v.get("team").asText());
         assertEquals("Ann", v.get("owner").asText());
-        assertEquals("no first_touch by the deadline", v.get("actual").asText());
+        assertEquals("no first touch by the deadline", v.get("actual").asText());
         assertArrayEquals(new long[] {2, 1, 1, 0}, w.outcome("sales", "F1"));
         String open = w.read("open-items.csv");
         assertTrue(open.contains("F1,sales,Bob,L4,2026-10-30T16:00:00-04:00,2026-11-02T12:00:00-05:00,"), open);
@@ -151,7 +151,7 @@ class FollowUpClauseTest {
                 .meets("AT", "EARLY", "WEEKEND");
         Violation v = f1.violation("LATE");
         assertEquals("2026-10-19T13:00:00-04:00", v.deadline());
-        assertEquals("first_touch after 4 business hours", v.actual());
+        assertEquals("first touch after 4 business hours", v.actual());
         assertArrayEquals(new long[] {3, 1, 0, 0}, f1.outcome("sales"));
     }
 
@@ -183,7 +183,8 @@ class FollowUpClauseTest {
                 .meets("R1");
         Violation v = h2.violation("R2");
         assertEquals("2026-11-02T14:00:00+00:00", v.deadline());
-        assertEquals("sal after 16 business hours", v.actual(), "14:00 Thu to 14:01 Mon London = 8+8h and 1 min");
+        assertEquals(
+                "acceptance after 16 business hours", v.actual(), "14:00 Thu to 14:01 Mon London = 8+8h and 1 min");
         assertTrue(v.message().contains("1 business min after the deadline"), v.toString());
     }
 

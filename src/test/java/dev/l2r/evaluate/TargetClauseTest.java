@@ -83,11 +83,14 @@ class TargetClauseTest {
         s.clause("T1").meets("all").violates();
         Scenario t2 = s.clause("T2").violates("all").meets();
         Violation v = t2.violation("all");
-        assertEquals(">= 2", v.expected());
-        assertEquals("1 (1 leads with mql in the period)", v.actual());
+        assertEquals("at least 2", v.expected());
+        assertEquals("1 (1 MQL in the period)", v.actual());
         assertEquals("marketing", v.team());
         assertEquals("VP Demand Generation", v.owner());
-        assertEquals("count(mql) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", v.message());
+        assertEquals(
+                "1 MQL in 2026-10; the agreement asks for at least 2 (short by 1); marketing (VP Demand Generation)"
+                        + " answers for it.",
+                v.message());
         assertNull(v.deadline());
         assertArrayEquals(new long[] {1, 0, 0, 0}, s.clause("T1").outcome("marketing"));
         assertArrayEquals(new long[] {0, 1, 0, 0}, t2.outcome("marketing"));
@@ -110,9 +113,10 @@ class TargetClauseTest {
         Violation v = c1.violation("west");
         assertEquals("west", v.team());
         assertEquals("West Manager", v.owner());
-        assertEquals("50% (1 of 2 leads with mql in the period reached sal)", v.actual());
+        assertEquals("50% (1 of 2 MQLs in the period reached SAL)", v.actual());
         assertEquals(
-                "Team west: conversion(mql, sal) was 50% in 2026-10; the agreement asks for at least 75% (short by 25 percentage points).",
+                "Team west: MQL → SAL conversion was 50% in 2026-10; the agreement asks for at least 75% (short by 25 percentage"
+                        + " points); West Manager answers for it.",
                 v.message());
         assertArrayEquals(new long[] {1, 0, 0, 0}, c1.outcome("east"));
         assertNull(c1.outcome("north"), "a team missing from the map is not assessed");
@@ -205,9 +209,10 @@ class TargetClauseTest {
         assertEquals("west", bob.team(), "the team on most of Bob's leads");
         assertEquals("Bob", bob.owner());
         assertEquals(
-                "Bob: count(won) was 1 in 2026-10; the agreement asks for at least 2 (short by 1).", bob.message());
+                "Bob: 1 deal won in 2026-10; the agreement asks for at least 2 (short by 1); Bob answers for it.",
+                bob.message());
         assertEquals(
-                "12 days (median of 3 leads with won in the period and a mql date)",
+                "12 days (median of 3 leads with a won date in the period and an MQL date)",
                 s.clause("R2").violation("all").actual());
         assertArrayEquals(new long[] {1, 1, 0, 0}, r1.outcome("east"));
     }

@@ -79,7 +79,7 @@ class SalesforceCheckTest {
                 "T1 all", "sales VP Sales "));
         assertEquals(want, got, r.toString());
         assertEquals(
-                "2 (2 leads with won in the period)",
+                "2 (2 deals won in the period)",
                 w.violations().stream()
                         .filter(v -> v.get("clause_id").asText().equals("T1"))
                         .findFirst()

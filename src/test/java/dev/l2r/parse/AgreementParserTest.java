@@ -114,6 +114,7 @@ class AgreementParserTest {
         assertEquals(ZoneId.of("Europe/London"), a.zoneOf("sdr"));
         assertEquals(ZoneId.of("America/New_York"), a.zoneOf("sales"));
         assertEquals(6, a.clauses().size());
+        assertEquals(null, a.currency(), "no currency: amounts are written without one");
         Clause.Target t2 = (Clause.Target) a.clauses().get(1);
         assertEquals(new Metric.Conversion(Stage.MQL, Stage.SAL), t2.metric());
         assertEquals(0, new BigDecimal("0.70").compareTo(t2.min().all()));
@@ -130,6 +131,13 @@ class AgreementParserTest {
         assertEquals(List.of(Stage.SAL, Stage.REJECTED), h2.to());
         assertEquals(new Window(2, Window.Unit.DAYS, true), h2.within());
         assertInstanceOf(Clause.Rejection.class, a.clauses().get(5));
+    }
+
+    @Test
+    void aDeclaredCurrencyIsKept() throws IOException {
+        Agreement a = load(
+                "sla.yaml", VALID.replace("timezone: America/New_York", "timezone: America/New_York\ncurrency: EUR"));
+        assertEquals("EUR", a.currency());
     }
 
     @Test
@@ -211,6 +219,16 @@ class AgreementParserTest {
                         "timezone: America/New_York",
                         "timezone: America/Nowhere",
                         "sla.yaml:7: timezone: \"America/Nowhere\" is not an IANA time zone"),
+                bad(
+                        "a currency in lower case is refused",
+                        "timezone: America/New_York",
+                        "timezone: America/New_York\ncurrency: usd",
+                        "sla.yaml:8: currency: \"usd\" is not a currency; use an ISO 4217 code in capitals"),
+                bad(
+                        "a currency that ISO 4217 does not know is refused",
+                        "timezone: America/New_York",
+                        "timezone: America/New_York\ncurrency: ABC",
+                        "sla.yaml:8: currency: \"ABC\" is not a currency; use an ISO 4217 code in capitals"),
                 bad(
                         "a bad team time zone is refused",
                         "timezone: Europe/London",
@@ -362,7 +380,7 @@ class AgreementParserTest {
                 List.of(
                         "sla.yaml:1: timezone: required",
                         "sla.yaml:7: timezon: unknown field; valid here: sla, title, version, effective_from,"
-                                + " approved_by, period, timezone, calendar, teams, fields, data_quality, clauses"),
+                                + " approved_by, period, timezone, currency, calendar, teams, fields, data_quality, clauses"),
                 problems(VALID.replace("timezone: America/New_York", "timezon: America/New_York")));
     }
 

@@ -345,6 +345,8 @@ class AgreementSchemaTest {
                 Arguments.of("bad agreement id", ok.replace("sla: demo", "sla: Demo SLA")),
                 Arguments.of("bad clause id", ok.replace("id: T1", "id: -T1")),
                 Arguments.of("bad zone", ok.replace("Europe/London", "EST")),
+                Arguments.of("currency in lower case", ok.replace("period: month", "period: month\ncurrency: usd")),
+                Arguments.of("currency as a name", ok.replace("period: month", "period: month\ncurrency: US Dollar")),
                 Arguments.of("bad day", ok.replace("mon-fri", "weekdays")),
                 Arguments.of(
                         "warn_at above 1",

@@ -67,12 +67,12 @@ class FormulaCellsTest {
                 .filter(l -> l.startsWith("2026-10,M1,"))
                 .findFirst()
                 .orElseThrow();
-        // target: owner is the team owner; "-1200.5 (from metrics.csv)" is no number, so a spreadsheet would take it
+        // target: owner is the team owner; "-1,200.5 (from metrics.csv)" is no number, so a spreadsheet would take it
         // for a formula
         assertTrue(
                 m1.startsWith(
-                        "2026-10,M1,Margin stays positive,target,major,sdr,'+cmd|' /C calc'!A0,all,>= -3,'-1200.5 (from metrics.csv),,"
-                                + "metric(margin) was -1200.5 in 2026-10;"),
+                        "2026-10,M1,Margin stays positive,target,major,sdr,'+cmd|' /C calc'!A0,all,at least -3,\"'-1,200.5 (from metrics.csv)\",,"
+                                + "\"Margin was -1,200.5 in 2026-10;"),
                 m1);
         // lead-level: the lead's owner (the team owner when the lead names none); a lead id -3 is a number, -3+2 is not
         List<String> r1 = csv.stream()
