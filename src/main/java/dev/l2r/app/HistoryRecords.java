@@ -13,6 +13,7 @@ import dev.l2r.evaluate.Violation;
 import dev.l2r.history.RunRecord;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
 import dev.l2r.model.Severity;
 import dev.l2r.report.RunInfo;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,9 @@ final class HistoryRecords {
 
     /** The metric as people read it. */
     private static String label(Agreement a, TargetResult t) {
-        return t.metric();
+        return a.clause(t.clauseId())
+                .map(c -> c instanceof Clause.Target x ? x.metric().label() : t.metric())
+                .orElse(t.metric());
     }
 
     private static RunRecord.ClauseRow clause(ClauseOutcome c, String team) {

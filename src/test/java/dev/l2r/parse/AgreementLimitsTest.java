@@ -208,9 +208,11 @@ class AgreementLimitsTest {
     }
 
     @Test
-    void aFolderIsRefused() throws Exception {
+    void aFolderWithoutAgreementsIsRefused() throws Exception {
         Files.createDirectories(tmp.resolve("agreements.yaml"));
-        refused(validate(tmp.resolve("agreements.yaml")), "agreements.yaml: is a folder, not a YAML or JSON file");
+        refused(
+                validate(tmp.resolve("agreements.yaml")),
+                "agreements.yaml: no agreement in this folder (.yaml, .yml or .json files)");
     }
 
     @Test
