@@ -10,8 +10,11 @@ import dev.l2r.evaluate.Violation;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.RejectedRow;
 import dev.l2r.model.Agreement;
+import dev.l2r.model.Bound;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,12 +35,19 @@ final class SummaryBuilder {
     private final Evaluation e;
     private final List<RejectedRow> rejected;
     private final Agreement a;
+    private final List<SummaryTrend> trend;
 
     SummaryBuilder(RunInfo run, Evaluation e, List<RejectedRow> rejected) {
+        this(run, e, rejected, List.of());
+    }
+
+    /** @param trend earlier periods of the same agreement, oldest first (the history store's records); may be empty */
+    SummaryBuilder(RunInfo run, Evaluation e, List<RejectedRow> rejected, List<SummaryTrend> trend) {
         this.run = run;
         this.e = e;
         this.rejected = rejected;
         this.a = run.agreement();
+        this.trend = List.copyOf(trend);
     }
 
     String title() {
@@ -75,6 +85,7 @@ final class SummaryBuilder {
         s.bullets(attention(atRisk));
         if (!e.targets().isEmpty()) {
             s.heading(2, "Targets");
+            funnel(s);
             List<List<String>> rows = new ArrayList<>();
             for (TargetResult t : e.targets()) {
                 rows.add(List.of(
@@ -92,6 +103,7 @@ final class SummaryBuilder {
                     List.of(false, false, false, false, false, false, false));
         }
         teams(s);
+        trend(s);
         clauses(s);
         owners(s);
         dataQuality(s);
@@ -169,6 +181,7 @@ final class SummaryBuilder {
 
     private void clauses(Summary s) {
         s.heading(2, "Clauses");
+        violationsChart(s);
         List<List<String>> rows = new ArrayList<>();
         for (Clause c : a.clauses()) {
             long[] n = new long[4];
@@ -200,6 +213,82 @@ final class SummaryBuilder {
                 List.of(false, false, false, false, true, true, true, true, true));
     }
 
+    /** Actual against target for every target, in funnel order (the stage a metric counts, then clause order). */
+    private void funnel(Summary s) {
+        List<Charts.Bar> bars = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (TargetResult t : e.targets()) {
+            Clause.Target c = a.clause(t.clauseId())
+                    .filter(Clause.Target.class::isInstance)
+                    .map(Clause.Target.class::cast)
+                    .orElse(null);
+            if (c == null) continue;
+            BigDecimal bound = bound(c.min(), t.subject());
+            if (bound == null) bound = bound(c.max(), t.subject());
+            if (bound == null) continue;
+            String actual = t.actual().contains(" (")
+                    ? t.actual().substring(0, t.actual().indexOf(" ("))
+                    : t.actual();
+            String label = t.clauseId() + " " + t.metric() + (t.subject().equals("all") ? "" : ", " + t.subject());
+            bars.add(new Charts.Bar(label, t.value(), bound.doubleValue(), t.met(), actual, t.expected()));
+            words.add(label + " " + actual + " against " + t.expected() + (t.met() ? " (met)" : " (missed)"));
+        }
+        if (bars.isEmpty()) return;
+        s.add(new Summary.Chart(
+                Charts.funnel("Targets: actual against target", bars),
+                "Targets, actual against target: " + String.join("; ", words) + "."));
+    }
+
+    private static BigDecimal bound(Bound b, String subject) {
+        return b == null ? null : b.forSubject(subject).orElse(null);
+    }
+
+    /** Compliance per team: earlier periods from the history the caller passes, then this one. */
+    private void trend(Summary s) {
+        List<Charts.Point> points = new ArrayList<>();
+        for (SummaryTrend t : trend) {
+            if (t.period().equals(e.period())) continue;
+            t.teams().forEach((team, c) -> {
+                if (c != null) points.add(new Charts.Point(t.period(), team, c));
+            });
+        }
+        List<String> now = new ArrayList<>();
+        for (TeamAccountability t : e.teams()) {
+            Double c = t.compliance();
+            if (c == null) continue;
+            points.add(new Charts.Point(e.period(), t.team(), ratio(c)));
+            now.add(t.team() + " " + pct(c));
+        }
+        if (now.isEmpty()) return;
+        long periods = points.stream().map(Charts.Point::period).distinct().count();
+        s.add(new Summary.Chart(
+                Charts.trend("Compliance per team by period", points),
+                "Compliance per team in " + e.period() + ": " + String.join(", ", now) + "."
+                        + (periods < 2 ? " The trend starts when more periods are recorded." : "")));
+    }
+
+    /** Violations by clause, stacked by accountable team. */
+    private void violationsChart(Summary s) {
+        List<Charts.Count> counts = new ArrayList<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (Clause c : a.clauses()) {
+            for (TeamAccountability t : e.teams()) {
+                for (ClauseOutcome o : t.clauses()) {
+                    if (o.clauseId().equals(c.id()) && o.violated() > 0) {
+                        counts.add(new Charts.Count(c.id(), t.team(), o.violated()));
+                        totals.merge(c.id(), o.violated(), Long::sum);
+                    }
+                }
+            }
+        }
+        if (counts.isEmpty()) return;
+        List<String> words = new ArrayList<>();
+        totals.forEach((id, n) -> words.add(id + " " + n));
+        s.add(new Summary.Chart(
+                Charts.violations("Violations by clause and team", counts),
+                "Violations by clause: " + String.join(", ", words) + "."));
+    }
+
     private void owners(Summary s) {
         Map<String, long[]> byOwner = new TreeMap<>();
         for (Violation v : e.violations()) {
@@ -211,8 +300,8 @@ final class SummaryBuilder {
         if (byOwner.isEmpty()) return;
         s.heading(2, "Who must act");
         List<Map.Entry<String, long[]>> list = new ArrayList<>(byOwner.entrySet());
-        list.sort(Comparator.comparing((Map.Entry<String, long[]> x) -> -x.getValue()[1])
-                .thenComparing(x -> -x.getValue()[0])
+        list.sort(Comparator.comparing((Map.Entry<String, long[]> x) -> -x.getValue()[0])
+                .thenComparing(x -> -x.getValue()[1])
                 .thenComparing(Map.Entry::getKey));
         List<List<String>> rows = new ArrayList<>();
         for (var x : list.subList(0, Math.min(10, list.size()))) {
@@ -270,8 +359,20 @@ final class SummaryBuilder {
         return HumanFormat.integer(n) + " " + word + (n == 1 ? "" : "s");
     }
 
+    /**
+     * A share as accountability.json writes it (4 decimals, half up): the summary shows the number the
+     * JSON holds, not a neighbour of it.
+     */
+    static BigDecimal ratioJson(double v) {
+        return new BigDecimal(v).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    static double ratio(double v) {
+        return ratioJson(v).doubleValue();
+    }
+
     private static String pct(Double v) {
-        return v == null ? "n/a" : HumanFormat.percent(v);
+        return v == null ? "n/a" : HumanFormat.percent(ratio(v));
     }
 
     private static String n(long v) {
