@@ -104,6 +104,40 @@ public final class Workspace {
         return out;
     }
 
+    /** Data-quality findings of data-quality.csv as "check_id lead_id", in report order. */
+    public List<String> findingKeys() {
+        List<String> out = new ArrayList<>();
+        List<String> lines = read("data-quality.csv").lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = cells(line);
+            out.add(cells.get(0) + " " + cells.get(3));
+        }
+        return out;
+    }
+
+    /** The cells of one CSV line (quotes as RFC 4180 writes them; no line breaks inside cells). */
+    static List<String> cells(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
     public List<String> violationKeys() {
         return violations().stream()
                 .map(v -> v.get("clause_id").asText() + " " + v.get("subject").asText())

@@ -9,6 +9,7 @@ import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Evaluator;
+import dev.l2r.evaluate.Finding;
 import dev.l2r.evaluate.Limits;
 import dev.l2r.evaluate.Violation;
 import dev.l2r.ingest.Dataset;
@@ -388,6 +389,22 @@ public final class Scenarios {
         }
         Evaluation e = Evaluator.run(a, p.rules(), data, p.period(), p.asOf(), Limits.defaults(), Progress.QUIET);
         List<Violation> found = new ArrayList<>(e.violations());
+        for (Finding f : e.findings()) { // a scenario may expect a data-quality check's finding like a violation
+            found.add(new Violation(
+                    e.period(),
+                    f.checkId(),
+                    f.title(),
+                    "data-quality",
+                    f.severity(),
+                    Agreement.DATA_QUALITY_TEAM,
+                    "",
+                    f.leadId(),
+                    "valid " + f.field(),
+                    f.actual(),
+                    null,
+                    f.message(),
+                    ""));
+        }
         List<Expected> missing = new ArrayList<>();
         for (Expected x : s.expected()) {
             Violation hit =

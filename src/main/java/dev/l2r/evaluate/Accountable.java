@@ -38,6 +38,25 @@ final class Accountable {
         return owner == null ? "" : owner;
     }
 
+    /**
+     * The person who must act for a lead-level clause: the lead's owner when the clause is owned by
+     * lead.team, else the owning team's owner.
+     */
+    String accountableFor(Clause c, String team, Lead lead) {
+        return c.head().owner().isLeadTeam() ? personOf(team, lead) : personOf(team, null);
+    }
+
+    /**
+     * The accountable person of a violation whose {@code owner} (who worked the lead, or for a target the
+     * team's owner or the owner measured) is known: the owner itself for targets and lead.team clauses,
+     * else the owning team's owner.
+     */
+    static String of(Agreement a, Clause c, String team, String owner) {
+        if (c instanceof Clause.Target || c.head().owner().isLeadTeam()) return owner;
+        String o = a.ownerOf(team);
+        return o == null ? "" : o;
+    }
+
     /** The team that answers for a target measured for {@code subject} (a team, an owner or "all"). */
     String teamOfTarget(Clause.Target t, String subject) {
         if (!t.head().owner().isLeadTeam()) return t.head().owner().team();

@@ -2,7 +2,10 @@ package dev.l2r.evaluate;
 
 import dev.l2r.model.Severity;
 
-/** How one team did on one clause: items assessed, met, violated, open and at risk. */
+/**
+ * How one team (or person) did on one clause: items assessed, met, violated, open and at risk, the share of
+ * decided items the clause demands ({@code objective}, 1 for every item) and the verdict.
+ */
 public record ClauseOutcome(
         String clauseId,
         String title,
@@ -11,7 +14,9 @@ public record ClauseOutcome(
         long met,
         long violated,
         long open,
-        long atRisk) {
+        long atRisk,
+        double objective,
+        Verdict verdict) {
 
     public long assessed() {
         return met + violated + open + atRisk;
@@ -20,6 +25,21 @@ public record ClauseOutcome(
     /** met / (met + violated), or null when nothing was decided yet. */
     public Double compliance() {
         return compliance(met, violated);
+    }
+
+    /** Misses the objective allows among the decided items: floor((1 - objective) x (met + violated)). */
+    public long missesAllowed() {
+        return missesAllowed(objective, met + violated);
+    }
+
+    /** Misses still allowed before the clause breaches; negative once it has. */
+    public long missesLeft() {
+        return missesAllowed() - violated;
+    }
+
+    /** The misses an objective allows among {@code decided} items (the epsilon absorbs 0.95 x 40 = 1.9999...). */
+    public static long missesAllowed(double objective, long decided) {
+        return (long) Math.floor((1 - objective) * decided + 1e-9);
     }
 
     /** The compliance of any count of items: met / (met + violated), or null when nothing was decided. */

@@ -34,6 +34,8 @@ final class Decisions implements SlaSink {
 
     private final Agreement a;
     private final long asOf;
+    private final boolean isFinal;
+    private final double elapsed;
     private final Clocks clocks;
     private final Sentences sentences;
     private final Accountable accountable;
@@ -51,16 +53,27 @@ final class Decisions implements SlaSink {
     private final List<Report> reports = new ArrayList<>();
     private final Map<String, MetricCalculator.Measure> measures = new HashMap<>();
     private final List<TargetResult> targets = new ArrayList<>();
+    private final List<Found> findings = new ArrayList<>();
+    /** Leads some clause decided about (including segments): the leads the agreement covers. */
+    private final Set<Lead> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Some clause has no {@code where}: it covers every lead. */
+    private final boolean coversAll;
+
+    /** A data-quality finding and its lead, listed when the agreement covers the lead. */
+    private record Found(Lead lead, Finding finding) {}
 
     /** A hand-written rule's report about a lead, settled in {@link #finish()}. */
     private record Report(String rule, Lead lead, boolean met, String expected, String actual, String message) {}
 
-    Decisions(Agreement a, String period, long asOf, Clocks clocks) {
+    Decisions(Agreement a, String period, long asOf, boolean isFinal, double elapsed, Clocks clocks) {
         this.a = a;
         this.asOf = asOf;
+        this.isFinal = isFinal;
+        this.elapsed = elapsed;
         this.clocks = clocks;
         this.sentences = new Sentences(a, period);
         this.accountable = new Accountable(a);
+        this.coversAll = a.clauses().stream().anyMatch(c -> c.head().where().isEmpty());
         for (int i = 0; i < a.clauses().size(); i++) {
             Clause c = a.clauses().get(i);
             clauses.put(c.id(), c);
@@ -80,12 +93,16 @@ final class Decisions implements SlaSink {
                         .orElseThrow(() ->
                                 new IllegalStateException("rule \"" + r.getName() + "\" names no clause and outcome")));
         Clause c = o.clause();
+        if (fact instanceof Lead l) covered.add(l);
+        else if (fact instanceof FollowUpItem i) covered.add(i.getLead());
         if (c instanceof Clause.FollowUp f) {
             followUp(f, (FollowUpItem) fact, o.kind());
         } else if (c instanceof Clause.Handoff h) {
             Lead lead = (Lead) fact;
-            if (o.kind() == Outcome.Kind.MET) tally.count(Accountable.teamOf(h, lead), h, Status.MET);
-            else
+            if (o.kind() == Outcome.Kind.MET) {
+                String team = Accountable.teamOf(h, lead);
+                tally.count(team, accountable.accountableFor(h, team, lead), h, Status.MET);
+            } else
                 missedRequirements
                         .computeIfAbsent(h, k -> new IdentityHashMap<>())
                         .computeIfAbsent(lead, k -> new BitSet())
@@ -93,7 +110,8 @@ final class Decisions implements SlaSink {
         } else if (c instanceof Clause.Rejection r) {
             Lead lead = (Lead) fact;
             String team = Accountable.teamOf(r, lead);
-            tally.count(team, r, o.kind().status());
+            tally.count(
+                    team, accountable.accountableFor(r, team, lead), r, o.kind().status());
             if (o.kind() != Outcome.Kind.MET)
                 violations.add(sentences.rejection(r, lead, team, accountable.personOf(team, lead)));
         } else if (c instanceof Clause.Target t) {
@@ -113,7 +131,7 @@ final class Decisions implements SlaSink {
     private void followUp(Clause.FollowUp f, FollowUpItem item, Outcome.Kind kind) {
         String team = item.getTeam();
         Status s = kind.status();
-        tally.count(team, f, s);
+        tally.count(team, accountable.accountableFor(f, team, item.getLead()), f, s);
         if (s == Status.MET) return;
         String person = accountable.personOf(team, item.getLead());
         if (s == Status.OPEN || s == Status.AT_RISK) {
@@ -126,14 +144,16 @@ final class Decisions implements SlaSink {
     private void target(Clause.Target t, Measurement m, boolean met) {
         String subject = m.getSubject();
         String team = accountable.teamOfTarget(t, subject);
-        tally.count(team, t, met ? Status.MET : Status.VIOLATED);
-        TargetResult r =
-                sentences.target(t, subject, team, m.getValue(), measures.get(t.id() + "\u0000" + subject), met);
+        String person = t.per() == Clause.Per.OWNER ? subject : accountable.personOf(team, null);
+        TargetResult r = sentences.target(
+                t, subject, team, m.getValue(), measures.get(t.id() + "\u0000" + subject), met, isFinal, elapsed);
         targets.add(r);
-        if (!met) {
-            violations.add(sentences.targetMissed(
-                    t, r, t.per() == Clause.Per.OWNER ? subject : accountable.personOf(team, null)));
-        }
+        // mid-period a target is no violation: on track counts as open, behind (or a rate missed) as at risk
+        Status s = isFinal
+                ? (met ? Status.MET : Status.VIOLATED)
+                : (r.verdict() == Verdict.AT_RISK ? Status.AT_RISK : Status.OPEN);
+        tally.target(team, person, t, s, r.verdict());
+        if (s == Status.VIOLATED) violations.add(sentences.targetMissed(t, r, person));
     }
 
     /** The leads a target's segment rule selected (its {@code where}). */
@@ -170,19 +190,17 @@ final class Decisions implements SlaSink {
         Severity sev = meta.get("severity") == null
                 ? Severity.MINOR
                 : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
-        String team = Agreement.DATA_QUALITY_TEAM;
-        String owner = a.ownerOf(team) == null ? Tally.DQ_OWNER : a.ownerOf(team);
-        tally.finding(team, id);
-        violations.add(sentences.dataQuality(
-                id,
-                rule.getRule().getName(),
-                sev,
-                team,
-                owner,
-                lead.getLeadId(),
-                nz(field),
-                actual == null ? nz(field) : actual,
-                nz(message)));
+        tally.finding(Agreement.DATA_QUALITY_TEAM, id);
+        findings.add(new Found(
+                lead,
+                new Finding(
+                        id,
+                        rule.getRule().getName(),
+                        sev,
+                        lead.getLeadId(),
+                        nz(field),
+                        actual == null ? nz(field) : actual,
+                        nz(message))));
     }
 
     // ---- settling ----
@@ -191,7 +209,7 @@ final class Decisions implements SlaSink {
     void finish() {
         missedRequirements.forEach((h, leads) -> leads.forEach((lead, failed) -> {
             String team = Accountable.teamOf(h, lead);
-            tally.count(team, h, Status.VIOLATED);
+            tally.count(team, accountable.accountableFor(h, team, lead), h, Status.VIOLATED);
             violations.add(sentences.handoff(h, lead, team, accountable.personOf(team, lead), failed));
         }));
         missedRequirements.clear();
@@ -199,8 +217,10 @@ final class Decisions implements SlaSink {
             for (Clause.Rule c : byRule.getOrDefault(r.rule(), List.of())) {
                 if (!c.head().where().isEmpty()
                         && !ruleSegments.getOrDefault(c.id(), Set.of()).contains(r.lead())) continue;
+                covered.add(r.lead());
                 String team = Accountable.teamOf(c, r.lead());
-                tally.count(team, c, r.met() ? Status.MET : Status.VIOLATED);
+                tally.count(
+                        team, accountable.accountableFor(c, team, r.lead()), c, r.met() ? Status.MET : Status.VIOLATED);
                 if (!r.met()) {
                     violations.add(sentences.violation(
                             c,
@@ -248,7 +268,30 @@ final class Decisions implements SlaSink {
     }
 
     List<TeamAccountability> teams() {
-        return tally.teams(a);
+        return tally.teams(a, isFinal);
+    }
+
+    List<PersonAccountability> people() {
+        return tally.people(a, isFinal);
+    }
+
+    /**
+     * Data-quality findings on the leads the agreement covers (some clause decided about them or has no
+     * {@code where}), in report order: by check, lead, field and message.
+     */
+    List<Finding> findings() {
+        List<Finding> f = new ArrayList<>();
+        for (Found x : findings) if (coversAll || covered.contains(x.lead())) f.add(x.finding());
+        f.sort(Comparator.comparing(Finding::checkId)
+                .thenComparing(Finding::leadId)
+                .thenComparing(Finding::field)
+                .thenComparing(Finding::message));
+        return f;
+    }
+
+    /** Data-quality findings on leads no clause covers: counted, not listed. */
+    long findingsOutOfScope() {
+        return findings.size() - findings().size();
     }
 
     private static String nz(String s) {

@@ -55,7 +55,9 @@ public final class Evaluator {
 
         progress.step("leads seen at as-of: " + seen.size());
         Clocks clocks = new Clocks(a);
-        Decisions decisions = new Decisions(a, period.label(), asOf, clocks);
+        boolean isFinal = asOf >= end;
+        double elapsed = Pacing.elapsed(a, start, end, asOf);
+        Decisions decisions = new Decisions(a, period.label(), asOf, isFinal, elapsed, clocks);
         KieSession session = rules.kieBase().newKieSession();
         RuleGuard guard = new RuleGuard(rules, limits, session);
         boolean done = false;
@@ -73,7 +75,12 @@ public final class Evaluator {
                 decisions.targets(),
                 decisions.openItems(),
                 seen.size(),
-                notYet);
+                notYet,
+                decisions.findings(),
+                decisions.findingsOutOfScope(),
+                decisions.people(),
+                isFinal,
+                elapsed);
     }
 
     /** Inserts the facts and fires, in the guard's thread; exceptions are mapped by the guard. */

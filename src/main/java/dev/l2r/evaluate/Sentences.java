@@ -157,7 +157,14 @@ final class Sentences {
 
     /** The scorecard row of a target measured for one subject, and its expected and actual texts. */
     TargetResult target(
-            Clause.Target t, String subject, String team, double value, MetricCalculator.Measure measure, boolean met) {
+            Clause.Target t,
+            String subject,
+            String team,
+            double value,
+            MetricCalculator.Measure measure,
+            boolean met,
+            boolean isFinal,
+            double elapsed) {
         BigDecimal min = t.min() == null ? null : t.min().forSubject(subject).orElse(null);
         BigDecimal max = t.max() == null ? null : t.max().forSubject(subject).orElse(null);
         String expectedText;
@@ -166,7 +173,21 @@ final class Sentences {
         else expectedText = "<= " + bound(t, max);
         String actual =
                 MetricCalculator.format(t.metric(), value) + (measure == null ? "" : " (" + measure.detail() + ")");
-        return new TargetResult(t.id(), t.title(), subject, team, t.metric().text(), value, expectedText, actual, met);
+        Pacing.Paced p = Pacing.pace(t.metric(), min, max, value, isFinal, elapsed);
+        return new TargetResult(
+                t.id(),
+                t.title(),
+                subject,
+                team,
+                t.metric().text(),
+                value,
+                expectedText,
+                actual,
+                met,
+                p.pace(),
+                p.paceValue(),
+                t.head().severity(),
+                Verdicts.target(met, p.pace()));
     }
 
     /** A target outside its bounds for one subject. */
@@ -218,7 +239,8 @@ final class Sentences {
                 "valid " + field,
                 actual,
                 null,
-                message);
+                message,
+                owner);
     }
 
     Violation violation(
@@ -242,7 +264,8 @@ final class Sentences {
                 expectedText,
                 actual,
                 deadline,
-                message);
+                message,
+                Accountable.of(a, c, team, owner));
     }
 
     private static String bound(Clause.Target t, BigDecimal v) {

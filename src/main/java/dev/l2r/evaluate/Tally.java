@@ -2,8 +2,11 @@ package dev.l2r.evaluate;
 
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
+import dev.l2r.model.Severity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +14,41 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Counts of assessed items per team, clause and status, and data-quality findings per team and check. */
+/**
+ * Counts of assessed items per team and per accountable person, clause and status; the verdicts of targets
+ * per team and person; data-quality findings per team and check.
+ */
 final class Tally {
 
     /** Who owns data-quality findings when the agreement names no revenue-ops owner. */
     static final String DQ_OWNER = "Revenue operations";
 
     private final Map<String, Map<String, EnumMap<Status, Long>>> counts = new TreeMap<>();
+    private final Map<String, Map<String, EnumMap<Status, Long>>> people = new TreeMap<>();
+    /** person → team → items, for the team a person answers for most. */
+    private final Map<String, Map<String, Long>> personTeams = new TreeMap<>();
+
+    private final Map<String, Verdict> teamTargets = new HashMap<>();
+    private final Map<String, Verdict> personTargets = new HashMap<>();
     private final Map<String, Map<String, Long>> dataQuality = new TreeMap<>();
 
-    void count(String team, Clause c, Status s) {
+    /** One item of a clause, for the accountable team and the accountable person. */
+    void count(String team, String person, Clause c, Status s) {
         counts.computeIfAbsent(team, k -> new TreeMap<>())
                 .computeIfAbsent(c.id(), k -> new EnumMap<>(Status.class))
                 .merge(s, 1L, Long::sum);
+        String p = person == null ? "" : person;
+        people.computeIfAbsent(p, k -> new TreeMap<>())
+                .computeIfAbsent(c.id(), k -> new EnumMap<>(Status.class))
+                .merge(s, 1L, Long::sum);
+        personTeams.computeIfAbsent(p, k -> new TreeMap<>()).merge(team, 1L, Long::sum);
+    }
+
+    /** One subject of a target, counted like an item, with its verdict. */
+    void target(String team, String person, Clause c, Status s, Verdict v) {
+        count(team, person, c, s);
+        teamTargets.merge(team + "\u0000" + c.id(), v, Verdict::worse);
+        personTargets.merge((person == null ? "" : person) + "\u0000" + c.id(), v, Verdict::worse);
     }
 
     void finding(String team, String check) {
@@ -31,32 +56,70 @@ final class Tally {
     }
 
     /** Each team's record: its clauses in agreement order, and its data-quality findings by check. */
-    List<TeamAccountability> teams(Agreement a) {
+    List<TeamAccountability> teams(Agreement a, boolean isFinal) {
         Set<String> names = new TreeSet<>(counts.keySet());
         names.addAll(dataQuality.keySet());
         List<TeamAccountability> out = new ArrayList<>();
         for (String team : names) {
-            List<ClauseOutcome> rows = new ArrayList<>();
-            Map<String, EnumMap<Status, Long>> byClause = counts.getOrDefault(team, Map.of());
-            for (Clause c : a.clauses()) {
-                EnumMap<Status, Long> n = byClause.get(c.id());
-                if (n != null) {
-                    rows.add(new ClauseOutcome(
-                            c.id(),
-                            c.title(),
-                            c.type(),
-                            c.head().severity(),
-                            n.getOrDefault(Status.MET, 0L),
-                            n.getOrDefault(Status.VIOLATED, 0L),
-                            n.getOrDefault(Status.OPEN, 0L),
-                            n.getOrDefault(Status.AT_RISK, 0L)));
-                }
-            }
+            List<ClauseOutcome> rows = outcomes(a, counts.getOrDefault(team, Map.of()), teamTargets, team, isFinal);
             String owner = a.ownerOf(team);
             if (owner == null) owner = team.equals(Agreement.DATA_QUALITY_TEAM) ? DQ_OWNER : "";
             out.add(new TeamAccountability(
-                    team, owner, rows, new LinkedHashMap<>(dataQuality.getOrDefault(team, Map.of()))));
+                    team,
+                    owner,
+                    rows,
+                    new LinkedHashMap<>(dataQuality.getOrDefault(team, Map.of())),
+                    Verdicts.overall(rows)));
         }
         return List.copyOf(out);
+    }
+
+    /** Each accountable person's record, most violated items first, then by name. */
+    List<PersonAccountability> people(Agreement a, boolean isFinal) {
+        List<PersonAccountability> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, EnumMap<Status, Long>>> e : people.entrySet()) {
+            List<ClauseOutcome> rows = outcomes(a, e.getValue(), personTargets, e.getKey(), isFinal);
+            String team = null;
+            for (Map.Entry<String, Long> t : personTeams.get(e.getKey()).entrySet()) { // by name: first of a tie
+                if (team == null || t.getValue() > personTeams.get(e.getKey()).get(team)) team = t.getKey();
+            }
+            long met = 0, violated = 0, open = 0, atRisk = 0, critical = 0;
+            for (ClauseOutcome c : rows) {
+                met += c.met();
+                violated += c.violated();
+                open += c.open();
+                atRisk += c.atRisk();
+                if (c.severity() == Severity.CRITICAL) critical += c.violated();
+            }
+            out.add(new PersonAccountability(e.getKey(), team, met, violated, open, atRisk, critical, rows));
+        }
+        out.sort(Comparator.comparingLong(PersonAccountability::violated)
+                .reversed()
+                .thenComparing(PersonAccountability::person));
+        return List.copyOf(out);
+    }
+
+    private static List<ClauseOutcome> outcomes(
+            Agreement a,
+            Map<String, EnumMap<Status, Long>> byClause,
+            Map<String, Verdict> targets,
+            String who,
+            boolean isFinal) {
+        List<ClauseOutcome> rows = new ArrayList<>();
+        for (Clause c : a.clauses()) {
+            EnumMap<Status, Long> n = byClause.get(c.id());
+            if (n == null) continue;
+            long met = n.getOrDefault(Status.MET, 0L);
+            long violated = n.getOrDefault(Status.VIOLATED, 0L);
+            long open = n.getOrDefault(Status.OPEN, 0L);
+            long atRisk = n.getOrDefault(Status.AT_RISK, 0L);
+            double objective = c instanceof Clause.Target ? 1.0 : Verdicts.objective(c);
+            Verdict v = c instanceof Clause.Target
+                    ? targets.getOrDefault(who + "\u0000" + c.id(), Verdict.KEPT)
+                    : Verdicts.leadLevel(met, violated, atRisk, objective, isFinal);
+            rows.add(new ClauseOutcome(
+                    c.id(), c.title(), c.type(), c.head().severity(), met, violated, open, atRisk, objective, v));
+        }
+        return rows;
     }
 }

@@ -9,6 +9,7 @@ import dev.l2r.Version;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
+import dev.l2r.evaluate.Finding;
 import dev.l2r.evaluate.OpenItem;
 import dev.l2r.evaluate.TeamAccountability;
 import dev.l2r.evaluate.Violation;
@@ -46,7 +47,12 @@ public final class ReportWriter {
             "expected",
             "actual",
             "deadline",
-            "message");
+            "message",
+            "accountable");
+
+    /** Columns of data-quality.csv: one data-quality finding a row, apart from the SLA's violations. */
+    public static final List<String> FINDING_COLUMNS =
+            List.of("check_id", "title", "severity", "lead_id", "field", "actual", "message");
 
     /** Every file {@link #write} may put in the folder; a folder holding anything else is not replaced (OutputFolder). */
     public static final List<String> OUTPUTS = List.of(
@@ -57,7 +63,8 @@ public final class ReportWriter {
             "summary.md",
             "summary.html",
             "run.json",
-            "rejected.csv");
+            "rejected.csv",
+            "data-quality.csv");
 
     private ReportWriter() {}
 
@@ -71,6 +78,7 @@ public final class ReportWriter {
             violations(out, e);
             write(out.resolve("accountability.json"), accountability(run, e));
             write(out.resolve("open-items.csv"), openItems(e));
+            write(out.resolve("data-quality.csv"), dataQuality(e));
             SummaryBuilder summary = new SummaryBuilder(run, e, rejected);
             Summary s = summary.build();
             write(out.resolve("summary.md"), s.markdown());
@@ -123,6 +131,7 @@ public final class ReportWriter {
                 g.writeStringField("actual", v.actual());
                 g.writeStringField("deadline", v.deadline());
                 g.writeStringField("message", v.message());
+                g.writeStringField("accountable", v.accountable());
                 g.writeEndObject();
                 csv.row(List.of(
                         v.period(),
@@ -136,11 +145,23 @@ public final class ReportWriter {
                         v.expected(),
                         v.actual(),
                         v.deadline() == null ? "" : v.deadline(),
-                        v.message()));
+                        v.message(),
+                        v.accountable()));
             }
             g.writeEndArray();
             g.writeRaw('\n');
         }
+    }
+
+    /** data-quality.csv: the findings on leads the agreement covers, for people (formulas defused). */
+    static String dataQuality(Evaluation e) {
+        StringBuilder w = new StringBuilder();
+        Csv csv = Csv.forPeople(w, FINDING_COLUMNS);
+        for (Finding f : e.findings()) {
+            csv.row(List.of(
+                    f.checkId(), f.title(), f.severity().key(), f.leadId(), f.field(), f.actual(), f.message()));
+        }
+        return w.toString();
     }
 
     static String openItems(Evaluation e) {
@@ -274,6 +295,9 @@ public final class ReportWriter {
                     sev.key(),
                     e.violations().stream().filter(x -> x.severity() == sev).count());
         }
+        ObjectNode dq = root.putObject("data_quality");
+        dq.put("findings", e.findings().size());
+        dq.put("out_of_scope", e.findingsOutOfScope());
         root.put("rejected_rows", rejected.size());
         root.put("fail_on", run.failOn() == null ? "none" : run.failOn().key());
         root.put("exit_code", exitCode);

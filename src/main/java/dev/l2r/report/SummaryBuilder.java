@@ -2,6 +2,7 @@ package dev.l2r.report;
 
 import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
+import dev.l2r.evaluate.Finding;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.OpenItem;
 import dev.l2r.evaluate.TargetResult;
@@ -82,7 +83,7 @@ final class SummaryBuilder {
                         + n(bySeverity.get(Severity.MINOR)) + " minor.");
 
         s.heading(2, "What needs attention");
-        s.bullets(attention(atRisk));
+        s.bullets(attention(e.openItems().stream().filter(OpenItem::atRisk).count()));
         if (!e.targets().isEmpty()) {
             s.heading(2, "Targets");
             funnel(s);
@@ -154,9 +155,7 @@ final class SummaryBuilder {
                     + " at risk: act before the deadline (open-items.csv); the first is lead " + next.leadId() + " ("
                     + next.team() + ", " + next.owner() + ") by " + next.deadline() + ".");
         }
-        long dq = e.violations().stream()
-                .filter(v -> v.type().equals("data-quality"))
-                .count();
+        long dq = e.findings().size();
         if (dq > 0)
             items.add(plural(dq, "data-quality finding")
                     + " for revenue operations to correct in the CRM (see Data quality).");
@@ -330,10 +329,9 @@ final class SummaryBuilder {
     private void dataQuality(Summary s) {
         Map<String, long[]> rules = new TreeMap<>();
         Map<String, String> titles = new TreeMap<>();
-        for (Violation v : e.violations()) {
-            if (!v.type().equals("data-quality")) continue;
-            rules.computeIfAbsent(v.clauseId(), k -> new long[1])[0]++;
-            titles.put(v.clauseId(), v.clauseTitle());
+        for (Finding f : e.findings()) {
+            rules.computeIfAbsent(f.checkId(), k -> new long[1])[0]++;
+            titles.put(f.checkId(), f.title());
         }
         if (rules.isEmpty()) return;
         s.heading(2, "Data quality");

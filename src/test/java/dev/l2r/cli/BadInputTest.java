@@ -253,14 +253,15 @@ class BadInputTest {
         w.rules = Path.of("rules");
         Cli r = w.check("2026-10");
         assertEquals(0, r.code(), r.toString());
-        assertEquals(java.util.List.of(), w.violationKeys(), "the won-without-amount finding is set aside");
+        assertEquals(java.util.List.of(), w.findingKeys(), "the won-without-amount finding is set aside");
         w.sla(SLA);
         Cli again = w.check("2026-10");
         assertEquals(0, again.code(), again.toString());
         assertEquals(
                 java.util.List.of("DQ-WON-WITHOUT-AMOUNT W1"),
-                w.violationKeys(),
+                w.findingKeys(),
                 "without the ignore, the check reports");
+        assertEquals(java.util.List.of(), w.violationKeys(), "a finding is no SLA violation");
 
         w.sla(SLA.replace("teams:", "data_quality:\n  ignore: [DQ-NO-SUCH]\nteams:"));
         try (var files = Files.walk(w.out())) {

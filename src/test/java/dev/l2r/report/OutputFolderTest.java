@@ -98,6 +98,7 @@ class OutputFolderTest {
         assertEquals(
                 List.of(
                         "accountability.json",
+                        "data-quality.csv",
                         "open-items.csv",
                         "run.json",
                         "summary.html",
