@@ -184,7 +184,7 @@ final class Summary {
             .figure .value{font-size:1.3rem;font-weight:700;font-variant-numeric:tabular-nums}
             .figure .note{font-size:.85rem;color:#1f2328}
             figure.chart{margin:0 0 1.25rem}
-            figure.chart svg{display:block;width:100%;height:auto;max-width:34rem}
+            figure.chart svg{display:block;width:100%;height:auto;max-width:30rem}
             figcaption{font-size:.9rem;color:#57606a;margin-top:.3rem}
             ol,ul{padding-left:1.4rem}
             @page{margin:12mm}
