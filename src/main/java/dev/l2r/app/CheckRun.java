@@ -121,6 +121,7 @@ public final class CheckRun {
         Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
         Evaluation e = Evaluator.run(a, compiled, dataset, p, asOf, r.limits(), progress);
 
+        // data-quality findings (e.findings()) are no SLA violations: they never fail a check
         Severity threshold = r.failOn();
         boolean failing = threshold != null
                 && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));

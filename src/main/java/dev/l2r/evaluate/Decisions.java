@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -56,6 +57,8 @@ final class Decisions implements SlaSink {
     private final List<Found> findings = new ArrayList<>();
     /** Leads some clause decided about (including segments): the leads the agreement covers. */
     private final Set<Lead> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The findings in scope, in report order, once the firing is over. */
+    private List<Finding> inScope;
     /** Some clause has no {@code where}: it covers every lead. */
     private final boolean coversAll;
 
@@ -190,7 +193,7 @@ final class Decisions implements SlaSink {
         Severity sev = meta.get("severity") == null
                 ? Severity.MINOR
                 : Severity.of(String.valueOf(meta.get("severity"))).orElse(Severity.MINOR);
-        tally.finding(Agreement.DATA_QUALITY_TEAM, id);
+        inScope = null;
         findings.add(new Found(
                 lead,
                 new Finding(
@@ -207,6 +210,7 @@ final class Decisions implements SlaSink {
 
     /** Settles what needs the whole firing: handoff leads with missed requirements, hand-written reports. */
     void finish() {
+        inScope = null;
         missedRequirements.forEach((h, leads) -> leads.forEach((lead, failed) -> {
             String team = Accountable.teamOf(h, lead);
             tally.count(team, accountable.accountableFor(h, team, lead), h, Status.VIOLATED);
@@ -267,7 +271,11 @@ final class Decisions implements SlaSink {
         return out;
     }
 
+    /** Each team's record; revenue ops owns the findings in scope, by check. */
     List<TeamAccountability> teams() {
+        Map<String, Long> byCheck = new TreeMap<>();
+        for (Finding f : findings()) byCheck.merge(f.checkId(), 1L, Long::sum);
+        tally.findings(Agreement.DATA_QUALITY_TEAM, byCheck);
         return tally.teams(a, isFinal);
     }
 
@@ -280,13 +288,15 @@ final class Decisions implements SlaSink {
      * {@code where}), in report order: by check, lead, field and message.
      */
     List<Finding> findings() {
+        if (inScope != null) return inScope;
         List<Finding> f = new ArrayList<>();
         for (Found x : findings) if (coversAll || covered.contains(x.lead())) f.add(x.finding());
         f.sort(Comparator.comparing(Finding::checkId)
                 .thenComparing(Finding::leadId)
                 .thenComparing(Finding::field)
                 .thenComparing(Finding::message));
-        return f;
+        inScope = List.copyOf(f);
+        return inScope;
     }
 
     /** Data-quality findings on leads no clause covers: counted, not listed. */

@@ -2,8 +2,13 @@ package dev.l2r.evaluate;
 
 import dev.l2r.calendar.ZonedCalendar;
 import dev.l2r.model.Agreement;
+import dev.l2r.model.BusinessCalendar;
 import dev.l2r.model.Metric;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How far into the period the as-of time is, and how a target stands against its pro-rated bound
@@ -18,16 +23,28 @@ final class Pacing {
 
     /**
      * The share of the period's business time elapsed at {@code asOf} on the agreement's calendar (its
-     * hours and holidays, in the agreement's zone): 1 at or after the end. A period with no business time
-     * at all is pro-rated by clock time.
+     * hours and holidays, in the agreement's zone; whole weekdays when it has no hours), so a partly worked
+     * day counts by its hours: 1 at or after the end. A period with no business time at all (every day a
+     * holiday) is pro-rated by clock time.
      */
     static double elapsed(Agreement a, long start, long end, long asOf) {
         if (asOf >= end) return 1.0;
         if (asOf <= start) return 0.0;
-        ZonedCalendar cal = new ZonedCalendar(a.calendar(), a.zone());
+        ZonedCalendar cal = new ZonedCalendar(workdays(a.calendar()), a.zone());
         long total = cal.businessMillis(start, end);
         if (total <= 0) return (double) (asOf - start) / (end - start);
         return (double) cal.businessMillis(start, asOf) / total;
+    }
+
+    /** The calendar pacing runs on: its own hours, or whole weekdays when it has none (still without holidays). */
+    static BusinessCalendar workdays(BusinessCalendar c) {
+        if (c.hasHours()) return c;
+        Map<DayOfWeek, List<BusinessCalendar.Span>> days = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY)
+                days.put(d, List.of(new BusinessCalendar.Span(0, 24 * 60)));
+        }
+        return new BusinessCalendar(days, c.holidays());
     }
 
     /** True for a metric that adds up through the period: counts, revenue and totals from metrics.csv. */

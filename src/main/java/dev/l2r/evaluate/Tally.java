@@ -51,8 +51,10 @@ final class Tally {
         personTargets.merge((person == null ? "" : person) + "\u0000" + c.id(), v, Verdict::worse);
     }
 
-    void finding(String team, String check) {
-        dataQuality.computeIfAbsent(team, k -> new TreeMap<>()).merge(check, 1L, Long::sum);
+    /** The data-quality findings a team owns, by check (replacing any it had). */
+    void findings(String team, Map<String, Long> byCheck) {
+        if (byCheck.isEmpty()) dataQuality.remove(team);
+        else dataQuality.put(team, new TreeMap<>(byCheck));
     }
 
     /** Each team's record: its clauses in agreement order, and its data-quality findings by check. */

@@ -11,7 +11,7 @@ final class Verdicts {
 
     /** The share of decided items a clause demands: its {@code objective}, 1 (every item) by default. */
     static double objective(Clause c) {
-        return 1.0;
+        return c instanceof Clause.Target ? 1.0 : c.head().objective();
     }
 
     /**

@@ -53,10 +53,10 @@ public final class AgreementKeys {
     private static Map<String, List<String>> byType() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("target", List.of("metric", "min", "max", "per"));
-        m.put("followup", List.of("from", "to", "within", "warn_at"));
-        m.put("handoff", List.of("at", "require"));
-        m.put("rejection", List.of("reasons"));
-        m.put("rule", List.of("rule"));
+        m.put("followup", List.of("from", "to", "within", "warn_at", "objective"));
+        m.put("handoff", List.of("at", "require", "objective"));
+        m.put("rejection", List.of("reasons", "objective"));
+        m.put("rule", List.of("rule", "objective"));
         return Collections.unmodifiableMap(m);
     }
 }

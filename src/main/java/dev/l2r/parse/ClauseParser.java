@@ -97,6 +97,14 @@ final class ClauseParser {
         List<String> allowed = new ArrayList<>(COMMON);
         if (type != null) allowed.addAll(BY_TYPE.get(type));
         else BY_TYPE.values().forEach(allowed::addAll);
+        boolean targetObjective = "target".equals(type) && c.has("objective");
+        if (targetObjective) {
+            allowed.add("objective"); // refused below with a reason of its own
+            fields.add(
+                    cl.field("objective"),
+                    "a target has no objective: its min and max say what must be reached; objective is the share"
+                            + " of leads that must meet a followup, handoff, rejection or rule clause");
+        }
         fields.unknownKeys(c, cl, allowed);
 
         String id = fields.text(c, cl, "id", true);
@@ -118,6 +126,7 @@ final class ClauseParser {
                 fields.add(cl.field("severity"), "\"" + sev + "\" is not a severity; use critical, major or minor");
         }
         List<Condition> where = conditions.read(c, cl, "where", false);
+        double objective = targetObjective ? ClauseHeader.EVERY_ITEM : objective(c, cl);
         if (type == null || id == null) return null;
         // A clause without a usable owner is still read to the end, for the problems of its other fields.
         ClauseHeader head = new ClauseHeader(
@@ -126,7 +135,8 @@ final class ClauseParser {
                 owner,
                 severity == null ? Severity.MAJOR : severity,
                 where,
-                fields.line(cl));
+                fields.line(cl),
+                objective);
         Clause clause = switch (type) {
             case "target" -> types.target(c, cl, head, owner);
             case "followup" -> types.followUp(c, cl, head);
@@ -135,6 +145,25 @@ final class ClauseParser {
             default -> types.rule(c, cl, head);
         };
         return owner == null ? null : clause;
+    }
+
+    /**
+     * {@code objective}: the share of a lead-level clause's decided items that must meet it, above 0 and at
+     * most 1; 1 (every item) when absent or wrong (a problem says so).
+     */
+    private double objective(JsonNode c, Loc cl) {
+        JsonNode o = c.get("objective");
+        if (o == null || o.isNull()) return ClauseHeader.EVERY_ITEM;
+        if (!o.isNumber() || !(o.doubleValue() > 0) || o.doubleValue() > 1) {
+            fields.add(
+                    cl.field("objective"),
+                    Fields.notANumber(
+                            o,
+                            "expected the share of items that must meet the clause, above 0 and at most 1, such as"
+                                    + " 0.95 (1: every item)"));
+            return ClauseHeader.EVERY_ITEM;
+        }
+        return o.doubleValue();
     }
 
     /** The owner, or null when it is missing or not text (a problem says so). */

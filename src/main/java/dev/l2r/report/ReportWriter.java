@@ -11,6 +11,8 @@ import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Finding;
 import dev.l2r.evaluate.OpenItem;
+import dev.l2r.evaluate.PersonAccountability;
+import dev.l2r.evaluate.TargetResult;
 import dev.l2r.evaluate.TeamAccountability;
 import dev.l2r.evaluate.Violation;
 import dev.l2r.ingest.InputFile;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the outputs listed in the README ("What it does") into the --out folder. Same inputs, byte-identical files. The CSV
@@ -186,6 +189,25 @@ public final class ReportWriter {
         root.put("agreement", run.agreement().id());
         root.put("period", e.period());
         root.put("as_of", e.asOf());
+        root.put("final", e.isFinal());
+        ratio(root, "elapsed", e.elapsed());
+        root.put("verdict", e.verdict().key());
+        ratio(root, "compliance", e.compliance());
+        bySeverity(root, e.complianceBySeverity());
+        ObjectNode counts = root.putObject("violations");
+        counts.put("total", e.violations().size());
+        for (Severity sev : Severity.values()) {
+            counts.put(
+                    sev.key(),
+                    e.violations().stream().filter(x -> x.severity() == sev).count());
+        }
+        ObjectNode dq = root.putObject("data_quality");
+        dq.put("findings", e.findings().size());
+        dq.put("out_of_scope", e.findingsOutOfScope());
+        ObjectNode byCheck = dq.putObject("by_check");
+        Map<String, Long> checks = new TreeMap<>();
+        e.findings().forEach(f -> checks.merge(f.checkId(), 1L, Long::sum));
+        checks.forEach(byCheck::put);
         ArrayNode teams = root.putArray("teams");
         for (TeamAccountability t : e.teams()) {
             ObjectNode o = teams.addObject();
@@ -197,42 +219,77 @@ public final class ReportWriter {
             o.put("violated", t.violated());
             o.put("open", t.open());
             o.put("at_risk", t.atRisk());
+            o.put("verdict", t.verdict().key());
+            bySeverity(o, t.complianceBySeverity());
             ArrayNode cl = o.putArray("clauses");
-            for (ClauseOutcome c : t.clauses()) {
-                ObjectNode x = cl.addObject();
-                x.put("clause_id", c.clauseId());
-                x.put("title", c.title());
-                x.put("type", c.type());
-                x.put("severity", c.severity().key());
-                x.put("assessed", c.assessed());
-                x.put("met", c.met());
-                x.put("violated", c.violated());
-                x.put("open", c.open());
-                x.put("at_risk", c.atRisk());
-                ratio(x, "compliance", c.compliance());
-            }
+            for (ClauseOutcome c : t.clauses()) clause(cl.addObject(), c);
             if (!t.dataQuality().isEmpty()) {
-                ObjectNode dq = o.putObject("data_quality");
-                for (Map.Entry<String, Long> d : t.dataQuality().entrySet()) dq.put(d.getKey(), d.getValue());
+                ObjectNode d = o.putObject("data_quality");
+                for (Map.Entry<String, Long> x : t.dataQuality().entrySet()) d.put(x.getKey(), x.getValue());
             }
         }
         ArrayNode targets = root.putArray("targets");
-        for (var t : e.targets()) {
+        for (TargetResult t : e.targets()) {
             ObjectNode x = targets.addObject();
             x.put("clause_id", t.clauseId());
             x.put("subject", t.subject());
             x.put("team", t.team());
             x.put("metric", t.metric());
-            x.put(
-                    "value",
-                    new BigDecimal(BigDecimal.valueOf(t.value())
-                            .setScale(6, RoundingMode.HALF_UP)
-                            .stripTrailingZeros()
-                            .toPlainString()));
+            x.put("value", number(t.value()));
             x.put("expected", t.expected());
             x.put("met", t.met());
+            x.put("pace", t.pace().key());
+            if (t.paceValue() == null) x.putNull("pace_value");
+            else x.put("pace_value", number(t.paceValue()));
+            x.put("severity", t.severity().key());
+            x.put("verdict", t.verdict().key());
+        }
+        ArrayNode people = root.putArray("people");
+        for (PersonAccountability p : e.people()) {
+            ObjectNode x = people.addObject();
+            x.put("person", p.person());
+            x.put("team", p.team());
+            x.put("met", p.met());
+            x.put("violated", p.violated());
+            x.put("open", p.open());
+            x.put("at_risk", p.atRisk());
+            x.put("critical", p.critical());
+            ArrayNode cl = x.putArray("clauses");
+            for (ClauseOutcome c : p.clauses()) clause(cl.addObject(), c);
         }
         return Json.write(root);
+    }
+
+    /** One clause's record for a team or a person, with its objective, misses budget and verdict. */
+    private static void clause(ObjectNode x, ClauseOutcome c) {
+        x.put("clause_id", c.clauseId());
+        x.put("title", c.title());
+        x.put("type", c.type());
+        x.put("severity", c.severity().key());
+        x.put("assessed", c.assessed());
+        x.put("met", c.met());
+        x.put("violated", c.violated());
+        x.put("open", c.open());
+        x.put("at_risk", c.atRisk());
+        ratio(x, "compliance", c.compliance());
+        x.put("objective", number(c.objective()));
+        x.put("misses_allowed", c.missesAllowed());
+        x.put("misses_left", c.missesLeft());
+        x.put("verdict", c.verdict().key());
+    }
+
+    /** {@code compliance_by_severity}: each severity's compliance, null when nothing of it was decided. */
+    private static void bySeverity(ObjectNode o, Map<Severity, Double> by) {
+        ObjectNode x = o.putObject("compliance_by_severity");
+        for (Severity sev : Severity.values()) ratio(x, sev.key(), by.get(sev));
+    }
+
+    /** A measured value as a plain decimal of at most 6 places. */
+    private static BigDecimal number(double v) {
+        return new BigDecimal(BigDecimal.valueOf(v)
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString());
     }
 
     private static void ratio(ObjectNode o, String key, Double v) {
@@ -285,6 +342,7 @@ public final class ReportWriter {
         p.put("end", run.period().endIn(a.zone()).toOffsetDateTime().toString());
         p.put("timezone", a.zone().getId());
         root.put("as_of", e.asOf());
+        root.put("final", e.isFinal());
         ObjectNode leads = root.putObject("leads");
         leads.put("existing_at_as_of", e.leadsSeen());
         leads.put("created_after_as_of", e.leadsAfterAsOf());
