@@ -109,7 +109,8 @@ final class Charts {
         StringBuilder b = open(title, h);
         int left = 48;
         int right = WIDTH - 40;
-        double step = single ? 0 : (double) (right - left) / (cols.size() - 1);
+        int inset = 28; // points clear of the axis labels on the left and the plot's end on the right
+        double step = single ? 0 : (double) (right - left - 2 * inset) / (cols.size() - 1);
         int s = 0;
         for (var e : byTeam.entrySet()) {
             int top = s * PANEL;
@@ -134,7 +135,7 @@ final class Charts {
             StringBuilder path = new StringBuilder();
             StringBuilder marks = new StringBuilder();
             for (Point p : e.getValue()) {
-                double x = single ? (left + right) / 2.0 : left + cols.indexOf(p.period()) * step;
+                double x = single ? (left + right) / 2.0 : left + inset + cols.indexOf(p.period()) * step;
                 double y = y0 - PANEL_PLOT * (clamp(p.compliance()) - floor) / (1 - floor);
                 path.append(path.length() == 0 ? "M" : " L")
                         .append(num(x))
@@ -155,13 +156,8 @@ final class Charts {
         }
         int axis = byTeam.size() * PANEL + 14;
         for (int c = 0; c < cols.size(); c++) {
-            double x = single ? (left + right) / 2.0 : left + c * step;
-            text(
-                    b,
-                    x,
-                    axis,
-                    single ? "middle" : c == 0 ? "start" : c == cols.size() - 1 ? "end" : "middle",
-                    cols.get(c));
+            double x = single ? (left + right) / 2.0 : left + inset + c * step;
+            text(b, x, axis, "middle", cols.get(c));
         }
         if (single) text(b, 0, axis + 20, "start", "The trend starts when more periods are recorded.");
         return close(b);

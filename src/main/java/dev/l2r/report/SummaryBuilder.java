@@ -109,28 +109,40 @@ final class SummaryBuilder {
                             + shortActual(t) + " against " + t.expected()
                             + (t.pace() == Pace.BEHIND ? " (behind pace)" : "")));
         }
+        // a lead-level clause once per verdict, naming each team it holds for
         for (Clause c : a.clauses()) {
             if (c instanceof Clause.Target) continue;
-            for (TeamAccountability t : e.teams()) {
-                for (ClauseOutcome o : t.clauses()) {
-                    if (!o.clauseId().equals(c.id()) || o.verdict() == Verdict.KEPT) continue;
-                    out.add(new Trouble(
-                            o.severity(),
-                            o.verdict(),
-                            false,
-                            o.clauseId(),
-                            o.clauseId() + " for " + t.team() + " " + pct(o.compliance()) + " against "
-                                    + HumanFormat.percent(o.objective())
-                                    + (o.verdict() == Verdict.AT_RISK ? " (" + o.atRisk() + " at risk)" : "")));
+            for (Verdict level : List.of(Verdict.BREACHED, Verdict.AT_RISK)) {
+                List<String> teams = new ArrayList<>();
+                ClauseOutcome any = null;
+                for (TeamAccountability t : e.teams()) {
+                    for (ClauseOutcome o : t.clauses()) {
+                        if (!o.clauseId().equals(c.id()) || o.verdict() != level) continue;
+                        any = o;
+                        teams.add(t.team() + " " + pct(o.compliance())
+                                + (level == Verdict.AT_RISK ? " with " + n(o.atRisk()) + " at risk" : ""));
+                    }
                 }
+                if (any == null) continue;
+                out.add(new Trouble(
+                        any.severity(),
+                        level,
+                        false,
+                        c.id(),
+                        c.id() + " for " + String.join(", ", teams) + " against "
+                                + HumanFormat.percent(any.objective())));
             }
         }
         List<String> order = a.clauses().stream().map(Clause::id).toList();
         out.sort(Comparator.comparing((Trouble x) -> -x.verdict().ordinal())
                 .thenComparing(Trouble::severity)
+                .thenComparing(x -> !x.target())
                 .thenComparing(x -> order.indexOf(x.clauseId())));
         return out;
     }
+
+    /** At most this many groups (verdict, severity, kind) in the headline; the rest is in the tables. */
+    private static final int HEADLINE_GROUPS = 3;
 
     private void headline(Summary s) {
         Verdict v = e.verdict();
@@ -142,28 +154,27 @@ final class SummaryBuilder {
                     : "every clause stayed within its objective.";
         } else {
             List<String> parts = new ArrayList<>();
+            int groups = 0;
             for (Verdict level : List.of(Verdict.BREACHED, Verdict.AT_RISK)) {
                 for (Severity sev : Severity.values()) {
-                    List<Trouble> group = all.stream()
-                            .filter(x -> x.verdict() == level && x.severity() == sev)
-                            .toList();
-                    if (group.isEmpty()) continue;
-                    long targets = group.stream().filter(Trouble::target).count();
-                    long clauses = group.size() - targets;
-                    List<String> what = new ArrayList<>();
-                    if (targets > 0) what.add(plural(targets, sev.key() + " target"));
-                    if (clauses > 0)
-                        what.add(plural(clauses, sev.key() + " clause")
-                                + (level == Verdict.BREACHED ? " below objective" : ""));
-                    String verb =
-                            level == Verdict.BREACHED ? (targets > 0 && clauses == 0 ? " missed" : "") : " at risk";
-                    List<String> texts = group.stream().map(Trouble::text).toList();
-                    parts.add(String.join(" and ", what) + verb + ": "
-                            + String.join("; ", texts.subList(0, Math.min(2, texts.size())))
-                            + (texts.size() > 2 ? "; " + (texts.size() - 2) + " more below" : ""));
+                    for (boolean target : List.of(true, false)) {
+                        List<Trouble> group = all.stream()
+                                .filter(x -> x.verdict() == level && x.severity() == sev && x.target() == target)
+                                .toList();
+                        if (group.isEmpty()) continue;
+                        if (++groups > HEADLINE_GROUPS) continue;
+                        String what = target
+                                ? plural(group.size(), sev.key() + " target")
+                                        + (level == Verdict.BREACHED ? " missed" : " at risk")
+                                : plural(group.size(), sev.key() + " clause")
+                                        + (level == Verdict.BREACHED ? " below objective" : " at risk");
+                        List<String> texts = group.stream().map(Trouble::text).toList();
+                        parts.add(what + ": " + String.join("; ", texts.subList(0, Math.min(2, texts.size())))
+                                + (texts.size() > 2 ? "; " + (texts.size() - 2) + " more" : ""));
+                    }
                 }
             }
-            sentence = String.join(". ", parts) + ".";
+            sentence = String.join(". ", parts) + "." + (groups > HEADLINE_GROUPS ? " More under Clauses." : "");
         }
         s.add(new Summary.Verdict(tone(v), capital(v.key()), sentence, "verdict", v.key()));
 
@@ -270,34 +281,34 @@ final class SummaryBuilder {
             if (out.size() == 3) break;
             Violation first = g.first();
             Map<String, Long> who = count(g.violations(), Violation::accountable);
-            String actor = who.size() == 1
-                    ? who.keySet().iterator().next()
-                    : top(who, 3) + ", with " + ownersOfTeams(g.violations());
-            if (first.type().equals("target")) {
-                out.add(actor + ": " + first.clauseId() + " " + first.clauseTitle() + " ("
-                        + first.severity().key() + ") — " + shortText(g.violations()) + ".");
-            } else {
-                out.add(actor + ": " + first.clauseId() + " " + first.clauseTitle() + " ("
-                        + first.severity().key() + ") — "
-                        + plural(g.violations().size(), "violation") + ".");
-            }
+            String what = first.clauseId() + " " + first.clauseTitle() + " ("
+                    + first.severity().key() + ", "
+                    + (first.type().equals("target")
+                            ? shortText(g.violations())
+                            : plural(g.violations().size(), "violation"))
+                    + "): ";
+            out.add(what
+                    + (who.size() == 1
+                            ? who.keySet().iterator().next()
+                            : top(who, 3) + "; " + ownersOfTeams(g.violations()))
+                    + ".");
         }
         List<OpenItem> risk = e.openItems().stream().filter(OpenItem::atRisk).toList();
         if (out.size() < 3 && !risk.isEmpty()) {
-            out.add(top(count(risk, OpenItem::owner), 3) + ": " + plural(risk.size(), "follow-up")
-                    + " at risk — act before the deadline (open-items.csv).");
+            out.add(plural(risk.size(), "follow-up") + " at risk, to act on before the deadline (open-items.csv): "
+                    + top(count(risk, OpenItem::owner), 3) + ".");
         }
         return out;
     }
 
+    /** "team owner X" or "team owners X and Y" of the teams the violations count for. */
     private String ownersOfTeams(List<Violation> vs) {
-        Map<String, Long> teams = count(vs, Violation::team);
         List<String> out = new ArrayList<>();
-        for (String t : teams.keySet()) {
+        for (String t : count(vs, Violation::team).keySet()) {
             String owner = a.ownerOf(t);
             out.add(owner == null || owner.isEmpty() ? t : owner);
         }
-        return String.join(", ", out);
+        return (out.size() == 1 ? "team owner " : "team owners ") + String.join(" and ", out);
     }
 
     private static String shortText(List<Violation> vs) {

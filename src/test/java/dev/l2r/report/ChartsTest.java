@@ -91,8 +91,9 @@ class ChartsTest {
                         new Charts.Point("2026-07", "amer", 0.85),
                         new Charts.Point("2026-08", "amer", 0.9),
                         new Charts.Point("2026-09", "amer", 1.0)));
-        // scale 80%..100% over 44 units below y 32: 85% -> 76 - 44*0.25 = 65; x from 48 to 360 in 2 steps of 156
-        assertTrue(svg.contains("<path d=\"M48 65 L204 54 L360 32\""), svg);
+        // scale 80%..100% over 44 units below y 32: 85% -> 76 - 44*0.25 = 65, 90% -> 54, 100% -> 32;
+        // x from 48 + 28 to 360 - 28 in 2 steps of 128
+        assertTrue(svg.contains("<path d=\"M76 65 L204 54 L332 32\""), svg);
         assertFalse(svg.contains("trend starts"), svg);
     }
 
