@@ -182,6 +182,32 @@ class VerdictTest {
     }
 
     @Test
+    void everyClauseAboutLeadsMayDeclareAnObjectiveAndItDefaultsToEveryItem() {
+        RuleVerifier v = RuleVerifier.of(HEAD + """
+                  - id: H1
+                    type: handoff
+                    at: mql
+                    require: ["score >= 60"]
+                    objective: 0.9
+                    owner: marketing
+                  - id: R1
+                    type: rejection
+                    reasons: [no-budget]
+                    objective: 1
+                    owner: sdr
+                  - id: F1
+                    type: followup
+                    from: mql
+                    to: first_touch
+                    within: 1 hours
+                    owner: sdr
+                """);
+        assertEquals(0.9, v.agreement().clauses().get(0).head().objective());
+        assertEquals(1.0, v.agreement().clauses().get(1).head().objective());
+        assertEquals(1.0, v.agreement().clauses().get(2).head().objective(), "default: every item");
+    }
+
+    @Test
     void theVerdictRuleByHand() {
         // objective 0.95, 40 decided: 2 misses allowed
         assertEquals(Verdict.KEPT, Verdicts.leadLevel(38, 2, 0, 0.95, true));
