@@ -191,6 +191,10 @@ final class Summary {
             @media print{
             body{max-width:none;padding:0;font-size:10.5pt}
             .scroll{overflow:visible}
+            table{font-size:8.5pt}
+            th,td{padding:.15rem .3rem;overflow-wrap:anywhere}
+            th{white-space:normal}
+            td:not(.n){min-width:0}
             table,figure,.verdict,.figure,li{break-inside:avoid;page-break-inside:avoid}
             h2{break-after:avoid;page-break-after:avoid}
             th{background:none}

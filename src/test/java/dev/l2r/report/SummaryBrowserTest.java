@@ -20,11 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +45,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 
 /**
  * summary.html as a reader sees it, in headless Chromium 420 px wide: no console errors, a page that is
@@ -312,6 +317,56 @@ class SummaryBrowserTest {
         } else {
             assertEquals(json.asText(), value, key);
             assertTrue(text.toLowerCase(java.util.Locale.ROOT).endsWith(json.asText()), key + ": shows " + text);
+        }
+    }
+
+    /**
+     * Prints on A4 and Letter: a PDF of a sane number of pages each, and with print styles at A4's printable
+     * width (210 mm less 2 x 12 mm margins, 703 px at 96 dpi) nothing sticks out sideways.
+     */
+    @Test
+    void printsOnA4AndLetter() throws IOException {
+        requireBrowser();
+        Path out = tmp.resolve("print");
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                "sla-templates/inside-sales.yaml",
+                "--data",
+                "examples/northwind",
+                "--period",
+                "2026-09",
+                "--out",
+                out.toString(),
+                "--fail-on",
+                "none");
+        assertEquals(0, r.code(), r.toString());
+        browser.get(out.resolve("summary.html").toUri().toString());
+        for (PageSize size : List.of(PageSize.ISO_A4, PageSize.US_LETTER)) {
+            PrintOptions options = new PrintOptions();
+            options.setPageSize(size);
+            byte[] pdf = Base64.getDecoder().decode(browser.print(options).getContent());
+            String text = new String(pdf, StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("%PDF"), "a PDF for " + size);
+            Matcher m = Pattern.compile("/Type\\s*/Page[^s]").matcher(text);
+            int pages = 0;
+            while (m.find()) pages++;
+            assertTrue(pages >= 2 && pages <= 20, pages + " pages on " + size);
+        }
+        try {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 703, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+            browser.navigate().refresh();
+            long scrollWidth =
+                    ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(scrollWidth <= 703, "printed at A4 width the page is " + scrollWidth + " px wide");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", WIDTH, "height", 1200, "deviceScaleFactor", 1, "mobile", false));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.l2r.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.l2r.Cli;
@@ -85,6 +86,33 @@ class SummaryGoldenTest {
                             golden
                                     + " differs; if the change is intended, regenerate with -Dl2r.updateGolden=true and review"
                                     + " the diff");
+                }));
+    }
+
+    /** summary.html needs nothing but itself: no script, no link, no external image, font or style. */
+    @TestFactory
+    Stream<DynamicTest> summaryHtmlIsSelfContained() throws IOException {
+        return cases().stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+                    Path out = tmp.resolve("html-" + dir.getFileName());
+                    Cli r = check(dir, out);
+                    assertEquals(0, r.code(), r.toString());
+                    String html = Files.readString(out.resolve("summary.html"), StandardCharsets.UTF_8);
+                    for (String banned : List.of(
+                            "<script",
+                            "<link",
+                            "<img",
+                            "<iframe",
+                            " src=",
+                            "href=",
+                            "@import",
+                            "url(http",
+                            "@font-face")) {
+                        assertFalse(html.contains(banned), banned + " in " + out.resolve("summary.html"));
+                    }
+                    assertTrue(html.contains("<svg"), "inline charts");
+                    assertTrue(html.contains("@media print") && html.contains("@page{margin:12mm}"), "print styles");
+                    assertTrue(html.contains("class=\"scroll\""), "tables scroll inside their own box");
                 }));
     }
 
