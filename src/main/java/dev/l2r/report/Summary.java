@@ -55,8 +55,15 @@ final class Summary {
 
     record Figures(List<Figure> figures) implements Block {}
 
-    /** An inline SVG chart and the sentence that says what it shows (all Markdown gets). */
-    record Chart(String svg, String text) implements Block {}
+    /**
+     * An inline SVG chart, the sentence that says what it shows (all Markdown gets) and, for the HTML only,
+     * how to read it (null for none).
+     */
+    record Chart(String svg, String text, String howToRead) implements Block {
+        Chart(String svg, String text) {
+            this(svg, text, null);
+        }
+    }
 
     final List<Block> blocks = new ArrayList<>();
 
@@ -162,9 +169,10 @@ final class Summary {
             .scroll{overflow-x:auto;max-width:100%;margin:0 0 1.25rem}
             .scroll:focus{outline:2px solid #0072B2}
             table{border-collapse:collapse;width:100%}
-            th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
-            th{background:#f6f8fa;white-space:nowrap}
-            td:not(.n){min-width:7rem}
+            th,td{border:1px solid #d0d7de;padding:.3rem .45rem;text-align:left;vertical-align:top}
+            th{background:#f6f8fa}
+            td:first-child{min-width:9rem}
+            @media (max-width:40rem){td:not(.n){min-width:7rem}}
             td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .badge{display:inline-block;white-space:nowrap;border:1px solid;border-radius:.7rem;\
             padding:0 .45rem;font-weight:600;font-size:.9em}
@@ -267,6 +275,7 @@ final class Summary {
                         .append(c.svg())
                         .append("\n<figcaption>")
                         .append(h(c.text()))
+                        .append(c.howToRead() == null ? "" : " " + h(c.howToRead()))
                         .append("</figcaption>\n</figure>\n");
             } else if (block instanceof Table t) {
                 tables++;

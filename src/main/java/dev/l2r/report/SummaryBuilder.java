@@ -16,6 +16,7 @@ import dev.l2r.ingest.RejectedRow;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Bound;
 import dev.l2r.model.Clause;
+import dev.l2r.model.Metric;
 import dev.l2r.model.Severity;
 import dev.l2r.report.Summary.Cell;
 import dev.l2r.report.Summary.Figure;
@@ -209,12 +210,13 @@ final class SummaryBuilder {
                 null,
                 "violations.total",
                 Long.toString(e.violations().size())));
-        long atRisk = e.atRisk();
-        if (e.open() > 0 || atRisk > 0) {
+        // follow-ups, as open-items.csv lists them (a target at risk is in the headline, not here)
+        long atRisk = e.openItems().stream().filter(OpenItem::atRisk).count();
+        if (!e.openItems().isEmpty()) {
             figures.add(new Figure(
-                    "At risk",
+                    "Follow-ups at risk",
                     n(atRisk),
-                    "of " + plural(e.open() + e.atRisk(), "open follow-up"),
+                    "of " + plural(e.openItems().size(), "open follow-up"),
                     atRisk > 0 ? Tone.AT_RISK : null,
                     null,
                     null));
@@ -396,7 +398,9 @@ final class SummaryBuilder {
     private void funnel(Summary s) {
         List<Charts.Bar> bars = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        for (TargetResult t : e.targets()) {
+        List<TargetResult> ordered = new ArrayList<>(e.targets());
+        ordered.sort(Comparator.comparingInt(this::funnelRank)); // stable: agreement order within a stage
+        for (TargetResult t : ordered) {
             Clause.Target c = a.clause(t.clauseId())
                     .filter(Clause.Target.class::isInstance)
                     .map(Clause.Target.class::cast)
@@ -419,7 +423,21 @@ final class SummaryBuilder {
         if (bars.isEmpty()) return;
         s.add(new Summary.Chart(
                 Charts.funnel("Targets: actual against target", bars),
-                "Targets, actual against target: " + String.join("; ", words) + "."));
+                "Targets, actual against target: " + String.join("; ", words) + ".",
+                "Each bar is a target's actual on its own scale; the black tick is the target (mid-period, where a"
+                        + " volume target should be by now). A solid bar with ✓ is met or on track; a hatched bar"
+                        + " with ✗ is missed or at risk."));
+    }
+
+    /** Where a target's metric sits in the funnel: a stage's count, then conversions from it; others last. */
+    private int funnelRank(TargetResult t) {
+        Metric m = a.clause(t.clauseId())
+                .filter(Clause.Target.class::isInstance)
+                .map(c -> ((Clause.Target) c).metric())
+                .orElse(null);
+        if (m instanceof Metric.Count c) return 2 * c.stage().ordinal();
+        if (m instanceof Metric.Conversion c) return 2 * c.from().ordinal() + 1;
+        return Integer.MAX_VALUE;
     }
 
     private static BigDecimal bound(Bound b, String subject) {
@@ -475,7 +493,7 @@ final class SummaryBuilder {
 
     private static String misses(ClauseOutcome o) {
         long left = o.missesLeft();
-        return left < 0 ? plural(-left, "miss", "misses") + " over" : plural(left, "miss", "misses") + " left";
+        return left < 0 ? n(-left) + " over" : n(left) + " left";
     }
 
     private void clauses(Summary s) {
@@ -493,8 +511,7 @@ final class SummaryBuilder {
                     String k = "team:" + t.team() + ":clause:" + c.id() + ":";
                     boolean target = o.type().equals("target");
                     rows.add(List.of(
-                            Cell.of(c.id() + " " + c.title()),
-                            Cell.of(o.severity().key()),
+                            Cell.of(c.id() + " (" + o.severity().key() + ") " + c.title()),
                             Cell.of(t.team()),
                             new Cell(
                                     o.verdict().key(),
@@ -514,8 +531,7 @@ final class SummaryBuilder {
         }
         s.cells(
                 List.of(
-                        "Clause",
-                        "Severity",
+                        "Clause (severity)",
                         "Team",
                         "Verdict",
                         "Met",
@@ -525,7 +541,7 @@ final class SummaryBuilder {
                         "Objective",
                         "Misses left"),
                 rows,
-                List.of(false, false, false, false, true, true, true, true, true, false));
+                List.of(false, false, false, true, true, true, true, true, true));
     }
 
     /** Violations by clause, stacked by accountable team. */
@@ -547,7 +563,9 @@ final class SummaryBuilder {
         totals.forEach((id, n) -> words.add(id + " " + n));
         s.add(new Summary.Chart(
                 Charts.violations("Violations by clause and team", counts),
-                "Violations by clause: " + String.join(", ", words) + " (by team in the table below)."));
+                "Violations by clause: " + String.join(", ", words) + " (by team in the table below).",
+                "One bar per clause, split by accountable team (colour and pattern, named in the legend); all bars"
+                        + " on one scale."));
     }
 
     // --- people
