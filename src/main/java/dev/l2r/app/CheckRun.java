@@ -184,7 +184,7 @@ public final class CheckRun {
         Progress progress = r.progress();
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);
         List<StoredRun> earlier = history == null ? List.of() : history.earlier(a.id(), p.start(), TREND_PERIODS);
-        ReportWriter.write(folder, run, e, dataset.rejected(), code);
+        ReportWriter.write(folder, run, e, dataset.rejected(), code, HistoryRecords.trend(earlier));
         if (history != null) {
             history.record(HistoryRecords.of(run, e, Digests.sha256(target.resolve("run.json")), Instant.now()));
         }

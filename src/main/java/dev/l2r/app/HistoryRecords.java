@@ -11,11 +11,13 @@ import dev.l2r.evaluate.TargetResult;
 import dev.l2r.evaluate.TeamAccountability;
 import dev.l2r.evaluate.Violation;
 import dev.l2r.history.RunRecord;
+import dev.l2r.history.StoredRun;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Severity;
 import dev.l2r.report.RunInfo;
+import dev.l2r.report.SummaryTrend;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,6 +99,18 @@ final class HistoryRecords {
                 people,
                 targets,
                 dq);
+    }
+
+    /** Earlier runs (oldest first) as the summary's trend: verdict, compliance and each team's compliance. */
+    static List<SummaryTrend> trend(List<StoredRun> earlier) {
+        List<SummaryTrend> out = new ArrayList<>();
+        for (StoredRun s : earlier) {
+            RunRecord r = s.run();
+            Map<String, Double> teams = new TreeMap<>();
+            for (RunRecord.TeamRow t : r.teams()) teams.put(t.team(), t.compliance());
+            out.add(new SummaryTrend(r.periodLabel(), r.verdict(), r.compliance(), teams));
+        }
+        return List.copyOf(out);
     }
 
     /** The metric as people read it. */

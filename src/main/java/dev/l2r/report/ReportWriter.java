@@ -76,13 +76,27 @@ public final class ReportWriter {
      * outputs only when all are written. Files are created new, so nothing is ever written through a link.
      */
     public static void write(OutputFolder folder, RunInfo run, Evaluation e, List<RejectedRow> rejected, int exitCode) {
+        write(folder, run, e, rejected, exitCode, List.of());
+    }
+
+    /**
+     * As {@link #write(OutputFolder, RunInfo, Evaluation, List, int)}, with the earlier periods the run history
+     * recorded (oldest first) for the summary's trend.
+     */
+    public static void write(
+            OutputFolder folder,
+            RunInfo run,
+            Evaluation e,
+            List<RejectedRow> rejected,
+            int exitCode,
+            List<SummaryTrend> trend) {
         Path out = folder.staging();
         try {
             violations(out, e);
             write(out.resolve("accountability.json"), accountability(run, e));
             write(out.resolve("open-items.csv"), openItems(e));
             write(out.resolve("data-quality.csv"), dataQuality(e));
-            SummaryBuilder summary = new SummaryBuilder(run, e, rejected);
+            SummaryBuilder summary = new SummaryBuilder(run, e, rejected, trend);
             Summary s = summary.build();
             write(out.resolve("summary.md"), s.markdown());
             write(out.resolve("summary.html"), s.html(summary.title()));
