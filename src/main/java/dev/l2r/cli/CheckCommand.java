@@ -163,8 +163,7 @@ final class CheckCommand implements Callable<Integer> {
         Evaluation e = r.evaluation();
         System.out.printf(
                 Locale.ROOT,
-                "%s %s: %s%s; %d violations (%d critical, %d major, %d minor), compliance %s; %d data-quality"
-                        + " findings; wrote %s%n",
+                "%s %s: %s%s; %d violations (%d critical, %d major, %d minor), compliance %s; %s; wrote %s%n",
                 r.agreement().id(),
                 r.period().label(),
                 e.verdict().key(),
@@ -174,7 +173,9 @@ final class CheckCommand implements Callable<Integer> {
                 count(e, Severity.MAJOR),
                 count(e, Severity.MINOR),
                 e.compliance() == null ? "n/a" : HumanFormat.percent(e.compliance()),
-                e.findings().size(),
+                e.findings().size() == 1
+                        ? "1 data-quality finding"
+                        : e.findings().size() + " data-quality findings",
                 r.out());
     }
 

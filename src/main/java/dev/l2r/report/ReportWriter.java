@@ -7,6 +7,7 @@ import dev.l2r.Csv;
 import dev.l2r.InputError;
 import dev.l2r.Version;
 import dev.l2r.compile.RulesFile;
+import dev.l2r.evaluate.Attribution;
 import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Finding;
@@ -270,6 +271,29 @@ public final class ReportWriter {
             x.put("critical", p.critical());
             ArrayNode cl = x.putArray("clauses");
             for (ClauseOutcome c : p.clauses()) clause(cl.addObject(), c);
+        }
+        ArrayNode attribution = root.putArray("attribution");
+        for (Attribution.Miss m : Attribution.explain(run.agreement(), e)) {
+            ObjectNode x = attribution.addObject();
+            x.put("clause_id", m.clauseId());
+            x.put("label", m.label());
+            x.put("team", m.team());
+            x.put("planned", number(m.planned()));
+            x.put("actual", number(m.actual()));
+            x.put("gap", number(m.gap()));
+            ArrayNode links = x.putArray("links");
+            for (Attribution.Link l : m.links()) {
+                ObjectNode y = links.addObject();
+                y.put("kind", l.kind());
+                y.put("label", l.label());
+                y.put("team", l.team());
+                y.put("owner", l.owner());
+                if (l.planned() == null) y.putNull("planned");
+                else y.put("planned", number(l.planned()));
+                y.put("actual", number(l.actual()));
+                y.put("shortfall", number(l.shortfall()));
+                y.put("evidence", l.evidence());
+            }
         }
         return Json.write(root);
     }

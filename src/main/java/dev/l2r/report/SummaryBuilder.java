@@ -1,9 +1,11 @@
 package dev.l2r.report;
 
+import dev.l2r.evaluate.Attribution;
 import dev.l2r.evaluate.ClauseOutcome;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.Finding;
 import dev.l2r.evaluate.HumanFormat;
+import dev.l2r.evaluate.MetricCalculator;
 import dev.l2r.evaluate.OpenItem;
 import dev.l2r.evaluate.Pace;
 import dev.l2r.evaluate.PersonAccountability;
@@ -60,6 +62,20 @@ final class SummaryBuilder {
         this.trend = List.copyOf(trend);
     }
 
+    /** The as-of time for people, in the agreement's zone: "Thu 1 Oct 2026, 00:00 EDT". */
+    private String readableAsOf() {
+        return HumanFormat.readable(
+                java.time.OffsetDateTime.parse(e.asOf()).toInstant().toEpochMilli(), a.zone());
+    }
+
+    /** A target's metric as people say it ("MQL → SAL conversion"). */
+    private String label(TargetResult t) {
+        return a.clause(t.clauseId())
+                .filter(Clause.Target.class::isInstance)
+                .map(c -> ((Clause.Target) c).metric().label())
+                .orElse(t.metric());
+    }
+
     String title() {
         return "SLA compliance: " + a.title() + ", " + e.period();
     }
@@ -73,7 +89,7 @@ final class SummaryBuilder {
                         + (a.approvedBy().isEmpty() ? "" : ", approved by " + String.join(", ", a.approvedBy()))
                         + ". Period " + run.period().start() + " to "
                         + run.period().end().minusDays(1) + " (" + a.zone().getId()
-                        + "), as of " + e.asOf() + "."
+                        + "), as of " + readableAsOf() + "."
                         + (e.isFinal()
                                 ? ""
                                 : " Mid-period: " + HumanFormat.percent(ratio(e.elapsed()))
@@ -106,7 +122,7 @@ final class SummaryBuilder {
                     t.verdict(),
                     true,
                     t.clauseId(),
-                    t.clauseId() + " " + t.metric() + (t.subject().equals("all") ? "" : " for " + t.subject()) + " "
+                    t.clauseId() + " " + label(t) + (t.subject().equals("all") ? "" : " for " + t.subject()) + " "
                             + shortActual(t) + " against " + t.expected()
                             + (t.pace() == Pace.BEHIND ? " (behind pace)" : "")));
         }
@@ -351,7 +367,8 @@ final class SummaryBuilder {
                     e.openItems().stream().filter(OpenItem::atRisk).findFirst().orElseThrow();
             items.add(plural(atRisk, "follow-up") + (atRisk == 1 ? " is" : " are")
                     + " at risk: act before the deadline (open-items.csv); the first is lead " + next.leadId() + " ("
-                    + next.team() + ", " + next.owner() + ") by " + next.deadline() + ".");
+                    + next.team() + ", " + next.owner() + ") by "
+                    + HumanFormat.readable(next.deadlineMillis(), a.zoneOf(next.team())) + ".");
         }
         if (!e.findings().isEmpty())
             items.add(plural(e.findings().size(), "data-quality finding")
@@ -392,6 +409,56 @@ final class SummaryBuilder {
                 List.of("Target", "Subject", "Accountable", "Expected", "Actual", "Pace", "Verdict"),
                 rows,
                 List.of(false, false, false, false, false, false, false));
+        attribution(s);
+    }
+
+    /**
+     * Which link of the funnel broke, for each missed revenue, win or pipeline target: each link's plan from the
+     * agreement's own targets, what it did, and its share of the shortfall (accountability.json "attribution").
+     */
+    private void attribution(Summary s) {
+        List<Attribution.Miss> misses = Attribution.explain(a, e);
+        if (misses.isEmpty()) return;
+        s.heading(3, "Why targets were missed");
+        for (Attribution.Miss m : misses) {
+            Metric metric = ((Clause.Target) a.clause(m.clauseId()).orElseThrow()).metric();
+            s.para(
+                    m.clauseId() + " " + m.label() + ":",
+                    MetricCalculator.format(metric, m.actual(), a.currency()) + " against "
+                            + MetricCalculator.format(metric, m.planned(), a.currency()) + " planned, short by "
+                            + MetricCalculator.formatGap(metric, -m.gap(), a.currency())
+                            + ". Each link of the funnel below changed it by its share, in funnel order; the shares"
+                            + " add up to the shortfall.");
+            List<List<Cell>> rows = new ArrayList<>();
+            for (Attribution.Link l : m.links()) {
+                String whose = l.team() == null
+                        ? "nobody (no target)"
+                        : l.team() + (l.owner() == null ? "" : ", " + l.owner());
+                rows.add(List.of(
+                        Cell.of(l.label()),
+                        Cell.of(l.kind()),
+                        Cell.of(whose),
+                        Cell.of(l.planned() == null ? "—" : linkValue(l.kind(), l.planned())),
+                        Cell.of(l.planned() == null ? "—" : linkValue(l.kind(), l.actual())),
+                        Cell.of((l.shortfall() > 0 ? "+" : l.shortfall() < 0 ? "−" : "")
+                                + MetricCalculator.formatGap(metric, Math.abs(l.shortfall()), a.currency())),
+                        Cell.of(l.evidence() == null ? "" : l.evidence())));
+            }
+            s.cells(
+                    List.of("Link", "Kind", "Whose", "Planned", "Actual", "Effect on " + m.label(), "Evidence"),
+                    rows,
+                    List.of(false, false, false, true, true, true, false));
+        }
+    }
+
+    /** A link's own value: a volume as a count, a conversion as a share, a deal size in the currency. */
+    private String linkValue(String kind, double v) {
+        return switch (kind) {
+            case Attribution.VOLUME -> HumanFormat.integer(v);
+            case Attribution.CONVERSION -> HumanFormat.percent(v);
+            case Attribution.DEAL_SIZE -> HumanFormat.money(v, a.currency());
+            default -> HumanFormat.number(v, 2);
+        };
     }
 
     /** Actual against target for every target, in agreement order. */
@@ -409,7 +476,7 @@ final class SummaryBuilder {
             BigDecimal bound = bound(c.min(), t.subject());
             if (bound == null) bound = bound(c.max(), t.subject());
             if (bound == null) continue;
-            String label = t.clauseId() + " " + t.metric() + (t.subject().equals("all") ? "" : ", " + t.subject());
+            String label = t.clauseId() + " " + label(t) + (t.subject().equals("all") ? "" : ", " + t.subject());
             // mid-period a volume target is held to its pro-rated bound: the tick shows where it should be by now
             double tick = t.paceValue() == null ? bound.doubleValue() : t.paceValue();
             String expected = t.paceValue() == null
@@ -665,6 +732,7 @@ final class SummaryBuilder {
                                 + ". The trend starts when more periods are recorded."
                         : "Compliance per team over " + plural(all.size(), "period") + ", as in the table."));
         if (earlier.isEmpty()) return;
+        s.para(null, change(earlier.get(earlier.size() - 1), all.get(all.size() - 1)));
         List<String> header = new ArrayList<>(List.of("Period", "Verdict", "Compliance"));
         header.addAll(teams);
         List<List<Cell>> rows = new ArrayList<>();
@@ -679,6 +747,32 @@ final class SummaryBuilder {
         List<Boolean> numeric = new ArrayList<>(List.of(false, false, true));
         teams.forEach(x -> numeric.add(true));
         s.cells(header, rows, numeric);
+    }
+
+    /**
+     * The change against the period before, in one sentence: "Compliance 93.1%, down 1.3 points on 2026-08
+     * (94.4%); verdict breached (was breached)." Points are computed from the rounded percentages shown.
+     */
+    static String change(SummaryTrend previous, SummaryTrend now) {
+        StringBuilder b = new StringBuilder("Compliance ").append(pct(now.compliance()));
+        if (now.compliance() != null && previous.compliance() != null) {
+            BigDecimal delta = BigDecimal.valueOf(now.compliance() * 100)
+                    .setScale(1, RoundingMode.HALF_UP)
+                    .subtract(BigDecimal.valueOf(previous.compliance() * 100).setScale(1, RoundingMode.HALF_UP));
+            b.append(
+                    delta.signum() == 0
+                            ? ", unchanged on "
+                            : (delta.signum() > 0 ? ", up " : ", down ")
+                                    + delta.abs().toPlainString() + " points on ");
+        } else {
+            b.append("; ");
+        }
+        b.append(previous.period())
+                .append(" (")
+                .append(pct(previous.compliance()))
+                .append("); verdict ");
+        b.append(now.verdict()).append(" (was ").append(previous.verdict()).append(").");
+        return b.toString();
     }
 
     private static Tone toneOf(String verdictKey) {

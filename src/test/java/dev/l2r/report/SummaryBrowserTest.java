@@ -160,7 +160,9 @@ class SummaryBrowserTest {
     /** The runs the test reads: the demo's two agreements and the committed summary cases. */
     List<String[]> runs() throws IOException {
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"inside-sales 2026-09", "sla-templates/inside-sales.yaml", "examples/northwind", "2026-09"
+        // the quarter in order, so that September's page draws the trend of July and August from the history
+        out.add(new String[] {
+            "inside-sales 2026-09", "sla-templates/inside-sales.yaml", "examples/northwind", "2026-07..2026-09"
         });
         out.add(new String[] {
             "enterprise-abm 2026-Q3", "sla-templates/enterprise-abm.yaml", "examples/northwind", "2026-Q3"
@@ -186,9 +188,19 @@ class SummaryBrowserTest {
                         "--out",
                         out.toString(),
                         "--fail-on",
-                        "none");
+                        "none",
+                        "--history",
+                        out + ".sqlite");
                 assertEquals(0, r.code(), r.toString());
-                assertPage(out);
+                String last = run[3].contains("..") ? run[3].substring(run[3].indexOf("..") + 2) : null;
+                assertPage(last == null ? out : out.resolve(last));
+                if (last != null) {
+                    String first = run[3].substring(0, run[3].indexOf(".."));
+                    assertTrue(
+                            Files.readString(out.resolve(last).resolve("summary.html"))
+                                    .contains(">" + first + "</text>"),
+                            "the trend chart draws the first period of the range");
+                }
             }));
         }
         for (Path dir : SummaryGoldenTest.cases()) {
@@ -339,7 +351,8 @@ class SummaryBrowserTest {
                 "--out",
                 out.toString(),
                 "--fail-on",
-                "none");
+                "none",
+                "--no-history");
         assertEquals(0, r.code(), r.toString());
         browser.get(out.resolve("summary.html").toUri().toString());
         for (PageSize size : List.of(PageSize.ISO_A4, PageSize.US_LETTER)) {

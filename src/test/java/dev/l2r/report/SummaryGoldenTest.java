@@ -54,7 +54,8 @@ class SummaryGoldenTest {
                 "--out",
                 out.toString(),
                 "--fail-on",
-                "none"));
+                "none",
+                "--no-history"));
         if (p.containsKey("as_of")) args.addAll(List.of("--as-of", p.getProperty("as_of")));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -133,7 +134,9 @@ class SummaryGoldenTest {
                 tmp.resolve("out"),
                 null,
                 Limits.defaults(),
-                Progress.QUIET));
+                Progress.QUIET,
+                null,
+                false));
         RunInfo run = new RunInfo(
                 r.agreement(), "agreement.yaml", "", "", List.of(), null, null, r.dataset(), r.period(), null);
         List<SummaryTrend> trend = List.of(
