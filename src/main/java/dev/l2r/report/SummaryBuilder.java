@@ -25,6 +25,7 @@ import dev.l2r.report.Summary.Figure;
 import dev.l2r.report.Summary.Tone;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,10 +63,17 @@ final class SummaryBuilder {
         this.trend = List.copyOf(trend);
     }
 
+    /** This period as a point of the trend: verdict, compliance and each team's compliance. */
+    private SummaryTrend now() {
+        Map<String, Double> teams = new LinkedHashMap<>();
+        for (TeamAccountability t : e.teams()) if (t.compliance() != null) teams.put(t.team(), ratio(t.compliance()));
+        return new SummaryTrend(
+                e.period(), e.verdict().key(), e.compliance() == null ? null : ratio(e.compliance()), teams);
+    }
+
     /** The as-of time for people, in the agreement's zone: "Thu 1 Oct 2026, 00:00 EDT". */
     private String readableAsOf() {
-        return HumanFormat.readable(
-                java.time.OffsetDateTime.parse(e.asOf()).toInstant().toEpochMilli(), a.zone());
+        return HumanFormat.readable(OffsetDateTime.parse(e.asOf()).toInstant().toEpochMilli(), a.zone());
     }
 
     /** A target's metric as people say it ("MQL → SAL conversion"). */
@@ -242,6 +250,9 @@ final class SummaryBuilder {
                 "Why per severity:",
                 "overall compliance counts every item alike, so one missed critical target hardly moves it; the"
                         + " Critical figure shows it.");
+        List<SummaryTrend> earlier =
+                trend.stream().filter(t -> !t.period().equals(e.period())).toList();
+        if (!earlier.isEmpty()) s.para("Against the period before:", change(earlier.get(earlier.size() - 1), now()));
         List<String> actions = actions();
         if (!actions.isEmpty()) {
             s.heading(2, "Top actions");
@@ -713,8 +724,7 @@ final class SummaryBuilder {
         Map<String, Double> current = new LinkedHashMap<>();
         for (TeamAccountability t : e.teams()) if (t.compliance() != null) current.put(t.team(), ratio(t.compliance()));
         List<SummaryTrend> all = new ArrayList<>(earlier);
-        all.add(new SummaryTrend(
-                e.period(), e.verdict().key(), e.compliance() == null ? null : ratio(e.compliance()), current));
+        all.add(now());
         List<Charts.Point> points = new ArrayList<>();
         for (SummaryTrend t : all) {
             for (String team : teams) {
