@@ -5,7 +5,6 @@ import dev.l2r.app.CheckRun;
 import dev.l2r.evaluate.Evaluation;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Limits;
-import dev.l2r.history.HistoryStore;
 import dev.l2r.mail.Delivery;
 import dev.l2r.model.Severity;
 import java.io.IOException;
@@ -105,13 +104,8 @@ final class CheckCommand implements Callable<Integer> {
                     "Stop with exit 2 when the rules run longer than this, naming the rule running: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(
-            names = "--history",
-            paramLabel = "FILE",
-            converter = Options.PathConverter.class,
-            description = "Run history to record this check in and read the trend from (default: $" + HistoryStore.ENV
-                    + " if set, else out/history.sqlite).")
-    Path history;
+    @Mixin
+    Options.History history;
 
     @Option(names = "--no-history", description = "Neither record this check in the run history nor show a trend.")
     boolean noHistory;
@@ -136,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
                 failOn.severity(),
                 Limits.of(maxFirings, timeout),
                 Progress.forTerminal(),
-                history,
+                history.file,
                 !noHistory));
         results.get(0).warnings().forEach(System.err::println);
         int exit = 0;

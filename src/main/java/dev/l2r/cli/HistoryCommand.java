@@ -33,12 +33,8 @@ import picocli.CommandLine.Option;
         })
 final class HistoryCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--history",
-            paramLabel = "FILE",
-            converter = Options.PathConverter.class,
-            description = "The history file (default: $" + HistoryStore.ENV + " if set, else out/history.sqlite).")
-    Path history;
+    @Mixin
+    Options.History history;
 
     @Option(
             names = "--sla",
@@ -75,7 +71,7 @@ final class HistoryCommand implements Callable<Integer> {
             id = a.id();
             if (period != null) a.period(period);
         }
-        Path file = HistoryStore.file(history, System.getenv(HistoryStore.ENV));
+        Path file = history.resolve();
         List<StoredRun> runs = List.of();
         if (Files.exists(file)) {
             try (HistoryStore store = HistoryStore.open(file)) {

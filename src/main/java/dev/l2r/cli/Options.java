@@ -2,6 +2,7 @@ package dev.l2r.cli;
 
 import dev.l2r.InputError;
 import dev.l2r.evaluate.Limits;
+import dev.l2r.history.HistoryStore;
 import dev.l2r.model.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,22 @@ final class Options {
                 description =
                         "Agreement (YAML or JSON); for check, validate and replay also a folder of its versions, each with its effective_from.")
         Path sla;
+    }
+
+    /** {@code --history FILE}: the run history to record in or read from. */
+    static final class History {
+        @Option(
+                names = "--history",
+                paramLabel = "FILE",
+                converter = PathConverter.class,
+                description =
+                        "The run history file (default: $" + HistoryStore.ENV + " if set, else out/history.sqlite).")
+        Path file;
+
+        /** The file to use: the option, else $L2R_HISTORY, else out/history.sqlite. */
+        Path resolve() {
+            return HistoryStore.file(file, System.getenv(HistoryStore.ENV));
+        }
     }
 
     /** {@code --rules DIR}. */

@@ -6,7 +6,6 @@ import dev.l2r.app.CheckRun;
 import dev.l2r.app.Replay;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Limits;
-import dev.l2r.history.HistoryStore;
 import dev.l2r.history.RunRecord;
 import dev.l2r.model.Agreement;
 import dev.l2r.parse.AgreementVersions;
@@ -69,12 +68,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     Options.Rules rules;
 
-    @Option(
-            names = "--history",
-            paramLabel = "FILE",
-            converter = Options.PathConverter.class,
-            description = "The run history (default: $" + HistoryStore.ENV + " if set, else out/history.sqlite).")
-    Path history;
+    @Mixin
+    Options.History history;
 
     @Option(
             names = "--out",
@@ -102,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
                 null,
                 Limits.defaults(),
                 Progress.forTerminal(),
-                history,
+                history.file,
                 false);
         Replay.Result r = Replay.run(request, from, to);
         String text = text(r);

@@ -52,12 +52,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "LABEL", description = "Last period, included.")
     String to;
 
-    @Option(
-            names = "--history",
-            paramLabel = "FILE",
-            converter = Options.PathConverter.class,
-            description = "The history file (default: $" + HistoryStore.ENV + " if set, else out/history.sqlite).")
-    Path history;
+    @Mixin
+    Options.History history;
 
     @Option(
             names = "--out",
@@ -83,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Map<String, RunRecord> byPeriod = new LinkedHashMap<>();
         for (Period p = first; !p.start().isAfter(last.start()); p = p.next()) byPeriod.put(p.label(), null);
-        Path file = HistoryStore.file(history, System.getenv(HistoryStore.ENV));
+        Path file = history.resolve();
         if (Files.exists(file)) {
             try (HistoryStore store = HistoryStore.open(file)) {
                 for (StoredRun s : store.latest(a.id(), first.start(), last.start())) {
