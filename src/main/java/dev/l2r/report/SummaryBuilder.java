@@ -76,6 +76,14 @@ final class SummaryBuilder {
         return HumanFormat.readable(OffsetDateTime.parse(e.asOf()).toInstant().toEpochMilli(), a.zone());
     }
 
+    /** The pro-rated bound of a volume target in the metric's own format ("472 MQLs", "$1,250,000"). */
+    private String paceText(TargetResult t) {
+        return a.clause(t.clauseId())
+                .filter(Clause.Target.class::isInstance)
+                .map(c -> MetricCalculator.format(((Clause.Target) c).metric(), t.paceValue(), a.currency()))
+                .orElse(HumanFormat.number(t.paceValue(), 2));
+    }
+
     /** A target's metric as people say it ("MQL → SAL conversion"). */
     private String label(TargetResult t) {
         return a.clause(t.clauseId())
@@ -401,8 +409,7 @@ final class SummaryBuilder {
         List<List<Cell>> rows = new ArrayList<>();
         for (TargetResult t : e.targets()) {
             String key = "target:" + t.clauseId() + ":" + t.subject();
-            String pace = t.pace().key()
-                    + (t.paceValue() == null ? "" : " (" + HumanFormat.trim(t.paceValue(), 2) + " by now)");
+            String pace = t.pace().key() + (t.paceValue() == null ? "" : " (" + paceText(t) + " by now)");
             rows.add(List.of(
                     Cell.of(t.clauseId() + " " + t.title()),
                     Cell.of(t.subject()),

@@ -80,18 +80,29 @@ public final class TrendReport {
                 .append("table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #d0d7de;"
                         + "padding:.3rem .6rem;text-align:left}\n")
                 .append("td.n,th.n{text-align:right}th{background:#f6f8fa}\n")
-                .append("</style>\n</head>\n<body>\n");
+                .append(".scroll{overflow-x:auto}svg{max-width:100%;height:auto}\n")
+                .append("@media print{.scroll{overflow:visible}}@page{margin:12mm}\n")
+                .append("</style>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("</head>\n<body>\n");
+        boolean charted = false;
         for (Block k : blocks(runs, missing)) {
             if (k.level() > 0) {
                 b.append("<h").append(k.level()).append('>');
                 b.append(Summary.h(k.text())).append("</h").append(k.level()).append(">\n");
+                if (!charted) { // under the title: compliance per team by period, every point labelled
+                    charted = true;
+                    b.append("<figure>")
+                            .append(Charts.trend("Compliance per team by period", points(runs)))
+                            .append("<figcaption>Compliance per team by period; the same figures are in the"
+                                    + " tables below.</figcaption></figure>\n");
+                }
             } else if (k.header() == null) {
                 b.append("<p>");
                 if (k.strong() != null)
                     b.append("<strong>").append(Summary.h(k.strong())).append("</strong> ");
                 b.append(Summary.h(k.text())).append("</p>\n");
             } else {
-                b.append("<table>\n<thead><tr>");
+                b.append("<div class=\"scroll\"><table>\n<thead><tr>");
                 for (String x : k.header())
                     b.append("<th>").append(Summary.h(x)).append("</th>");
                 b.append("</tr></thead>\n<tbody>\n");
@@ -104,10 +115,21 @@ public final class TrendReport {
                     }
                     b.append("</tr>\n");
                 }
-                b.append("</tbody>\n</table>\n");
+                b.append("</tbody>\n</table></div>\n");
             }
         }
         return b.append("</body>\n</html>\n").toString();
+    }
+
+    /** Each team's compliance in each period that decided anything, for the chart. */
+    private static List<Charts.Point> points(List<RunRecord> runs) {
+        List<Charts.Point> points = new ArrayList<>();
+        for (RunRecord r : runs) {
+            for (RunRecord.TeamRow t : r.teams()) {
+                if (t.compliance() != null) points.add(new Charts.Point(r.periodLabel(), t.team(), t.compliance()));
+            }
+        }
+        return points;
     }
 
     /** {@code SLA trend: <agreement title>, 2026-07 to 2026-09}. */
