@@ -29,8 +29,12 @@ final class Sentences {
 
     private final Agreement a;
     private final String period;
+    /** Times as people read them, each distinct minute (second for ISO) formatted once. */
+    private final TimeTexts times = new TimeTexts();
     /** The "expected" text of each lead-level clause, the same for every lead. */
     private final Map<String, String> expected = new HashMap<>();
+    /** A follow-up's expected text with its window ("first touch within 8 business hours"), one copy for all leads. */
+    private final Map<String, String> expectedWithin = new HashMap<>();
 
     Sentences(Agreement a, String period) {
         this.a = a;
@@ -47,6 +51,8 @@ final class Sentences {
                                         + HumanFormat.integer(r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
                 expected.put(c.id(), f.to().stream().map(Sentences::event).collect(Collectors.joining(" or ")));
+                expectedWithin.put(
+                        c.id(), expected.get(c.id()) + " within " + f.within().text());
             }
         }
     }
@@ -72,7 +78,7 @@ final class Sentences {
                 String.join("; ", actual),
                 null,
                 "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " "
-                        + HumanFormat.readable(Stages.at(lead, h.at()), zone)
+                        + times.readable(Stages.at(lead, h.at()), zone)
                         + " without meeting the handoff criteria: "
                         + String.join(", ", missed) + ".");
     }
@@ -80,7 +86,7 @@ final class Sentences {
     /** A lead rejected without a reason, or with one the agreement does not list. */
     Violation rejection(Clause.Rejection r, Lead lead, String team, String person) {
         String reason = lead.getRejectionReason();
-        String when = HumanFormat.readable(lead.getRejectedAt(), a.zoneOf(team));
+        String when = times.readable(lead.getRejectedAt(), a.zoneOf(team));
         String reasons = expected.get(r.id());
         return violation(
                 r,
@@ -103,10 +109,9 @@ final class Sentences {
         Lead lead = item.getLead();
         ZoneId zone = a.zoneOf(team);
         boolean business = f.within().business();
-        String deadline = HumanFormat.iso(item.getDeadline(), zone);
+        String deadline = times.iso(item.getDeadline(), zone);
         String toText = expected.get(f.id());
-        String start =
-                "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.readable(item.getFrom(), zone);
+        String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + times.readable(item.getFrom(), zone);
         String window =
                 "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
         if (item.getStop() != null) {
@@ -119,13 +124,13 @@ final class Sentences {
                     team,
                     person,
                     lead.getLeadId(),
-                    toText + " within " + f.within().text(),
+                    expectedWithin.get(f.id()),
                     event(hit) + " after "
                             + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business),
                     deadline,
-                    start + " and " + phrase(hit) + " " + HumanFormat.readable(item.getStop(), zone) + ", "
+                    start + " and " + phrase(hit) + " " + times.readable(item.getStop(), zone) + ", "
                             + HumanFormat.duration(clock.elapsed(item.getDeadline(), item.getStop()), business)
-                            + " after the deadline of " + HumanFormat.readable(item.getDeadline(), zone) + "; " + window
+                            + " after the deadline of " + times.readable(item.getDeadline(), zone) + "; " + window
                             + ".");
         }
         return violation(
@@ -133,11 +138,11 @@ final class Sentences {
                 team,
                 person,
                 lead.getLeadId(),
-                toText + " within " + f.within().text(),
+                expectedWithin.get(f.id()),
                 "no " + toText + " by the deadline",
                 deadline,
                 start + " and had no " + toText + " by the deadline of "
-                        + HumanFormat.readable(item.getDeadline(), zone)
+                        + times.readable(item.getDeadline(), zone)
                         + "; " + window + ".");
     }
 
@@ -149,8 +154,8 @@ final class Sentences {
                 item.getTeam(),
                 person,
                 item.getLead().getLeadId(),
-                HumanFormat.iso(item.getFrom(), zone),
-                HumanFormat.iso(item.getDeadline(), zone),
+                times.iso(item.getFrom(), zone),
+                times.iso(item.getDeadline(), zone),
                 HumanFormat.duration(
                         clock.elapsed(asOf, item.getDeadline()), f.within().business()),
                 atRisk,
