@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,8 +30,8 @@ final class Sentences {
 
     private final Agreement a;
     private final String period;
-    /** Times as people read them, each distinct minute (second for ISO) formatted once. */
-    private final TimeTexts times = new TimeTexts();
+    /** A follow-up's "the window is ..." text in each zone, built once per clause and zone. */
+    private final Map<Clause.FollowUp, Map<ZoneId, String>> windows = new IdentityHashMap<>();
     /** The "expected" text of each lead-level clause, the same for every lead. */
     private final Map<String, String> expected = new HashMap<>();
     /** A follow-up's expected text with its window ("first touch within 8 business hours"), one copy for all leads. */
@@ -78,7 +79,7 @@ final class Sentences {
                 String.join("; ", actual),
                 null,
                 "Lead " + lead.getLeadId() + " " + phrase(h.at()) + " "
-                        + times.readable(Stages.at(lead, h.at()), zone)
+                        + HumanFormat.readable(Stages.at(lead, h.at()), zone)
                         + " without meeting the handoff criteria: "
                         + String.join(", ", missed) + ".");
     }
@@ -86,7 +87,7 @@ final class Sentences {
     /** A lead rejected without a reason, or with one the agreement does not list. */
     Violation rejection(Clause.Rejection r, Lead lead, String team, String person) {
         String reason = lead.getRejectionReason();
-        String when = times.readable(lead.getRejectedAt(), a.zoneOf(team));
+        String when = HumanFormat.readable(lead.getRejectedAt(), a.zoneOf(team));
         String reasons = expected.get(r.id());
         return violation(
                 r,
@@ -109,11 +110,15 @@ final class Sentences {
         Lead lead = item.getLead();
         ZoneId zone = a.zoneOf(team);
         boolean business = f.within().business();
-        String deadline = times.iso(item.getDeadline(), zone);
+        String deadline = HumanFormat.iso(item.getDeadline(), zone);
         String toText = expected.get(f.id());
-        String start = "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + times.readable(item.getFrom(), zone);
-        String window =
-                "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
+        String start =
+                "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.readable(item.getFrom(), zone);
+        String window = windows.computeIfAbsent(f, k -> new HashMap<>())
+                .computeIfAbsent(
+                        zone,
+                        z -> "the window is " + f.within().text()
+                                + (business ? " on the " + z.getId() + " calendar" : ""));
         if (item.getStop() != null) {
             Stage hit = f.to().stream()
                     .filter(t -> item.getStop().equals(Stages.at(lead, t)))
@@ -128,9 +133,9 @@ final class Sentences {
                     event(hit) + " after "
                             + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business),
                     deadline,
-                    start + " and " + phrase(hit) + " " + times.readable(item.getStop(), zone) + ", "
+                    start + " and " + phrase(hit) + " " + HumanFormat.readable(item.getStop(), zone) + ", "
                             + HumanFormat.duration(clock.elapsed(item.getDeadline(), item.getStop()), business)
-                            + " after the deadline of " + times.readable(item.getDeadline(), zone) + "; " + window
+                            + " after the deadline of " + HumanFormat.readable(item.getDeadline(), zone) + "; " + window
                             + ".");
         }
         return violation(
@@ -142,7 +147,7 @@ final class Sentences {
                 "no " + toText + " by the deadline",
                 deadline,
                 start + " and had no " + toText + " by the deadline of "
-                        + times.readable(item.getDeadline(), zone)
+                        + HumanFormat.readable(item.getDeadline(), zone)
                         + "; " + window + ".");
     }
 
@@ -154,8 +159,8 @@ final class Sentences {
                 item.getTeam(),
                 person,
                 item.getLead().getLeadId(),
-                times.iso(item.getFrom(), zone),
-                times.iso(item.getDeadline(), zone),
+                HumanFormat.iso(item.getFrom(), zone),
+                HumanFormat.iso(item.getDeadline(), zone),
                 HumanFormat.duration(
                         clock.elapsed(asOf, item.getDeadline()), f.within().business()),
                 atRisk,
