@@ -59,11 +59,35 @@ public final class Timestamps {
             }
         }
         if ((hour | minute | second) < 0) return null;
-        LocalDateTime local = LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
-        if (i == n) return local.atZone(zone).toInstant();
+        if (i == n)
+            return LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos))
+                    .atZone(zone)
+                    .toInstant();
+        // with an offset (how exports write most timestamps): plain arithmetic, no date-time objects
+        if (hour > 23 || minute > 59 || second > 59) return null; // what LocalTime.of refuses
         ZoneOffset offset = offset(s, i);
         if (offset == null) return null;
-        return local.toInstant(offset);
+        long seconds = date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second - offset.getTotalSeconds();
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** Offsets by sign, hours and minutes as written (each 0-99), made once: a million rows share a few. */
+    private static final Object[] OFFSETS = new Object[2 * 100 * 100];
+
+    private static final Object NO_OFFSET = new Object();
+
+    private static ZoneOffset offset(int sign, int h, int m) {
+        int key = (sign < 0 ? 10_000 : 0) + h * 100 + m;
+        Object o = OFFSETS[key];
+        if (o == null) {
+            try {
+                o = ZoneOffset.ofHoursMinutes(sign * h, sign * m);
+            } catch (DateTimeException e) {
+                o = NO_OFFSET;
+            }
+            OFFSETS[key] = o; // a benign race: every thread computes the same immutable value
+        }
+        return o instanceof ZoneOffset z ? z : null;
     }
 
     private static ZoneOffset offset(String s, int i) {
@@ -86,8 +110,7 @@ public final class Timestamps {
             return null;
         }
         if (h < 0 || m < 0) return null;
-        int sign = c == '-' ? -1 : 1;
-        return ZoneOffset.ofHoursMinutes(sign * h, sign * m);
+        return offset(c == '-' ? -1 : 1, h, m);
     }
 
     /** Non-negative value of {@code len} ASCII digits at {@code at}, or -1. */

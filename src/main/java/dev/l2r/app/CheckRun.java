@@ -29,6 +29,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * One check, start to end: the agreement and its period, the rules, the data, the evaluation and the
@@ -206,9 +208,23 @@ public final class CheckRun {
         String drl = DrlGenerator.generate(a);
         progress.step("compiling " + a.id() + " (" + a.clauses().size() + " clauses) with " + rulesFiles.size()
                 + " rules files");
-        CompiledRules compiled = CompiledRules.build(a, version.file().toString(), drl, rulesFiles);
-        Profile mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
-        Dataset dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
+        // the Drools build (a second or more in a fresh JVM) runs on the other core while the data is read
+        FutureTask<CompiledRules> building =
+                new FutureTask<>(() -> CompiledRules.build(a, version.file().toString(), drl, rulesFiles));
+        Thread builder = new Thread(building, "l2r-compile");
+        builder.setDaemon(true);
+        builder.start();
+        Profile mapping;
+        Dataset dataset;
+        try {
+            mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
+            dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
+        } catch (RuntimeException | Error e) {
+            built(building); // an error in the rules is reported first, as when they were built before the data was
+            // read
+            throw e;
+        }
+        CompiledRules compiled = built(building);
         Evaluation e = Evaluator.run(a, compiled, dataset, p, asOf, r.limits(), progress);
         RunInfo run = new RunInfo(
                 a,
@@ -222,5 +238,20 @@ public final class CheckRun {
                 p,
                 r.failOn());
         return new Scored(run, e);
+    }
+
+    /** The rules built by {@code building}, or what stopped the build, thrown as it was thrown there. */
+    private static CompiledRules built(FutureTask<CompiledRules> building) {
+        try {
+            return building.get();
+        } catch (ExecutionException ex) {
+            Throwable t = ex.getCause();
+            if (t instanceof RuntimeException re) throw re;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rules were built", ex);
+        }
     }
 }

@@ -53,9 +53,19 @@ final class RuleGuard extends DefaultAgendaEventListener implements RuleRuntimeE
         }
     }
 
+    /** The rule that fired last and its counter: firings come in runs of one rule, so most skip the map. */
+    private Rule lastRule;
+
+    private long[] lastCount;
+
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        firedBy.computeIfAbsent(event.getMatch().getRule(), r -> new long[1])[0]++;
+        Rule r = event.getMatch().getRule();
+        if (r != lastRule) {
+            lastCount = firedBy.computeIfAbsent(r, k -> new long[1]);
+            lastRule = r;
+        }
+        lastCount[0]++;
         fired++;
     }
 

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,8 +30,12 @@ final class Sentences {
 
     private final Agreement a;
     private final String period;
+    /** A follow-up's "the window is ..." text in each zone, built once per clause and zone. */
+    private final Map<Clause.FollowUp, Map<ZoneId, String>> windows = new IdentityHashMap<>();
     /** The "expected" text of each lead-level clause, the same for every lead. */
     private final Map<String, String> expected = new HashMap<>();
+    /** A follow-up's expected text with its window ("first touch within 8 business hours"), one copy for all leads. */
+    private final Map<String, String> expectedWithin = new HashMap<>();
 
     Sentences(Agreement a, String period) {
         this.a = a;
@@ -47,6 +52,8 @@ final class Sentences {
                                         + HumanFormat.integer(r.reasons().size()) + " reasons)");
             } else if (c instanceof Clause.FollowUp f) {
                 expected.put(c.id(), f.to().stream().map(Sentences::event).collect(Collectors.joining(" or ")));
+                expectedWithin.put(
+                        c.id(), expected.get(c.id()) + " within " + f.within().text());
             }
         }
     }
@@ -107,8 +114,11 @@ final class Sentences {
         String toText = expected.get(f.id());
         String start =
                 "Lead " + lead.getLeadId() + " " + phrase(f.from()) + " " + HumanFormat.readable(item.getFrom(), zone);
-        String window =
-                "the window is " + f.within().text() + (business ? " on the " + zone.getId() + " calendar" : "");
+        String window = windows.computeIfAbsent(f, k -> new HashMap<>())
+                .computeIfAbsent(
+                        zone,
+                        z -> "the window is " + f.within().text()
+                                + (business ? " on the " + z.getId() + " calendar" : ""));
         if (item.getStop() != null) {
             Stage hit = f.to().stream()
                     .filter(t -> item.getStop().equals(Stages.at(lead, t)))
@@ -119,7 +129,7 @@ final class Sentences {
                     team,
                     person,
                     lead.getLeadId(),
-                    toText + " within " + f.within().text(),
+                    expectedWithin.get(f.id()),
                     event(hit) + " after "
                             + HumanFormat.duration(clock.elapsed(item.getFrom(), item.getStop()), business),
                     deadline,
@@ -133,7 +143,7 @@ final class Sentences {
                 team,
                 person,
                 lead.getLeadId(),
-                toText + " within " + f.within().text(),
+                expectedWithin.get(f.id()),
                 "no " + toText + " by the deadline",
                 deadline,
                 start + " and had no " + toText + " by the deadline of "
