@@ -237,17 +237,47 @@ public final class GenerateLeads {
             touch = created + 600 + r.nextInt(3 * 86400);
         }
 
+        // Oddities of real exports, one lead in a hundred: times without an offset (read in the agreement's
+        // zone), a touch a quarter second after a whole second, a desk the agreement does not know, an MQL at
+        // the very start or end of the month, an acceptance at the as-of instant.
+        String millis = "";
+        String team = d.id();
+        int odd = r.nextDouble() < 0.01 ? r.nextInt(5) : -1;
+        long monthStart = MONTH.atStartOfDay(NY).toEpochSecond();
+        long monthEnd = MONTH.plusMonths(1).atStartOfDay(NY).toEpochSecond();
+        switch (odd) {
+            case 0 -> z = null;
+            case 1 -> {
+                if (isMql) { // a quarter second after the deadline, or three quarters before it
+                    touch = businessAdd(mql, 8 * 3600 - r.nextInt(2), d);
+                    millis = ".250";
+                }
+            }
+            case 2 -> team = "partner-desk";
+            case 3 -> {
+                if (isMql) {
+                    mql = r.nextBoolean() ? monthStart : monthEnd;
+                    created = Math.min(created, mql - 3600);
+                    if (inquiry != 0) inquiry = Math.min(inquiry, mql - 60);
+                }
+            }
+            case 4 -> {
+                if (isMql && mql < monthEnd && rejected == 0) sal = monthEnd;
+            }
+            default -> {}
+        }
+
         sb.append('B').append(pad8(i)).append(',');
         ts(sb, created, z).append(',');
         sb.append(source).append(',').append(channel).append(',').append(campaign).append(',');
-        sb.append(d.id()).append(',').append(owner).append(',').append(score).append(',');
+        sb.append(team).append(',').append(owner).append(',').append(score).append(',');
         csv(sb, company).append(',');
         csv(sb, title).append(',');
         sb.append("lead").append(i).append("@example.com,").append(country).append(',');
         ts(sb, inquiry, z).append(',');
         ts(sb, mql, z).append(',');
-        ts(sb, auto, ZoneOffset.UTC).append(',');
-        ts(sb, touch, z).append(',');
+        ts(sb, auto, z == null ? null : ZoneOffset.UTC).append(',');
+        ts(sb, touch, z, millis).append(',');
         ts(sb, sal, z).append(',');
         ts(sb, rejected, z).append(',');
         sb.append(reason).append(',');
@@ -358,14 +388,22 @@ public final class GenerateLeads {
         return sb.append('"').append(s.replace("\"", "\"\"")).append('"');
     }
 
-    /** ISO-8601 with the zone's offset at that instant, e.g. 2026-10-09T15:00:00-04:00 (Z for UTC). */
     static StringBuilder ts(StringBuilder sb, long t, ZoneId z) {
+        return ts(sb, t, z, "");
+    }
+
+    /**
+     * ISO-8601 with the zone's offset at that instant, e.g. 2026-10-09T15:00:00-04:00 (Z for UTC); with a null
+     * zone, New York local time without an offset.
+     */
+    static StringBuilder ts(StringBuilder sb, long t, ZoneId z, String fraction) {
         if (t == 0) return sb;
-        ZoneOffset off = z.getRules().getOffset(Instant.ofEpochSecond(t));
+        ZoneOffset off = (z == null ? NY : z).getRules().getOffset(Instant.ofEpochSecond(t));
         LocalDateTime l = LocalDateTime.ofEpochSecond(t, 0, off);
         sb.append(l.getYear()).append('-').append(two(l.getMonthValue())).append('-').append(two(l.getDayOfMonth()))
                 .append('T').append(two(l.getHour())).append(':').append(two(l.getMinute())).append(':')
-                .append(two(l.getSecond()));
+                .append(two(l.getSecond())).append(fraction);
+        if (z == null) return sb;
         return sb.append(off.getTotalSeconds() == 0 ? "Z" : off.getId());
     }
 
