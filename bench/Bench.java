@@ -850,7 +850,11 @@ public final class Bench {
                 Path out = dataRoot.resolve("out-" + n);
                 System.out.printf(Locale.ROOT, "%n== %,d leads (%,d MB), load average %s%n", n,
                         Files.size(data.resolve("leads.csv")) >> 20, loadAverage());
-                Result l2r = time("l2r", out.resolve("l2r.log"), Map.of("L2R_TIMING", "1"),
+                // GC log for "where the time goes": pauses and heap in use at the collections
+                Files.createDirectories(out);
+                Path gcLog = out.resolve("l2r-gc.log");
+                String opts = (System.getenv().getOrDefault("L2R_JAVA_OPTS", "") + " -Xlog:gc:file=" + gcLog).trim();
+                Result l2r = time("l2r", out.resolve("l2r.log"), Map.of("L2R_TIMING", "1", "L2R_JAVA_OPTS", opts),
                         home.resolve("l2r").toString(), "check", "--sla", home.resolve("bench/bench.yaml").toString(),
                         "--data", data.toString(), "--period", PERIOD, "--out", out.resolve("l2r").toString(), "--fail-on", "none");
                 Result plain = time("plain Java", out.resolve("plain.log"), Map.of(),
@@ -875,6 +879,7 @@ public final class Bench {
                     table.add(String.format(Locale.ROOT, "| %,d | %s%s | %.2f | %.2f | %,.0f | %.1f | %.1f |", n, r.tool(), mark,
                             r.wall(), r.cpu(), r.rssMb(), r.wall() / plain.wall(), r.wall() / duck.wall()));
                 }
+                System.out.println(gcSummary(gcLog));
                 System.out.println("l2r steps (L2R_TIMING):");
                 for (String line : Files.readAllLines(out.resolve("l2r.log"))) {
                     if (line.startsWith("[")) System.out.println("  " + line);
@@ -884,6 +889,27 @@ public final class Bench {
             table.forEach(System.out::println);
             System.out.println(ok ? "\nall three agree" : "\nDISAGREEMENT or failure: see above");
             return ok ? 0 : 1;
+        }
+
+        static final Pattern PAUSE = Pattern.compile("Pause .*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
+
+        /** GC pauses of the l2r run, and the most heap in use (at the start of a collection) and committed. */
+        static String gcSummary(Path gcLog) throws IOException {
+            if (!Files.exists(gcLog)) return "l2r GC: no log";
+            long pauses = 0;
+            double ms = 0;
+            long used = 0;
+            long committed = 0;
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = PAUSE.matcher(line);
+                if (!m.find()) continue;
+                pauses++;
+                used = Math.max(used, Long.parseLong(m.group(1)));
+                committed = Math.max(committed, Long.parseLong(m.group(3)));
+                ms += Double.parseDouble(m.group(4));
+            }
+            return String.format(Locale.ROOT, "l2r GC: %,d pauses, %.2f s paused; heap in use up to %,d MB (committed %,d MB)",
+                    pauses, ms / 1000, used, committed);
         }
 
         static String digest(Path file) throws Exception {
