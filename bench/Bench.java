@@ -675,49 +675,72 @@ public final class Bench {
     // Comparison
     // ================================================================================================
 
-    record Violation(String deadline, String kind) {}
-
     record Target(String value, boolean met) {}
 
+    /** Reads violations row by row: key "CLAUSE LEAD", value "deadline kind". */
+    interface Rows {
+        /** Calls back for each violation; returns how many. */
+        long each(java.util.function.BiConsumer<String, String> row) throws IOException;
+    }
+
     static final class Compare {
+        /** A tool's output folder: l2r's own files, or the baselines' normalised CSVs. */
+        record Side(String name, Path dir, boolean l2r) {
+            Rows violations() {
+                return l2r ? row -> l2rViolations(dir.resolve("violations.csv"), row)
+                        : row -> ownViolations(dir.resolve("violations.csv"), row);
+            }
+
+            Map<String, Target> targets() throws IOException {
+                return l2r ? l2rTargets(dir.resolve("accountability.json")) : ownTargets(dir.resolve("targets.csv"));
+            }
+        }
+
         static boolean run(Path l2r, Path plain, Path duck) throws IOException {
-            Map<String, Violation> a = l2rViolations(l2r.resolve("violations.csv"));
-            Map<String, Target> ta = l2rTargets(l2r.resolve("accountability.json"));
-            boolean ok = true;
-            for (var other : List.of(Map.entry("plain Java", plain), Map.entry("DuckDB", duck))) {
-                Map<String, Violation> b = ownViolations(other.getValue().resolve("violations.csv"));
-                Map<String, Target> tb = ownTargets(other.getValue().resolve("targets.csv"));
-                List<String> diff = new ArrayList<>();
-                long[] count = new long[1];
-                diffs(a, b, diff, count);
-                diffs(ta, tb, diff, count);
-                if (count[0] == 0) {
-                    System.out.printf(Locale.ROOT, "l2r and %s agree: %,d violations, %d target values%n",
-                            other.getKey(), a.size(), ta.size());
-                } else {
-                    ok = false;
-                    System.out.printf(Locale.ROOT, "l2r and %s DISAGREE on %,d items (l2r %,d violations, %s %,d):%n",
-                            other.getKey(), count[0], a.size(), other.getKey(), b.size());
-                    for (String d : diff) System.out.println("  " + d);
-                }
-            }
-            return ok;
+            Side ref = new Side("l2r", l2r, true);
+            return pair(ref, new Side("plain Java", plain, false)) & pair(ref, new Side("DuckDB", duck, false));
         }
 
-        static <V> void diffs(Map<String, V> l2r, Map<String, V> other, List<String> out, long[] count) {
-            for (var e : l2r.entrySet()) {
-                V o = other.get(e.getKey());
-                if (!e.getValue().equals(o)) {
-                    if (count[0]++ < 10) out.add(e.getKey() + ": l2r " + e.getValue() + ", other " + (o == null ? "none" : o));
+        /** Every violation and target value of {@code a} against {@code b}; prints the first 10 differences. */
+        static boolean pair(Side a, Side b) throws IOException {
+            Map<String, String> left = new HashMap<>();
+            long na = a.violations().each(left::put);
+            List<String> diff = new ArrayList<>();
+            long[] count = new long[1];
+            long nb = b.violations().each((k, v) -> {
+                String mine = left.remove(k);
+                if (!v.equals(mine) && count[0]++ < 10) {
+                    diff.add(k + ": " + a.name() + " " + (mine == null ? "none" : mine) + ", " + b.name() + " " + v);
+                }
+            });
+            for (var e : new TreeMap<>(left).entrySet()) {
+                if (count[0]++ < 10) diff.add(e.getKey() + ": " + a.name() + " " + e.getValue() + ", " + b.name() + " none");
+            }
+            Map<String, Target> ta = a.targets();
+            Map<String, Target> tb = b.targets();
+            for (var e : ta.entrySet()) {
+                Target o = tb.get(e.getKey());
+                if (!e.getValue().equals(o) && count[0]++ < 10) {
+                    diff.add(e.getKey() + ": " + a.name() + " " + e.getValue() + ", " + b.name() + " " + (o == null ? "not assessed" : o));
                 }
             }
-            for (var e : other.entrySet()) {
-                if (!l2r.containsKey(e.getKey()) && count[0]++ < 10) out.add(e.getKey() + ": l2r none, other " + e.getValue());
+            for (var e : tb.entrySet()) {
+                if (!ta.containsKey(e.getKey()) && count[0]++ < 10) {
+                    diff.add(e.getKey() + ": " + a.name() + " not assessed, " + b.name() + " " + e.getValue());
+                }
             }
+            if (count[0] == 0) {
+                System.out.printf(Locale.ROOT, "%s and %s agree: %,d violations, %d target values%n", a.name(), b.name(), na, ta.size());
+                return true;
+            }
+            System.out.printf(Locale.ROOT, "%s and %s DISAGREE on %,d items (%s %,d violations, %s %,d):%n",
+                    a.name(), b.name(), count[0], a.name(), na, b.name(), nb);
+            for (String d : diff) System.out.println("  " + d);
+            return false;
         }
 
-        static Map<String, Violation> l2rViolations(Path file) throws IOException {
-            Map<String, Violation> m = new HashMap<>();
+        static long l2rViolations(Path file, java.util.function.BiConsumer<String, String> row) throws IOException {
+            long n = 0;
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 List<String> head = csvRecord(in);
                 int cClause = head.indexOf("clause_id");
@@ -732,20 +755,24 @@ public final class Bench {
                     String deadline = r.get(cDeadline).isEmpty() ? ""
                             : Long.toString(OffsetDateTime.parse(r.get(cDeadline)).toEpochSecond());
                     String kind = type.equals("followup") ? (r.get(cActual).startsWith("no ") ? "missed" : "late") : type;
-                    m.put(r.get(cClause) + " " + r.get(cSubject), new Violation(deadline, kind));
+                    row.accept(r.get(cClause) + " " + r.get(cSubject), deadline + " " + kind);
+                    n++;
                 }
             }
-            return m;
+            return n;
         }
 
-        static Map<String, Violation> ownViolations(Path file) throws IOException {
-            Map<String, Violation> m = new HashMap<>();
+        static long ownViolations(Path file, java.util.function.BiConsumer<String, String> row) throws IOException {
+            long n = 0;
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 in.readLine();
                 List<String> r;
-                while ((r = csvRecord(in)) != null) m.put(r.get(0) + " " + r.get(1), new Violation(r.get(2), r.get(3)));
+                while ((r = csvRecord(in)) != null) {
+                    row.accept(r.get(0) + " " + r.get(1), r.get(2) + " " + r.get(3));
+                    n++;
+                }
             }
-            return m;
+            return n;
         }
 
         static final Pattern TARGET = Pattern.compile(
@@ -873,6 +900,10 @@ public final class Bench {
                 }
                 if (l2r.exit() == 0 && plain.exit() == 0 && duck.exit() == 0) {
                     ok &= Compare.run(out.resolve("l2r"), out.resolve("plain"), out.resolve("duckdb"));
+                } else if (plain.exit() == 0 && duck.exit() == 0) {
+                    System.out.println("l2r did not finish: the baselines are compared with each other");
+                    ok &= Compare.pair(new Compare.Side("plain Java", out.resolve("plain"), false),
+                            new Compare.Side("DuckDB", out.resolve("duckdb"), false));
                 }
                 for (Result r : List.of(l2r, plain, duck)) {
                     String mark = r.exit() == 0 ? "" : r.exit() == TIMED_OUT ? " (stopped, did not finish)" : " (failed)";

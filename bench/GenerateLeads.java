@@ -53,7 +53,8 @@ public final class GenerateLeads {
             + "sqo_at,opportunity_id,amount,closed_at,outcome\n";
 
     /** A desk: its zone, the holidays its business clock skips (agreement-wide plus its own) and its reps. */
-    record Desk(String id, ZoneId zone, Set<LocalDate> holidays, String[] owners, double[] ownerCdf, String[] countries) {}
+    record Desk(String id, ZoneId zone, Set<LocalDate> holidays, String[] owners, double[] ownerCdf, String[] countries,
+            BusinessDays days) {}
 
     static final Set<LocalDate> COMMON = Set.of(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 12, 25));
 
@@ -134,7 +135,8 @@ public final class GenerateLeads {
             desk("amer", NY, 40, union(COMMON, LocalDate.of(2026, 11, 26)), "US", "US", "US", "CA", "MX", "BR"),
             desk("emea", LONDON, 24, union(COMMON, LocalDate.of(2026, 10, 23)), "GB", "DE", "FR", "NL", "SE", "ES"),
             desk("apac", SINGAPORE, 16, union(COMMON, LocalDate.of(2026, 11, 9)), "SG", "AU", "JP", "IN", "SG")};
-        noTeam = new Desk("", NY, COMMON, desks[0].owners(), desks[0].ownerCdf(), desks[0].countries());
+        noTeam = new Desk("", NY, COMMON, desks[0].owners(), desks[0].ownerCdf(), desks[0].countries(),
+                new BusinessDays(NY, COMMON));
     }
 
     Desk desk(String id, ZoneId zone, int reps, Set<LocalDate> holidays, String... countries) {
@@ -145,7 +147,7 @@ public final class GenerateLeads {
             owners[k] = FIRST[(k + off) % FIRST.length] + " " + LAST[(k * 7 + off) % LAST.length];
             w[k] = 1 / Math.pow(k + 1, 1.1); // Zipf: the first reps take most leads
         }
-        return new Desk(id, zone, holidays, owners, cdf(w), countries);
+        return new Desk(id, zone, holidays, owners, cdf(w), countries, new BusinessDays(zone, holidays));
     }
 
     static Set<LocalDate> union(Set<LocalDate> a, LocalDate b) {
@@ -325,23 +327,48 @@ public final class GenerateLeads {
      * opening). Only used to place events near deadlines; the checkers compute deadlines themselves.
      */
     static long businessAdd(long t, long seconds, Desk d) {
-        ZonedDateTime at = Instant.ofEpochSecond(t).atZone(d.zone());
-        long left = seconds;
-        for (int guard = 0; guard < 400; guard++) {
-            LocalDate day = at.toLocalDate();
-            ZonedDateTime open = day.atTime(9, 0).atZone(d.zone());
-            ZonedDateTime close = day.atTime(17, 0).atZone(d.zone());
-            if (weekend(day) || d.holidays().contains(day) || !at.isBefore(close)) {
-                at = day.plusDays(1).atTime(9, 0).atZone(d.zone());
-                continue;
+        BusinessDays c = d.days();
+        int k = c.startInterval(t);
+        long target = c.before[k] + Math.max(0, t - c.open[k]) + seconds;
+        int j = k;
+        while (c.before[j] + (c.close[j] - c.open[j]) < target) j++;
+        return c.open[j] + (target - c.before[j]);
+    }
+
+    /** A desk's business intervals (one a business day) from June 2026 to 2027, in epoch seconds. */
+    static final class BusinessDays {
+        final long[] open;
+        final long[] close;
+        final long[] before;
+
+        BusinessDays(ZoneId zone, Set<LocalDate> holidays) {
+            java.util.List<LocalDate> days = new java.util.ArrayList<>();
+            for (LocalDate x = LocalDate.of(2026, 6, 1); x.isBefore(LocalDate.of(2028, 1, 1)); x = x.plusDays(1)) {
+                if (!weekend(x) && !holidays.contains(x)) days.add(x);
             }
-            if (at.isBefore(open)) at = open;
-            long avail = close.toEpochSecond() - at.toEpochSecond();
-            if (left <= avail) return at.toEpochSecond() + left;
-            left -= avail;
-            at = day.plusDays(1).atTime(9, 0).atZone(d.zone());
+            open = new long[days.size()];
+            close = new long[days.size()];
+            before = new long[days.size()];
+            long cum = 0;
+            for (int k = 0; k < days.size(); k++) {
+                open[k] = days.get(k).atTime(9, 0).atZone(zone).toEpochSecond();
+                close[k] = days.get(k).atTime(17, 0).atZone(zone).toEpochSecond();
+                before[k] = cum;
+                cum += close[k] - open[k];
+            }
         }
-        throw new IllegalStateException("no business time");
+
+        /** The first interval that closes after t. */
+        int startInterval(long t) {
+            int lo = 0;
+            int hi = close.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (close[mid] > t) hi = mid;
+                else lo = mid + 1;
+            }
+            return lo;
+        }
     }
 
     static boolean weekend(LocalDate d) {
