@@ -80,8 +80,6 @@ public final class Bench {
     static final Map<String, List<LocalDate>> TEAM_HOLIDAYS = Map.of(
             "amer", List.of(LocalDate.of(2026, 11, 26)), "emea", List.of(LocalDate.of(2026, 10, 23)),
             "apac", List.of(LocalDate.of(2026, 11, 9)));
-    static final LocalTime OPEN = LocalTime.of(9, 0);
-    static final LocalTime CLOSE = LocalTime.of(17, 0);
     static final Set<String> F1_SOURCES = Set.of("web-form", "demo-request", "contact-sales", "webinar", "content-download");
     static final Set<String> R1_REASONS = Set.of("no-budget", "no-authority", "no-need", "bad-timing", "duplicate",
             "bad-data", "wrong-geography");
@@ -104,41 +102,57 @@ public final class Bench {
     }
 
     // ================================================================================================
-    // Business calendar of the baselines: one span a day (09:00-17:00), mon-fri, minus holidays, in a zone.
-    // Precomputed as an array of business intervals with the business time before each, searched by
-    // binary search. (DuckDB builds the same table in SQL; l2r has its own calendar code.)
+    // Business calendar of the baselines: bench.yaml's hours (mon-thu 08:00-12:00 and 13:00-18:00, fri
+    // 08:00-15:00) minus holidays, in a zone. Precomputed as an array of business intervals (spans) with the
+    // business time before each, searched by binary search. (DuckDB builds the same table in SQL; l2r has
+    // its own calendar code.)
     // ================================================================================================
+
+    /** Business spans of a weekday, as pairs of local times. */
+    static LocalTime[] spans(DayOfWeek w) {
+        return switch (w) {
+            case SATURDAY, SUNDAY -> new LocalTime[0];
+            case FRIDAY -> new LocalTime[] {LocalTime.of(8, 0), LocalTime.of(15, 0)};
+            default -> new LocalTime[] {LocalTime.of(8, 0), LocalTime.of(12, 0), LocalTime.of(13, 0), LocalTime.of(18, 0)};
+        };
+    }
 
     static final class Calendar {
         final ZoneId zone;
         final long[] open;
         final long[] close;
-        final long[] before; // business ms before interval k
-        final LocalDate[] day;
+        final long[] before; // business ms before span k
+        final int[] dayOf; // business day (index into days) of span k
+        final List<LocalDate> days = new ArrayList<>();
 
         Calendar(ZoneId zone, List<LocalDate> holidays) {
             this.zone = zone;
-            List<LocalDate> days = new ArrayList<>();
+            List<long[]> spans = new ArrayList<>();
             for (LocalDate d = LocalDate.of(2026, 6, 1); d.isBefore(LocalDate.of(2028, 1, 1)); d = d.plusDays(1)) {
-                DayOfWeek w = d.getDayOfWeek();
-                if (w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY || holidays.contains(d)) continue;
+                LocalTime[] s = spans(d.getDayOfWeek());
+                if (s.length == 0 || holidays.contains(d)) continue;
                 days.add(d);
+                for (int i = 0; i < s.length; i += 2) {
+                    spans.add(new long[] {ZonedDateTime.of(d, s[i], zone).toInstant().toEpochMilli(),
+                        ZonedDateTime.of(d, s[i + 1], zone).toInstant().toEpochMilli(), days.size() - 1});
+                }
             }
-            int n = days.size();
+            int n = spans.size();
             open = new long[n];
             close = new long[n];
             before = new long[n];
-            day = days.toArray(new LocalDate[0]);
+            dayOf = new int[n];
             long cum = 0;
             for (int k = 0; k < n; k++) {
-                open[k] = ZonedDateTime.of(day[k], OPEN, zone).toInstant().toEpochMilli();
-                close[k] = ZonedDateTime.of(day[k], CLOSE, zone).toInstant().toEpochMilli();
+                open[k] = spans.get(k)[0];
+                close[k] = spans.get(k)[1];
+                dayOf[k] = (int) spans.get(k)[2];
                 before[k] = cum;
                 cum += close[k] - open[k];
             }
         }
 
-        /** Index of the first interval that closes after t (the clock starts there). */
+        /** Index of the first span that closes after t (the clock starts there). */
         int startInterval(long t) {
             int lo = 0;
             int hi = close.length - 1;
@@ -154,8 +168,8 @@ public final class Bench {
         long addBusiness(long t, long ms) {
             int k = startInterval(t);
             long target = before[k] + Math.max(0, t - open[k]) + ms;
-            // the last interval whose business time before it is <= target: a window that ends exactly at a
-            // closing time runs on to the next opening
+            // the last span whose business time before it is <= target: a window that ends exactly at a
+            // closing time (or lunch) runs on to the next opening
             int lo = k;
             int hi = before.length - 1;
             while (lo < hi) {
@@ -166,15 +180,17 @@ public final class Bench {
             return open[lo] + (target - before[lo]);
         }
 
-        /** N business days: the same local time of day N business days after the (moved) start. */
+        /**
+         * N business days: the same local time of day N business days after the (moved) start; when that is
+         * not business time on that day (lunch, a Friday afternoon), the next opening after it.
+         */
         long addBusinessDays(long t, int n) {
             int k = startInterval(t);
             long s = Math.max(t, open[k]);
             LocalTime tod = Instant.ofEpochMilli(s).atZone(zone).toLocalTime();
-            int j = k + n;
-            long d = ZonedDateTime.of(day[j], tod, zone).toInstant().toEpochMilli();
-            if (d < open[j] || d >= close[j]) return open[startInterval(d)]; // not business time: next opening
-            return d;
+            long d = ZonedDateTime.of(days.get(dayOf[k] + n), tod, zone).toInstant().toEpochMilli();
+            int j = startInterval(d);
+            return Math.max(d, open[j]);
         }
     }
 
@@ -595,14 +611,20 @@ public final class Bench {
                     + "('apac', 'Asia/Singapore', [DATE '2026-11-09']), "
                     + "('marketing', 'America/New_York', []::DATE[]), ('sales', 'America/New_York', []::DATE[]), "
                     + "('', 'America/New_York', []::DATE[])) d(desk, zone, holidays)");
-            q.add("CREATE TABLE biz AS SELECT desk, zone, "
-                    + "row_number() OVER (PARTITION BY desk ORDER BY day) AS k, day, open_ts, close_ts, "
-                    + "coalesce(sum(epoch_ms(close_ts) - epoch_ms(open_ts)) OVER (PARTITION BY desk ORDER BY day "
+            // bench.yaml's business hours: mon-thu 08:00-12:00 and 13:00-18:00, fri 08:00-15:00
+            q.add("CREATE TABLE spans AS SELECT dow, o, c FROM range(1, 5) r(dow), "
+                    + "(VALUES (TIME '08:00', TIME '12:00'), (TIME '13:00', TIME '18:00')) x(o, c) "
+                    + "UNION ALL SELECT 5, TIME '08:00', TIME '15:00'");
+            // one row per business span and desk: its business day (dk), its place (k), the business time before it
+            q.add("CREATE TABLE biz AS SELECT desk, zone, day, dense_rank() OVER (PARTITION BY desk ORDER BY day) AS dk, "
+                    + "row_number() OVER (PARTITION BY desk ORDER BY open_ts) AS k, open_ts, close_ts, "
+                    + "coalesce(sum(epoch_ms(close_ts) - epoch_ms(open_ts)) OVER (PARTITION BY desk ORDER BY open_ts "
                     + "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before_ms FROM ("
-                    + "SELECT desk, zone, g.day::DATE AS day, timezone(zone, g.day::DATE + TIME '09:00') AS open_ts, "
-                    + "timezone(zone, g.day::DATE + TIME '17:00') AS close_ts "
+                    + "SELECT desk, zone, g.day::DATE AS day, timezone(zone, g.day::DATE + s.o) AS open_ts, "
+                    + "timezone(zone, g.day::DATE + s.c) AS close_ts "
                     + "FROM desks, generate_series(TIMESTAMP '2026-06-01', TIMESTAMP '2027-12-31', INTERVAL 1 DAY) g(day) "
-                    + "WHERE isodow(g.day) <= 5 AND NOT list_contains(holidays || [DATE '2026-10-12', DATE '2026-12-25'], g.day::DATE))");
+                    + "JOIN spans s ON s.dow = isodow(g.day) "
+                    + "WHERE NOT list_contains(holidays || [DATE '2026-10-12', DATE '2026-12-25'], g.day::DATE))");
             q.add("CREATE TABLE leads2 AS SELECT l.*, d.desk, d.zone FROM leads l JOIN desks d "
                     + "ON d.desk = CASE WHEN l.team IN ('amer', 'emea', 'apac', 'marketing', 'sales') THEN l.team ELSE '' END");
             // clocks: one row per item (clause, lead, from, first stop)
@@ -613,7 +635,7 @@ public final class Bench {
                     + "  WHERE mql_at >= start_ts AND mql_at < end_ts");
             // the moved start: the first business interval closing after from (greatest opening <= from, else
             // the next one), and the business time before the start
-            q.add("CREATE TABLE started AS SELECT i.*, b.k, "
+            q.add("CREATE TABLE started AS SELECT i.*, b.k, b.dk, "
                     + "CASE WHEN i.from_ts < b.close_ts THEN b.before_ms + (epoch_ms(i.from_ts) - epoch_ms(b.open_ts)) "
                     + "     ELSE b.before_ms + (epoch_ms(b.close_ts) - epoch_ms(b.open_ts)) END AS start_ms, "
                     + "CASE WHEN i.from_ts < b.close_ts THEN i.from_ts ELSE NULL END AS moved "
@@ -624,13 +646,19 @@ public final class Bench {
                     + "  b.open_ts + to_milliseconds(CAST(s.start_ms + 8 * 3600000 - b.before_ms AS BIGINT)) AS deadline "
                     + "FROM (SELECT *, start_ms + 8 * 3600000 AS target FROM started WHERE clause_id = 'F2') s "
                     + "ASOF JOIN biz b ON s.desk = b.desk AND s.target >= b.before_ms");
-            // F3, 2 business days: the same local time of day 2 business days after the moved start
-            q.add("INSERT INTO deadlines SELECT s.clause_id, s.lead_id, s.stop_ts, "
-                    + "timezone(s.zone, t.day + (timezone(s.zone, s.start_at) - date_trunc('day', timezone(s.zone, s.start_at)))) "
-                    + "FROM (SELECT st.*, CASE WHEN st.moved IS NULL THEN nb.open_ts ELSE st.moved END AS start_at, "
-                    + "        CASE WHEN st.moved IS NULL THEN st.k + 1 ELSE st.k END AS start_k "
-                    + "      FROM started st JOIN biz nb ON nb.desk = st.desk AND nb.k = st.k + 1 WHERE st.clause_id = 'F3') s "
-                    + "JOIN biz t ON t.desk = s.desk AND t.k = s.start_k + 2");
+            // F3, 2 business days: the same local time of day 2 business days after the moved start; when that
+            // is not business time on that day (lunch, Friday afternoon), the next opening after it
+            q.add("CREATE TABLE f3start AS SELECT st.lead_id, st.desk, st.zone, st.stop_ts, "
+                    + "CASE WHEN st.moved IS NULL THEN nb.open_ts ELSE st.moved END AS s, "
+                    + "CASE WHEN st.moved IS NULL THEN nb.dk ELSE st.dk END AS sdk "
+                    + "FROM started st JOIN biz nb ON nb.desk = st.desk AND nb.k = st.k + 1 WHERE st.clause_id = 'F3'");
+            q.add("CREATE TABLE f3cand AS SELECT f.lead_id, f.desk, f.stop_ts, "
+                    + "timezone(f.zone, t.day + (timezone(f.zone, f.s) - date_trunc('day', timezone(f.zone, f.s)))) AS cand "
+                    + "FROM f3start f JOIN (SELECT DISTINCT desk, dk, day FROM biz) t ON t.desk = f.desk AND t.dk = f.sdk + 2");
+            q.add("INSERT INTO deadlines SELECT 'F3', a.lead_id, a.stop_ts, "
+                    + "CASE WHEN a.cand < a.close_ts THEN a.cand ELSE nb.open_ts END "
+                    + "FROM (SELECT c.*, b.k, b.close_ts FROM f3cand c ASOF JOIN biz b ON c.desk = b.desk AND c.cand >= b.open_ts) a "
+                    + "JOIN biz nb ON nb.desk = a.desk AND nb.k = a.k + 1");
             // F1, 5 minutes of real time
             q.add("INSERT INTO deadlines SELECT 'F1', lead_id, auto_response_at, inquiry_at + INTERVAL 5 MINUTE FROM leads2, p "
                     + "WHERE inquiry_at >= start_ts AND inquiry_at < end_ts "

@@ -19,7 +19,8 @@
  *  - VIOLATION_RATE (0..1) is the share of each promise broken: late or missing auto-responses, first
  *    touches and accept/reject decisions, slow opportunities, MQLs below the handoff criteria, rejections
  *    without an agreed reason. About 1% of the clocks stop exactly at the deadline or one second after it, and
- *    some start at 17:00, on a Friday evening or on a holiday, where business-time arithmetic goes wrong.
+ *    some start at closing time, at lunch, on a Friday afternoon or on a holiday, where business-time
+ *    arithmetic goes wrong.
  */
 
 import java.io.BufferedWriter;
@@ -308,13 +309,17 @@ public final class GenerateLeads {
     long edgeStart(long after, Desk d) {
         ZoneId z = d.zone();
         LocalDate day = Instant.ofEpochSecond(after).atZone(z).toLocalDate();
-        int kind = r.nextInt(4);
+        int kind = r.nextInt(6);
         long holiday = LocalDate.of(2026, 10, 12).atTime(10, 0).atZone(z).toEpochSecond();
-        if (kind == 3 && holiday < after) kind = 0;
+        if (kind == 5 && holiday < after) kind = 0;
+        LocalDate friday = day.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+        int jitter = r.nextBoolean() ? 0 : -1; // at the instant, or one second before it
         ZonedDateTime t = switch (kind) {
-            case 0 -> day.atTime(17, 0).atZone(z).minusSeconds(r.nextBoolean() ? 0 : 1); // 17:00 sharp or 16:59:59
-            case 1 -> day.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).atTime(17, 30).atZone(z);
-            case 2 -> day.atTime(8, 59, 59).atZone(z).plusSeconds(r.nextInt(2)); // just before or at the opening
+            case 0 -> day.atTime(18, 0).atZone(z).plusSeconds(jitter); // closing time
+            case 1 -> day.atTime(12, 0).atZone(z).plusSeconds(jitter); // lunch
+            case 2 -> friday.atTime(r.nextBoolean() ? 15 : 17, r.nextBoolean() ? 0 : 30).atZone(z); // Friday after 15:00
+            case 3 -> friday.atTime(12, 0).atZone(z); // the same time on Monday-Thursday is lunch
+            case 4 -> day.atTime(8, 0).atZone(z).plusSeconds(jitter); // opening
             default -> Instant.ofEpochSecond(holiday).atZone(z); // a holiday morning
         };
         while (t.toEpochSecond() < after) t = t.plusDays(7);
@@ -322,9 +327,9 @@ public final class GenerateLeads {
     }
 
     /**
-     * The instant {@code seconds} of business time (mon-fri 09:00-17:00 in the desk's zone, its holidays
-     * skipped) after {@code t}; a window ending at 17:00 is stamped at 17:00 (the checkers allow until the next
-     * opening). Only used to place events near deadlines; the checkers compute deadlines themselves.
+     * The instant {@code seconds} of business time (bench.yaml's hours in the desk's zone, its holidays
+     * skipped) after {@code t}; a window ending at a closing time is stamped there (the checkers allow until
+     * the next opening). Only used to place events near deadlines; the checkers compute deadlines themselves.
      */
     static long businessAdd(long t, long seconds, Desk d) {
         BusinessDays c = d.days();
@@ -335,24 +340,38 @@ public final class GenerateLeads {
         return c.open[j] + (target - c.before[j]);
     }
 
-    /** A desk's business intervals (one a business day) from June 2026 to 2027, in epoch seconds. */
+    /** Business hours of bench.yaml: mon-thu 08:00-12:00 and 13:00-18:00, fri 08:00-15:00 (minutes of the day). */
+    static int[] spans(DayOfWeek w) {
+        return switch (w) {
+            case SATURDAY, SUNDAY -> new int[0];
+            case FRIDAY -> new int[] {8 * 60, 15 * 60};
+            default -> new int[] {8 * 60, 12 * 60, 13 * 60, 18 * 60};
+        };
+    }
+
+    /** A desk's business intervals from June 2026 to 2027, in epoch seconds. */
     static final class BusinessDays {
         final long[] open;
         final long[] close;
         final long[] before;
 
         BusinessDays(ZoneId zone, Set<LocalDate> holidays) {
-            java.util.List<LocalDate> days = new java.util.ArrayList<>();
+            java.util.List<long[]> spans = new java.util.ArrayList<>();
             for (LocalDate x = LocalDate.of(2026, 6, 1); x.isBefore(LocalDate.of(2028, 1, 1)); x = x.plusDays(1)) {
-                if (!weekend(x) && !holidays.contains(x)) days.add(x);
+                if (holidays.contains(x)) continue;
+                int[] s = spans(x.getDayOfWeek());
+                for (int i = 0; i < s.length; i += 2) {
+                    spans.add(new long[] {x.atStartOfDay().plusMinutes(s[i]).atZone(zone).toEpochSecond(),
+                        x.atStartOfDay().plusMinutes(s[i + 1]).atZone(zone).toEpochSecond()});
+                }
             }
-            open = new long[days.size()];
-            close = new long[days.size()];
-            before = new long[days.size()];
+            open = new long[spans.size()];
+            close = new long[spans.size()];
+            before = new long[spans.size()];
             long cum = 0;
-            for (int k = 0; k < days.size(); k++) {
-                open[k] = days.get(k).atTime(9, 0).atZone(zone).toEpochSecond();
-                close[k] = days.get(k).atTime(17, 0).atZone(zone).toEpochSecond();
+            for (int k = 0; k < spans.size(); k++) {
+                open[k] = spans.get(k)[0];
+                close[k] = spans.get(k)[1];
                 before[k] = cum;
                 cum += close[k] - open[k];
             }
