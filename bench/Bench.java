@@ -71,7 +71,9 @@ public final class Bench {
     static final String PERIOD = "2026-10";
     static final long START = LocalDate.of(2026, 10, 1).atStartOfDay(SLA_ZONE).toInstant().toEpochMilli();
     static final long END = LocalDate.of(2026, 11, 1).atStartOfDay(SLA_ZONE).toInstant().toEpochMilli();
-    static final long AS_OF = END;
+    /** BENCH_AS_OF (ISO-8601 with offset, as l2r's --as-of), default the end of the period. */
+    static final String AS_OF_TEXT = System.getenv().getOrDefault("BENCH_AS_OF", "2026-11-01T00:00:00-04:00");
+    static final long AS_OF = OffsetDateTime.parse(AS_OF_TEXT).toInstant().toEpochMilli();
     static final List<LocalDate> COMMON_HOLIDAYS = List.of(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 12, 25));
     /** Teams of the agreement with their clock zone and own holidays; other teams use the SLA zone. */
     static final Map<String, ZoneId> TEAM_ZONE = Map.of(
@@ -584,7 +586,7 @@ public final class Bench {
 
         static String ts(String col) {
             // events after as-of have not happened yet
-            return "CASE WHEN CAST(" + col + " AS TIMESTAMPTZ) <= TIMESTAMPTZ '2026-11-01 00:00:00-04:00' THEN CAST(" + col
+            return "CASE WHEN CAST(" + col + " AS TIMESTAMPTZ) <= TIMESTAMPTZ '" + AS_OF_TEXT + "' THEN CAST(" + col
                     + " AS TIMESTAMPTZ) END AS " + col;
         }
 
@@ -595,7 +597,7 @@ public final class Bench {
             // timestamps without an offset are read in the agreement's zone
             q.add("SET TimeZone = 'America/New_York'");
             q.add("CREATE TABLE p AS SELECT TIMESTAMPTZ '2026-10-01 00:00:00-04:00' AS start_ts, "
-                    + "TIMESTAMPTZ '2026-11-01 00:00:00-04:00' AS end_ts, TIMESTAMPTZ '2026-11-01 00:00:00-04:00' AS as_of");
+                    + "TIMESTAMPTZ '2026-11-01 00:00:00-04:00' AS end_ts, TIMESTAMPTZ '" + AS_OF_TEXT + "' AS as_of");
             q.add("CREATE TABLE leads AS SELECT lead_id, NULLIF(trim(team), '') AS team, NULLIF(trim(source), '') AS source, "
                     + "TRY_CAST(NULLIF(trim(score), '') AS DOUBLE) AS score, NULLIF(trim(company), '') AS company, "
                     + "NULLIF(trim(title), '') AS title, NULLIF(trim(rejection_reason), '') AS rejection_reason, "
@@ -911,7 +913,8 @@ public final class Bench {
                 String opts = (System.getenv().getOrDefault("L2R_JAVA_OPTS", "") + " -Xlog:gc:file=" + gcLog).trim();
                 Result l2r = time("l2r", out.resolve("l2r.log"), Map.of("L2R_TIMING", "1", "L2R_JAVA_OPTS", opts),
                         home.resolve("l2r").toString(), "check", "--sla", home.resolve("bench/bench.yaml").toString(),
-                        "--data", data.toString(), "--period", PERIOD, "--out", out.resolve("l2r").toString(), "--fail-on", "none");
+                        "--data", data.toString(), "--period", PERIOD, "--as-of", AS_OF_TEXT, "--out", out.resolve("l2r").toString(),
+                        "--fail-on", "none");
                 Result plain = time("plain Java", out.resolve("plain.log"), Map.of(),
                         java, "-cp", classes, "Bench", "plain", data.toString(), out.resolve("plain").toString());
                 Result duck = time("DuckDB", out.resolve("duckdb.log"), Map.of(),
