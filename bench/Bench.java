@@ -889,8 +889,8 @@ public final class Bench {
             String java = ProcessHandle.current().info().command().orElse("java");
             boolean ok = true;
             List<String> table = new ArrayList<>();
-            table.add("| Leads | Tool | Wall s | CPU s | Peak RSS MB | Wall × plain Java | Wall × DuckDB |");
-            table.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+            table.add("| Leads | Tool | Wall s | CPU s | Peak RSS MB | Wall × plain Java | Wall × DuckDB | CPU × plain Java | CPU × DuckDB |");
+            table.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (String sz : sizes) {
                 long n = Long.parseLong(sz.replace("_", ""));
                 // the generator's digest in the name: data made by an older generator is not reused
@@ -938,8 +938,9 @@ public final class Bench {
                 }
                 for (Result r : List.of(l2r, plain, duck)) {
                     String mark = r.exit() == 0 ? "" : r.exit() == TIMED_OUT ? " (stopped, did not finish)" : " (failed)";
-                    table.add(String.format(Locale.ROOT, "| %,d | %s%s | %.2f | %.2f | %,.0f | %.1f | %.1f |", n, r.tool(), mark,
-                            r.wall(), r.cpu(), r.rssMb(), r.wall() / plain.wall(), r.wall() / duck.wall()));
+                    table.add(String.format(Locale.ROOT, "| %,d | %s%s | %.2f | %.2f | %,.0f | %.1f | %.1f | %.1f | %.1f |", n, r.tool(),
+                            mark, r.wall(), r.cpu(), r.rssMb(), r.wall() / plain.wall(), r.wall() / duck.wall(),
+                            r.cpu() / plain.cpu(), r.cpu() / duck.cpu()));
                 }
                 System.out.println(gcSummary(gcLog));
                 System.out.println("l2r steps (L2R_TIMING):");
