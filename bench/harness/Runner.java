@@ -152,10 +152,13 @@ final class Runner {
         int rc;
         if (p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS)) {
             rc = p.exitValue();
-        } else { // stop the tool (time's child and its children), keep what it printed
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor();
+        } else { // stop the tool (time's children) with SIGTERM, so that time still reports its peak RSS
+            p.descendants().forEach(ProcessHandle::destroy);
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+            }
             rc = TIMED_OUT;
         }
         double wall = (System.nanoTime() - t0) / 1e9;
