@@ -62,7 +62,7 @@ final class Runner {
                     ok = false;
                     String log = Files.readString(out.resolve(r.tool().equals("l2r") ? "l2r.log" : r.tool().equals("DuckDB") ? "duckdb.log" : "plain.log"));
                     String why = r.exit() == TIMED_OUT ? "stopped after BENCH_TIMEOUT=" + TIMEOUT_S + " s"
-                            : log.contains("OutOfMemoryError") ? "OutOfMemoryError" : "exit " + r.exit();
+                            : log.contains("OutOfMemoryError") || log.contains("out of memory") ? "out of memory" : "exit " + r.exit();
                     System.out.println(r.tool() + " failed (" + why + "); see " + out);
                 }
             }
