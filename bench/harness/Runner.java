@@ -51,7 +51,7 @@ final class Runner {
             Result l2r = time("l2r", out.resolve("l2r.log"), Map.of("L2R_TIMING", "1", "L2R_JAVA_OPTS", opts),
                     home.resolve("l2r").toString(), "check", "--sla", home.resolve("bench/bench.yaml").toString(),
                     "--data", data.toString(), "--period", PERIOD, "--as-of", AS_OF_TEXT, "--out", out.resolve("l2r").toString(),
-                    "--fail-on", "none");
+                    "--fail-on", "none", "--no-history");
             Result plain = time("plain Java", out.resolve("plain.log"), Map.of(),
                     java, "-cp", classes, "harness.Bench", "plain", data.toString(), out.resolve("plain").toString());
             Result duck = time("DuckDB", out.resolve("duckdb.log"), Map.of(),
