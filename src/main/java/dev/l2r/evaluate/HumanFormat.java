@@ -43,6 +43,10 @@ public final class HumanFormat {
 
     /** A duration for people: minutes under an hour, else hours (business or not), else days for calendar time. */
     public static String duration(long millis, boolean business) {
+        if (millis < 60_000) { // under a minute: in seconds, so that "late by 0 min" never reads as on time
+            String seconds = number(millis / 1000.0, millis < 1000 ? 3 : 0);
+            return seconds + (business ? " business" : "") + (seconds.equals("1") ? " second" : " seconds");
+        }
         double minutes = millis / 60_000.0;
         if (minutes < 60) return number(minutes, 0) + (business ? " business min" : " min");
         double hours = minutes / 60;

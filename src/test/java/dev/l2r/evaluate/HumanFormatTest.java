@@ -81,4 +81,12 @@ class HumanFormatTest {
         assertEquals("€40,000", MetricCalculator.format(new Metric.Named("event_spend"), 40_000, "EUR"));
         assertEquals("5.2 percentage points", MetricCalculator.formatGap(new Metric.WinRate(), 0.052, "USD"));
     }
+
+    @Test
+    void lessThanAMinuteLateIsSaidInSecondsNeverAsZeroMinutes() {
+        assertEquals("0.25 business seconds", HumanFormat.duration(250, true));
+        assertEquals("1 business second", HumanFormat.duration(1_000, true));
+        assertEquals("45 seconds", HumanFormat.duration(45_000, false));
+        assertEquals("1 business min", HumanFormat.duration(60_000, true));
+    }
 }
