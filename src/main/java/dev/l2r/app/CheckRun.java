@@ -98,8 +98,12 @@ public final class CheckRun {
     /** The run history, opened before anything is evaluated so that a bad history file fails first. */
     private HistoryStore history;
 
-    private CheckRun(Request r) {
+    /** The agreement's versions when already read (a range reads them once), else null: read by the check. */
+    private final AgreementVersions versions;
+
+    private CheckRun(Request r, AgreementVersions versions) {
         this.r = r;
+        this.versions = versions;
     }
 
     /**
@@ -107,7 +111,7 @@ public final class CheckRun {
      * current ({@link OutputFolder}); bad input is an {@link InputError}.
      */
     public static Result run(Request r) throws IOException {
-        return new CheckRun(r).guarded();
+        return new CheckRun(r, null).guarded();
     }
 
     /**
@@ -134,7 +138,7 @@ public final class CheckRun {
             Path folder = r.out() == null
                     ? defaultOut(a, p)
                     : periods.size() > 1 || r.period().contains("..") ? r.out().resolve(p.label()) : r.out();
-            results.add(run(r.forPeriod(p.label(), folder)));
+            results.add(new CheckRun(r.forPeriod(p.label(), folder), versions).guarded());
         }
         return List.copyOf(results);
     }
@@ -164,7 +168,8 @@ public final class CheckRun {
     }
 
     private Result check() throws IOException {
-        AgreementVersions.Version version = AgreementVersions.load(r.sla()).inForce(r.period());
+        AgreementVersions.Version version =
+                (versions != null ? versions : AgreementVersions.load(r.sla())).inForce(r.period());
         Agreement a = version.agreement();
         Period p = a.period(r.period());
         target = r.out() != null ? r.out() : defaultOut(a, p);

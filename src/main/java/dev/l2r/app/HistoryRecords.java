@@ -14,7 +14,6 @@ import dev.l2r.history.RunRecord;
 import dev.l2r.history.StoredRun;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.model.Agreement;
-import dev.l2r.model.Clause;
 import dev.l2r.model.Severity;
 import dev.l2r.report.RunInfo;
 import dev.l2r.report.SummaryTrend;
@@ -115,9 +114,7 @@ final class HistoryRecords {
 
     /** The metric as people read it. */
     private static String label(Agreement a, TargetResult t) {
-        return a.clause(t.clauseId())
-                .map(c -> c instanceof Clause.Target x ? x.metric().label() : t.metric())
-                .orElse(t.metric());
+        return a.target(t.clauseId()).map(c -> c.metric().label()).orElse(t.metric());
     }
 
     private static RunRecord.ClauseRow clause(ClauseOutcome c, String team) {

@@ -36,12 +36,12 @@ public final class Replay {
     private Replay() {}
 
     /**
-     * Replays {@code from..to} (period labels of the proposed agreement's kind); {@code r} carries the data,
-     * rules, profile and limits exactly as for a check. Bad input, missing runs and changed data are
-     * {@link InputError}s.
+     * Replays {@code from..to} (period labels of the proposed agreement's kind) under {@code version}; {@code r}
+     * carries the data, rules, profile and limits exactly as for a check. Bad input, missing runs and changed
+     * data are {@link InputError}s.
      */
-    public static Result run(CheckRun.Request r, String from, String to) throws IOException {
-        AgreementVersions.Version version = AgreementVersions.load(r.sla()).latest();
+    public static Result run(CheckRun.Request r, AgreementVersions.Version version, String from, String to)
+            throws IOException {
         Agreement a = version.agreement();
         List<Period> periods = a.periods(from + ".." + to);
         List<PeriodResult> out = new ArrayList<>();

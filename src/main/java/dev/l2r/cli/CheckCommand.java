@@ -31,24 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     Options.Agreement agreement;
 
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "PATH",
-            arity = "1..*",
-            converter = Options.PathConverter.class,
-            description = {
-                "Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.",
-                "With --profile: the CRM export's files or folders, and an optional metrics.csv."
-            })
-    List<Path> data;
-
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            description =
-                    "Read a CRM export through a mapping profile (l2r profiles lists them), or a profile .yaml file.")
-    String profile;
+    @Mixin
+    Options.Data data;
 
     @Option(
             names = "--period",
@@ -121,8 +105,8 @@ final class CheckCommand implements Callable<Integer> {
         Optional<Delivery> delivery = mail.delivery(System.getenv()); // bad mail settings stop before any work
         List<CheckRun.Result> results = CheckRun.runAll(new CheckRun.Request(
                 agreement.sla,
-                data,
-                profile,
+                data.paths,
+                data.profile,
                 period,
                 asOf,
                 rules.rules,

@@ -6,6 +6,7 @@ import dev.l2r.history.HistoryStore;
 import dev.l2r.model.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -29,6 +30,28 @@ final class Options {
                 description =
                         "Agreement (YAML or JSON); for check, validate and replay also a folder of its versions, each with its effective_from.")
         Path sla;
+    }
+
+    /** {@code --data PATH... [--profile NAME]}: the CRM data a check (or a replay) reads. */
+    static final class Data {
+        @Option(
+                names = "--data",
+                required = true,
+                paramLabel = "PATH",
+                arity = "1..*",
+                converter = PathConverter.class,
+                description = {
+                    "Folder with leads.csv|json|ndjson and optional metrics.csv, or one leads file.",
+                    "With --profile: the CRM export's files or folders, and an optional metrics.csv."
+                })
+        List<Path> paths;
+
+        @Option(
+                names = "--profile",
+                paramLabel = "NAME",
+                description =
+                        "Read a CRM export through a mapping profile (l2r profiles lists them), or a profile .yaml file.")
+        String profile;
     }
 
     /** {@code --history FILE}: the run history to record in or read from. */

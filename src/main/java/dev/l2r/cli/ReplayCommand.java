@@ -7,7 +7,6 @@ import dev.l2r.app.Replay;
 import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Limits;
 import dev.l2r.history.RunRecord;
-import dev.l2r.model.Agreement;
 import dev.l2r.parse.AgreementVersions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,17 +46,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     Options.Agreement agreement;
 
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "PATH",
-            arity = "1..*",
-            converter = Options.PathConverter.class,
-            description = "The data the recorded runs read: folder with leads and metrics.csv, or files.")
-    List<Path> data;
-
-    @Option(names = "--profile", paramLabel = "NAME", description = "The mapping profile the recorded runs used.")
-    String profile;
+    @Mixin
+    Options.Data data;
 
     @Option(names = "--from", required = true, paramLabel = "PERIOD", description = "First period to replay.")
     String from;
@@ -83,13 +73,14 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Agreement proposed = loadForLabels();
-        ReportCommand.period(proposed, "--from", from);
-        ReportCommand.period(proposed, "--to", to);
+        AgreementVersions.Version proposed =
+                AgreementVersions.load(agreement.sla).latest();
+        ReportCommand.period(proposed.agreement(), "--from", from);
+        ReportCommand.period(proposed.agreement(), "--to", to);
         CheckRun.Request request = new CheckRun.Request(
                 agreement.sla,
-                data,
-                profile,
+                data.paths,
+                data.profile,
                 from,
                 null,
                 rules.rules,
@@ -99,7 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
                 Progress.forTerminal(),
                 history.file,
                 false);
-        Replay.Result r = Replay.run(request, from, to);
+        Replay.Result r = Replay.run(request, proposed, from, to);
         String text = text(r);
         System.out.print(text);
         if (out != null) {
@@ -108,10 +99,6 @@ final class ReplayCommand implements Callable<Integer> {
             System.out.println("wrote " + out.resolve("replay.csv") + " and replay.md");
         }
         return 0;
-    }
-
-    private Agreement loadForLabels() {
-        return AgreementVersions.load(agreement.sla).latest().agreement();
     }
 
     /** The comparison in words: per period the headline, then each clause and team whose figures changed. */

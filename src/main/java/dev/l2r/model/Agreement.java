@@ -53,6 +53,11 @@ public record Agreement(
         return clauses.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The target clause with this id, or empty when there is none (or the clause is not a target). */
+    public Optional<Clause.Target> target(String id) {
+        return clause(id).filter(Clause.Target.class::isInstance).map(Clause.Target.class::cast);
+    }
+
     /** Zone a team's clocks run in: its own zone, else the SLA zone. Unknown teams use the SLA zone. */
     public ZoneId zoneOf(String team) {
         Team t = team == null ? null : teams.get(team);

@@ -78,18 +78,14 @@ final class SummaryBuilder {
 
     /** The pro-rated bound of a volume target in the metric's own format ("472 MQLs", "$1,250,000"). */
     private String paceText(TargetResult t) {
-        return a.clause(t.clauseId())
-                .filter(Clause.Target.class::isInstance)
-                .map(c -> MetricCalculator.format(((Clause.Target) c).metric(), t.paceValue(), a.currency()))
+        return a.target(t.clauseId())
+                .map(c -> MetricCalculator.format(c.metric(), t.paceValue(), a.currency()))
                 .orElse(HumanFormat.number(t.paceValue(), 2));
     }
 
     /** A target's metric as people say it ("MQL → SAL conversion"). */
     private String label(TargetResult t) {
-        return a.clause(t.clauseId())
-                .filter(Clause.Target.class::isInstance)
-                .map(c -> ((Clause.Target) c).metric().label())
-                .orElse(t.metric());
+        return a.target(t.clauseId()).map(c -> c.metric().label()).orElse(t.metric());
     }
 
     String title() {
@@ -439,7 +435,7 @@ final class SummaryBuilder {
         if (misses.isEmpty()) return;
         s.heading(3, "Why targets were missed");
         for (Attribution.Miss m : misses) {
-            Metric metric = ((Clause.Target) a.clause(m.clauseId()).orElseThrow()).metric();
+            Metric metric = a.target(m.clauseId()).orElseThrow().metric();
             s.para(
                     m.clauseId() + " " + m.label() + ":",
                     MetricCalculator.format(metric, m.actual(), a.currency()) + " against "
@@ -486,10 +482,7 @@ final class SummaryBuilder {
         List<TargetResult> ordered = new ArrayList<>(e.targets());
         ordered.sort(Comparator.comparingInt(this::funnelRank)); // stable: agreement order within a stage
         for (TargetResult t : ordered) {
-            Clause.Target c = a.clause(t.clauseId())
-                    .filter(Clause.Target.class::isInstance)
-                    .map(Clause.Target.class::cast)
-                    .orElse(null);
+            Clause.Target c = a.target(t.clauseId()).orElse(null);
             if (c == null) continue;
             BigDecimal bound = bound(c.min(), t.subject());
             if (bound == null) bound = bound(c.max(), t.subject());
@@ -516,10 +509,7 @@ final class SummaryBuilder {
 
     /** Where a target's metric sits in the funnel: a stage's count, then conversions from it; others last. */
     private int funnelRank(TargetResult t) {
-        Metric m = a.clause(t.clauseId())
-                .filter(Clause.Target.class::isInstance)
-                .map(c -> ((Clause.Target) c).metric())
-                .orElse(null);
+        Metric m = a.target(t.clauseId()).map(Clause.Target::metric).orElse(null);
         if (m instanceof Metric.Count c) return 2 * c.stage().ordinal();
         if (m instanceof Metric.Conversion c) return 2 * c.from().ordinal() + 1;
         return Integer.MAX_VALUE;
