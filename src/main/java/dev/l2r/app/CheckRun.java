@@ -221,16 +221,18 @@ public final class CheckRun {
         builder.start();
         Profile mapping;
         Dataset dataset;
+        Evaluation e;
         try {
             mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
-            dataset = new DataLoader(a.zone(), a.fields(), mapping, progress).load(r.data(), p.label());
-        } catch (RuntimeException | Error e) {
+            // the leads are checked as they are read, in chunks: memory holds a few chunks, not the data
+            DataLoader.Stream data = new DataLoader(a.zone(), a.fields(), mapping, progress).open(r.data(), p.label());
+            e = Evaluator.run(a, building, data, data::metrics, p, asOf, r.limits(), progress);
+            dataset = data.dataset(List.of());
+        } catch (RuntimeException | Error ex) {
             built(building); // an error in the rules is reported first, as when they were built before the data was
             // read
-            throw e;
+            throw ex;
         }
-        CompiledRules compiled = built(building);
-        Evaluation e = Evaluator.run(a, compiled, dataset, p, asOf, r.limits(), progress);
         RunInfo run = new RunInfo(
                 a,
                 version.file().toString(),

@@ -66,17 +66,25 @@ final class Accountable {
 
     /** Learns each owner's team from the leads, for {@code per: owner} targets owned by lead.team. */
     void learnOwnerTeams(List<Lead> leads) {
-        ownerTeams = ownerTeams(leads);
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Lead l : leads) countOwnerTeam(l, counts);
+        learnOwnerTeams(counts);
+    }
+
+    /** Learns each owner's team from counts gathered with {@link #countOwnerTeam}. */
+    void learnOwnerTeams(Map<String, Map<String, Integer>> counts) {
+        ownerTeams = ownerTeams(counts);
+    }
+
+    /** Counts one lead for its owner's team: owner → team → leads (teams sorted by name). */
+    static void countOwnerTeam(Lead l, Map<String, Map<String, Integer>> counts) {
+        if (l.getOwner() == null) return;
+        counts.computeIfAbsent(l.getOwner(), k -> new TreeMap<>())
+                .merge(l.getTeam() == null ? UNASSIGNED : l.getTeam(), 1, Integer::sum);
     }
 
     /** Each owner's team: the team named on most of their leads (ties: the first by name). */
-    static Map<String, String> ownerTeams(List<Lead> leads) {
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (Lead l : leads) {
-            if (l.getOwner() == null) continue;
-            counts.computeIfAbsent(l.getOwner(), k -> new TreeMap<>())
-                    .merge(l.getTeam() == null ? UNASSIGNED : l.getTeam(), 1, Integer::sum);
-        }
+    static Map<String, String> ownerTeams(Map<String, Map<String, Integer>> counts) {
         Map<String, String> out = new HashMap<>();
         counts.forEach((owner, teams) -> {
             String best = null;

@@ -59,6 +59,10 @@ final class Decisions implements SlaSink {
     private final Set<Lead> covered = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The findings in scope, in report order, once the firing is over. */
     private List<Finding> inScope;
+    /** Findings in scope settled by the chunks merged into this one ({@link #merge}), and those out of scope. */
+    private final List<Finding> merged = new ArrayList<>();
+
+    private long mergedOutOfScope;
     /** Some clause has no {@code where}: it covers every lead. */
     private final boolean coversAll;
 
@@ -171,9 +175,9 @@ final class Decisions implements SlaSink {
         measures.put(clause + "\u0000" + subject, m);
     }
 
-    /** Learns each owner's team from the leads, for {@code per: owner} targets owned by lead.team. */
-    void learnOwnerTeams(List<Lead> leads) {
-        accountable.learnOwnerTeams(leads);
+    /** Learns each owner's team from lead counts, for {@code per: owner} targets owned by lead.team. */
+    void learnOwnerTeams(Map<String, Map<String, Integer>> counts) {
+        accountable.learnOwnerTeams(counts);
     }
 
     // ---- hand-written rules ----
@@ -243,6 +247,22 @@ final class Decisions implements SlaSink {
         reports.clear();
     }
 
+    // ---- chunks ----
+
+    /**
+     * Takes in what a chunk of leads decided (its firing over and {@link #finish() settled}): tallies,
+     * violations, open items, and its findings in scope (a lead's scope is decided in its own chunk).
+     */
+    void merge(Decisions chunk) {
+        tally.merge(chunk.tally);
+        violations.addAll(chunk.violations);
+        open.addAll(chunk.open);
+        targets.addAll(chunk.targets);
+        merged.addAll(chunk.findings());
+        mergedOutOfScope += chunk.findingsOutOfScope();
+        inScope = null;
+    }
+
     // ---- results, in report order ----
 
     List<Violation> violations() {
@@ -308,7 +328,7 @@ final class Decisions implements SlaSink {
      */
     List<Finding> findings() {
         if (inScope != null) return inScope;
-        List<Finding> f = new ArrayList<>();
+        List<Finding> f = new ArrayList<>(merged);
         for (Found x : findings) if (coversAll || covered.contains(x.lead())) f.add(x.finding());
         f.sort(Comparator.comparing(Finding::checkId)
                 .thenComparing(Finding::leadId)
@@ -320,7 +340,7 @@ final class Decisions implements SlaSink {
 
     /** Data-quality findings on leads no clause covers: counted, not listed. */
     long findingsOutOfScope() {
-        return findings.size() - findings().size();
+        return mergedOutOfScope + merged.size() + findings.size() - findings().size();
     }
 
     private static String nz(String s) {

@@ -4,34 +4,63 @@ import dev.l2r.Progress;
 import dev.l2r.calendar.FollowUpClock;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
+import dev.l2r.compile.RuleShapes;
 import dev.l2r.facts.FollowUpItem;
 import dev.l2r.facts.Lead;
 import dev.l2r.facts.Measurement;
 import dev.l2r.facts.PeriodWindow;
+import dev.l2r.facts.ValueSet;
 import dev.l2r.ingest.Dataset;
+import dev.l2r.ingest.LeadSource;
+import dev.l2r.ingest.MetricsTable;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import dev.l2r.model.Period;
 import dev.l2r.model.Stage;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kie.api.runtime.KieSession;
 
 /**
  * Checks one period: builds the facts (leads as they stood at as-of, one clock per follow-up item), fires
  * the compiled rules, measures the targets' segments, and fires again for the targets' bounds.
+ *
+ * <p>Leads are checked in chunks as they are read, each chunk in a session of its own on one of the
+ * worker threads, and what a chunk decided is merged in chunk order: memory holds a few chunks of leads,
+ * the decisions and the targets' aggregates, never all leads. Chunks give the same outcome as one session
+ * because each rule then matches at most one lead ({@link RuleShapes#leadLocal}); when a hand-written rule
+ * joins leads, all leads are checked in one session. Every result is put in report order at the end, so
+ * the chunk size and the number of workers never change the outputs.
  */
 public final class Evaluator {
 
+    /** Leads per chunk: large enough that a session's set-up is noise, small enough to keep memory flat. */
+    static final int CHUNK = Integer.getInteger("l2r.chunk", 16_384);
+
+    /** Threads checking chunks (two on this project's 2-core machines; more gave nothing measurable). */
+    static final int WORKERS = Integer.getInteger(
+            "l2r.workers", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+
+    /** Chunks read ahead while the rules are still being built, before the reading waits. */
+    private static final int READ_AHEAD = 16;
+
     private Evaluator() {}
 
+    /** Checks leads already read. */
     public static Evaluation run(
             Agreement a,
             CompiledRules rules,
@@ -40,100 +69,361 @@ public final class Evaluator {
             Instant asOfInstant,
             Limits limits,
             Progress progress) {
+        return run(
+                a,
+                CompletableFuture.completedFuture(rules),
+                data.leads()::forEach,
+                data::metrics,
+                period,
+                asOfInstant,
+                limits,
+                progress);
+    }
+
+    /**
+     * Checks leads as {@code leads} hands them over, while {@code rules} may still be being built: what the
+     * build threw is thrown as it was thrown there. {@code metrics} is asked for once every lead was read.
+     */
+    public static Evaluation run(
+            Agreement a,
+            Future<CompiledRules> rules,
+            LeadSource leads,
+            Supplier<MetricsTable> metrics,
+            Period period,
+            Instant asOfInstant,
+            Limits limits,
+            Progress progress) {
+        return run(a, rules, leads, metrics, period, asOfInstant, limits, progress, CHUNK, WORKERS);
+    }
+
+    /**
+     * As {@link #run(Agreement, Future, LeadSource, Supplier, Period, Instant, Limits, Progress)}, in chunks
+     * of {@code chunk} leads on {@code workers} threads (for tests: the outcome depends on neither).
+     */
+    static Evaluation run(
+            Agreement a,
+            Future<CompiledRules> rules,
+            LeadSource leads,
+            Supplier<MetricsTable> metrics,
+            Period period,
+            Instant asOfInstant,
+            Limits limits,
+            Progress progress,
+            int chunk,
+            int workers) {
         long start = period.startIn(a.zone()).toInstant().toEpochMilli();
         long end = period.endIn(a.zone()).toInstant().toEpochMilli();
         long asOf = asOfInstant == null ? end : asOfInstant.toEpochMilli();
         PeriodWindow window = new PeriodWindow(period.label(), start, end, asOf, a.zone());
-
-        List<Lead> seen = new ArrayList<>(data.leads().size());
-        long notYet = 0;
-        for (Lead l : data.leads()) {
-            Lead s = l.seenAt(asOf);
-            if (s == null) notYet++;
-            else seen.add(s);
-        }
-
-        progress.step("leads seen at as-of: " + seen.size());
-        Clocks clocks = new Clocks(a);
-        boolean isFinal = asOf >= end;
-        double elapsed = Pacing.elapsed(a, start, end, asOf);
-        Decisions decisions = new Decisions(a, period.label(), asOf, isFinal, elapsed, clocks);
-        KieSession session = rules.kieBase().newKieSession();
-        RuleGuard guard = new RuleGuard(rules, limits, session);
-        boolean done = false;
-        try {
-            guard.run(() -> evaluate(a, data, window, seen, clocks, decisions, session, guard, progress));
-            done = true;
-        } finally {
-            if (done) session.dispose(); // a session stopped at a limit may still be in use by its thread: abandoned
-        }
-        return new Evaluation(
-                period.label(),
-                HumanFormat.iso(asOf, a.zone()),
-                decisions.violations(),
-                decisions.teams(),
-                decisions.targets(),
-                decisions.openItems(),
-                seen.size(),
-                notYet,
-                decisions.findings(),
-                decisions.findingsOutOfScope(),
-                decisions.people(),
-                isFinal,
-                elapsed);
+        return new Pass(a, rules, period, window, limits, progress, chunk, workers).run(leads, metrics);
     }
 
-    /** Inserts the facts and fires, in the guard's thread; exceptions are mapped by the guard. */
-    private static void evaluate(
-            Agreement a,
-            Dataset data,
-            PeriodWindow window,
-            List<Lead> seen,
-            Clocks clocks,
+    /** What one chunk of leads decided, with what its targets need of its leads. */
+    private record Chunk(
             Decisions decisions,
-            KieSession session,
-            RuleGuard guard,
-            Progress progress) {
-        session.setGlobal("sla", decisions);
-        session.insert(window);
-        DrlGenerator.valueSets(a).forEach(session::insert); // long in/not-in lists, looked up by key
-        progress.step(
-                "checking " + seen.size() + " leads against " + a.clauses().size() + " clauses");
-        for (Lead l : seen) session.insert(l);
-        for (Clause c : a.clauses()) {
-            if (c instanceof Clause.FollowUp f) {
-                for (Lead l : seen) {
-                    FollowUpItem item = item(f, l, window, clocks);
-                    if (item != null) session.insert(item);
-                }
-            }
-        }
-        progress.step("inserted; firing lead rules");
-        guard.fire();
-        progress.step("lead rules fired: " + guard.counts() + "; measuring targets");
+            long seen,
+            long notYet,
+            Map<String, Map<String, MetricCalculator.Aggregate>> aggregates,
+            TreeSet<String> teams,
+            TreeSet<String> owners,
+            Map<String, Map<String, Integer>> ownerTeams,
+            RuleGuard.Watch watch) {}
 
-        if (a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER)) {
-            decisions.learnOwnerTeams(seen);
+    /** One period's check: the reading thread cuts chunks, the workers check them, the reader merges. */
+    private static final class Pass {
+        private final Agreement a;
+        private final Future<CompiledRules> building;
+        private final Period period;
+        private final PeriodWindow window;
+        private final Limits limits;
+        private final Progress progress;
+        private final long asOf;
+        private final boolean isFinal;
+        private final double elapsed;
+        private final List<ValueSet> valueSets;
+        private final boolean ownerTargets;
+        private final ThreadLocal<Clocks> clocks;
+
+        private CompiledRules rules;
+        private RuleGuard guard;
+        private ExecutorService pool;
+        /** Chunks may be checked apart: known once the rules are built (null before). */
+        private Boolean chunked;
+
+        private final List<List<Lead>> waiting = new ArrayList<>();
+        private final ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
+        private List<Lead> current = new ArrayList<>();
+        private long read;
+
+        private final Decisions master;
+        private long seen;
+        private long notYet;
+        private final Map<String, Map<String, MetricCalculator.Aggregate>> aggregates = new HashMap<>();
+        private final TreeSet<String> teams = new TreeSet<>();
+        private final TreeSet<String> owners = new TreeSet<>();
+        private final Map<String, Map<String, Integer>> ownerTeams = new HashMap<>();
+        /** The one session of an unchunked check, kept for the targets. */
+        private RuleGuard.Watch kept;
+
+        private final int chunkSize;
+        private final int workers;
+
+        Pass(
+                Agreement a,
+                Future<CompiledRules> building,
+                Period period,
+                PeriodWindow window,
+                Limits limits,
+                Progress progress,
+                int chunkSize,
+                int workers) {
+            this.a = a;
+            this.chunkSize = Math.max(1, chunkSize);
+            this.workers = Math.max(1, workers);
+            this.building = building;
+            this.period = period;
+            this.window = window;
+            this.limits = limits;
+            this.progress = progress;
+            this.asOf = window.getAsOf();
+            this.isFinal = asOf >= window.getEnd();
+            this.elapsed = Pacing.elapsed(a, window.getStart(), window.getEnd(), asOf);
+            this.valueSets = DrlGenerator.valueSets(a);
+            this.ownerTargets =
+                    a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER);
+            this.clocks = ThreadLocal.withInitial(() -> new Clocks(a));
+            this.master = new Decisions(a, period.label(), asOf, isFinal, elapsed, new Clocks(a));
         }
-        for (Clause c : a.clauses()) {
-            if (c instanceof Clause.Target t) {
-                List<Lead> segment = t.head().where().isEmpty() ? seen : decisions.members(t.id());
-                for (Map.Entry<String, List<Lead>> e :
-                        subjects(t, seen, segment).entrySet()) {
-                    String metricsTeam = t.per() == Clause.Per.TEAM ? e.getKey() : "";
-                    Optional<MetricCalculator.Measure> m = MetricCalculator.measure(
-                            t.metric(), e.getValue(), window, data.metrics(), metricsTeam, a.currency());
-                    if (m.isPresent()) {
-                        decisions.measured(t.id(), e.getKey(), m.get());
-                        session.insert(
-                                new Measurement(t.id(), e.getKey(), m.get().value()));
+
+        Evaluation run(LeadSource leads, Supplier<MetricsTable> metrics) {
+            try {
+                leads.forEach(this::add);
+                cut();
+                if (chunked == null) resolve();
+                flushWaiting();
+                if (!chunked) {
+                    pending.add(submit(current));
+                    current = new ArrayList<>();
+                }
+                while (!pending.isEmpty()) merge(guard.await(pending.poll()));
+                progress.step("lead rules fired: " + guard.counts() + "; measuring targets");
+                MetricsTable table = metrics.get();
+                guard.await(pool.submit(() -> targets(table), null));
+                progress.step("targets fired: " + guard.counts());
+            } finally {
+                if (pool != null) pool.shutdownNow();
+            }
+            return new Evaluation(
+                    period.label(),
+                    HumanFormat.iso(asOf, a.zone()),
+                    master.violations(),
+                    master.teams(),
+                    master.targets(),
+                    master.openItems(),
+                    seen,
+                    notYet,
+                    master.findings(),
+                    master.findingsOutOfScope(),
+                    master.people(),
+                    isFinal,
+                    elapsed);
+        }
+
+        /** One lead read: into the current chunk, which is checked once full. */
+        private void add(Lead l) {
+            current.add(l);
+            read++;
+            if (current.size() >= chunkSize && (chunked == null || chunked)) cut();
+        }
+
+        /** The current chunk is full (or the input ended): checked now, or kept until the rules are built. */
+        private void cut() {
+            if (current.isEmpty()) return;
+            if (chunked == null) {
+                waiting.add(current);
+                current = new ArrayList<>();
+                if (building.isDone() || waiting.size() >= READ_AHEAD) {
+                    resolve();
+                    flushWaiting();
+                }
+                return;
+            }
+            if (!chunked) return; // all leads in one session: they stay in current until the end
+            List<Lead> c = current;
+            current = new ArrayList<>(Math.min(chunkSize, 1 << 16));
+            while (pending.size() >= 2 * workers) merge(guard.await(pending.poll()));
+            pending.add(submit(c));
+            progress.rows("checking", read);
+        }
+
+        /** Waits for the rules; decides whether chunks can be checked apart. */
+        private void resolve() {
+            rules = built(building);
+            guard = new RuleGuard(rules, limits);
+            chunked = RuleShapes.leadLocal(rules.kieBase());
+            pool = Executors.newFixedThreadPool(chunked ? workers : 1, guard.threads());
+            progress.step("checking leads against " + a.clauses().size() + " clauses"
+                    + (chunked ? " in chunks of " + chunkSize + " on " + workers + " threads" : " in one session"));
+        }
+
+        private void flushWaiting() {
+            List<List<Lead>> w = new ArrayList<>(waiting);
+            waiting.clear();
+            if (!chunked) {
+                List<Lead> all = new ArrayList<>();
+                w.forEach(all::addAll);
+                all.addAll(current);
+                current = all;
+                return;
+            }
+            List<Lead> rest = current;
+            for (List<Lead> c : w) {
+                current = c;
+                cut();
+            }
+            current = rest;
+        }
+
+        private Future<Chunk> submit(List<Lead> leads) {
+            return pool.submit(() -> check(leads));
+        }
+
+        /** Checks one chunk in a session of its own (kept open when the check is not chunked). */
+        private Chunk check(List<Lead> leads) {
+            Clocks c = clocks.get();
+            List<Lead> s = new ArrayList<>(leads.size());
+            long later = 0;
+            for (Lead l : leads) {
+                Lead at = l.seenAt(asOf);
+                if (at == null) later++;
+                else s.add(at);
+            }
+            Decisions d = new Decisions(a, period.label(), asOf, isFinal, elapsed, c);
+            KieSession session = rules.kieBase().newKieSession();
+            RuleGuard.Watch w = guard.watch(session);
+            session.setGlobal("sla", d);
+            session.insert(window);
+            valueSets.forEach(session::insert); // long in/not-in lists, looked up by key
+            for (Lead l : s) session.insert(l);
+            for (Clause cl : a.clauses()) {
+                if (cl instanceof Clause.FollowUp f) {
+                    for (Lead l : s) {
+                        FollowUpItem item = item(f, l, window, c);
+                        if (item != null) session.insert(item);
                     }
                 }
             }
+            w.fire();
+            d.finish();
+            boolean keep = !chunked;
+            w.close(keep);
+
+            Map<String, Map<String, MetricCalculator.Aggregate>> aggs = new HashMap<>();
+            TreeSet<String> teamNames = new TreeSet<>();
+            TreeSet<String> ownerNames = new TreeSet<>();
+            Map<String, Map<String, Integer>> ot = new HashMap<>();
+            for (Lead l : s) {
+                if (l.getTeam() != null) teamNames.add(l.getTeam());
+                if (l.getOwner() != null) ownerNames.add(l.getOwner());
+                if (ownerTargets) Accountable.countOwnerTeam(l, ot);
+            }
+            for (Clause cl : a.clauses()) {
+                if (cl instanceof Clause.Target t) {
+                    List<Lead> segment = t.head().where().isEmpty() ? s : d.members(t.id());
+                    Map<String, MetricCalculator.Aggregate> by = aggs.computeIfAbsent(t.id(), k -> new HashMap<>());
+                    Function<Lead, String> key = subjectOf(t);
+                    for (Lead l : segment) {
+                        String k = key.apply(l);
+                        if (k != null)
+                            by.computeIfAbsent(k, x -> new MetricCalculator.Aggregate(t.metric(), window))
+                                    .add(l);
+                    }
+                }
+            }
+            return new Chunk(d, s.size(), later, aggs, teamNames, ownerNames, ot, keep ? w : null);
         }
-        guard.fire();
-        decisions.finish();
-        progress.step("targets fired: " + guard.counts());
+
+        /** Takes in a checked chunk, in chunk order. */
+        private void merge(Chunk c) {
+            master.merge(c.decisions());
+            seen += c.seen();
+            notYet += c.notYet();
+            teams.addAll(c.teams());
+            owners.addAll(c.owners());
+            c.ownerTeams().forEach((o, byTeam) -> {
+                Map<String, Integer> mine = ownerTeams.computeIfAbsent(o, k -> new TreeMap<>());
+                byTeam.forEach((t, n) -> mine.merge(t, n, Integer::sum));
+            });
+            c.aggregates().forEach((id, by) -> {
+                Map<String, MetricCalculator.Aggregate> mine = aggregates.computeIfAbsent(id, k -> new HashMap<>());
+                by.forEach((subject, g) -> {
+                    MetricCalculator.Aggregate m = mine.get(subject);
+                    if (m == null) mine.put(subject, g);
+                    else m.merge(g);
+                });
+            });
+            if (c.watch() != null) kept = c.watch();
+        }
+
+        /** Measures each target for each subject and fires the targets' rules. */
+        private void targets(MetricsTable metrics) {
+            if (ownerTargets) master.learnOwnerTeams(ownerTeams);
+            RuleGuard.Watch w = kept;
+            if (w == null) {
+                KieSession session = rules.kieBase().newKieSession();
+                w = guard.watch(session);
+                session.insert(window);
+                valueSets.forEach(session::insert);
+            }
+            KieSession session = w.session();
+            session.setGlobal("sla", master);
+            for (Clause c : a.clauses()) {
+                if (c instanceof Clause.Target t) {
+                    Map<String, MetricCalculator.Aggregate> by = aggregates.getOrDefault(t.id(), Map.of());
+                    for (String subject : subjects(t)) {
+                        String metricsTeam = t.per() == Clause.Per.TEAM ? subject : "";
+                        MetricCalculator.Aggregate g = by.get(subject);
+                        if (g == null) g = new MetricCalculator.Aggregate(t.metric(), window);
+                        Optional<MetricCalculator.Measure> m = g.measure(metrics, metricsTeam, a.currency());
+                        if (m.isPresent()) {
+                            master.measured(t.id(), subject, m.get());
+                            session.insert(
+                                    new Measurement(t.id(), subject, m.get().value()));
+                        }
+                    }
+                }
+            }
+            w.fire();
+            master.finish();
+            w.close(false);
+        }
+
+        /** The subjects a target measures: "all", or each team (or owner) named on a lead seen, by name. */
+        private List<String> subjects(Clause.Target t) {
+            if (!t.perSubject()) return List.of("all");
+            return new ArrayList<>(t.per() == Clause.Per.TEAM ? teams : owners);
+        }
+    }
+
+    /** Who a lead counts for in a target: "all", its team or its owner (null: for no subject). */
+    private static Function<Lead, String> subjectOf(Clause.Target t) {
+        if (!t.perSubject()) return l -> "all";
+        return t.per() == Clause.Per.TEAM ? Lead::getTeam : Lead::getOwner;
+    }
+
+    /** The rules {@code building} built, or what stopped the build, thrown as it was thrown there. */
+    private static CompiledRules built(Future<CompiledRules> building) {
+        try {
+            return building.get();
+        } catch (ExecutionException ex) {
+            Throwable t = ex.getCause();
+            if (t instanceof RuntimeException re) throw re;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rules were built", ex);
+        }
     }
 
     /** The clock of a follow-up clause for one lead, or null when its {@code from} is not in the period. */
@@ -150,26 +440,5 @@ public final class Evaluator {
         }
         long riskAt = f.warnAt() == null ? Long.MAX_VALUE : clock.reaches(from, deadline, f.warnAt());
         return new FollowUpItem(f.id(), l, team, from, deadline, stop, riskAt, w.getAsOf());
-    }
-
-    /**
-     * The subjects a target measures: "all", or each team (or owner) named on a lead of the data, with that
-     * subject's part of the segment.
-     */
-    private static Map<String, List<Lead>> subjects(Clause.Target t, List<Lead> all, List<Lead> segment) {
-        Map<String, List<Lead>> out = new LinkedHashMap<>();
-        if (!t.perSubject()) {
-            out.put("all", segment);
-            return out;
-        }
-        Function<Lead, String> key = t.per() == Clause.Per.TEAM ? Lead::getTeam : Lead::getOwner;
-        TreeSet<String> names = new TreeSet<>();
-        for (Lead l : all) if (key.apply(l) != null) names.add(key.apply(l));
-        Map<String, List<Lead>> by = new HashMap<>();
-        for (Lead l : segment)
-            if (key.apply(l) != null)
-                by.computeIfAbsent(key.apply(l), k -> new ArrayList<>()).add(l);
-        for (String name : names) out.put(name, by.getOrDefault(name, List.of()));
-        return out;
     }
 }

@@ -32,114 +32,155 @@ public final class MetricCalculator {
     /** The metric's value and how it was made up, amounts in {@code currency} (ISO code, or null for none). */
     public static Optional<Measure> measure(
             Metric metric, List<Lead> leads, PeriodWindow w, MetricsTable metrics, String team, String currency) {
-        if (metric instanceof Metric.Count c) {
-            long n = count(leads, c.stage(), w);
-            return Optional.of(
-                    new Measure(n, HumanFormat.integer(n) + " " + c.stage().noun(n) + " in the period"));
+        Aggregate g = new Aggregate(metric, w);
+        for (Lead l : leads) g.add(l);
+        return g.measure(metrics, team, currency);
+    }
+
+    /**
+     * What a metric needs of a set of leads, gathered one lead at a time, so that the leads need not be kept:
+     * counts, exact sums (BigDecimal) and the values a median needs. Two aggregates of the same metric merge,
+     * and the result does not depend on the order leads were added or aggregates merged in.
+     */
+    public static final class Aggregate {
+        private final Metric metric;
+        private final PeriodWindow w;
+        /** Count: leads at the stage; conversion: the cohort; win rate: won; amounts: won with an amount. */
+        private long n;
+        /** Conversion: reached; win rate: lost; amounts: won without an amount. */
+        private long m;
+
+        private BigDecimal sum = BigDecimal.ZERO;
+        /** Days of each lead a median is taken over (cycle metrics), else null. */
+        private final List<Double> days;
+
+        public Aggregate(Metric metric, PeriodWindow w) {
+            this.metric = metric;
+            this.w = w;
+            this.days = metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays
+                    ? new ArrayList<>()
+                    : null;
         }
-        if (metric instanceof Metric.Conversion c) {
-            long cohort = 0;
-            long reached = 0;
-            for (Lead l : leads) {
+
+        /** Adds one lead (seen at the as-of time). */
+        public void add(Lead l) {
+            if (metric instanceof Metric.Count c) {
+                if (w.contains(Stages.at(l, c.stage()))) n++;
+            } else if (metric instanceof Metric.Conversion c) {
                 if (w.contains(Stages.at(l, c.from()))) {
-                    cohort++;
-                    if (Stages.at(l, c.to()) != null) reached++;
-                }
-            }
-            if (cohort == 0) return Optional.empty();
-            return Optional.of(new Measure(
-                    (double) reached / cohort,
-                    HumanFormat.integer(reached) + " of " + HumanFormat.integer(cohort) + " "
-                            + c.from().noun(cohort) + " in the period reached " + c.to().label()));
-        }
-        if (metric instanceof Metric.WinRate) {
-            long won = count(leads, Stage.WON, w);
-            long lost = count(leads, Stage.LOST, w);
-            if (won + lost == 0) return Optional.empty();
-            return Optional.of(new Measure(
-                    (double) won / (won + lost),
-                    HumanFormat.integer(won) + " won of " + HumanFormat.integer(won + lost) + " closed"));
-        }
-        if (metric instanceof Metric.AverageSellingPrice || metric instanceof Metric.Revenue) {
-            BigDecimal sum = BigDecimal.ZERO;
-            long n = 0;
-            long noAmount = 0;
-            for (Lead l : leads) {
-                if (w.contains(l.getWonAt())) {
-                    if (l.getAmount() == null) {
-                        noAmount++;
-                        continue;
-                    }
-                    sum = sum.add(BigDecimal.valueOf(l.getAmount()));
                     n++;
+                    if (Stages.at(l, c.to()) != null) m++;
                 }
-            }
-            String skipped =
-                    noAmount == 0 ? "" : "; " + HumanFormat.integer(noAmount) + " won without an amount not counted";
-            if (metric instanceof Metric.Revenue) {
-                return Optional.of(
-                        new Measure(sum.doubleValue(), HumanFormat.integer(n) + " " + Stage.WON.noun(n) + skipped));
-            }
-            if (n == 0) return Optional.empty();
-            return Optional.of(new Measure(
-                    sum.doubleValue() / n, "mean of " + HumanFormat.integer(n) + " " + Stage.WON.noun(n) + skipped));
-        }
-        if (metric instanceof Metric.SalesCycleDays) {
-            List<Double> days = new ArrayList<>();
-            for (Lead l : leads) {
+            } else if (metric instanceof Metric.WinRate) {
+                if (w.contains(Stages.at(l, Stage.WON))) n++;
+                if (w.contains(Stages.at(l, Stage.LOST))) m++;
+            } else if (metric instanceof Metric.AverageSellingPrice || metric instanceof Metric.Revenue) {
+                if (w.contains(l.getWonAt())) {
+                    if (l.getAmount() == null) m++;
+                    else {
+                        sum = sum.add(BigDecimal.valueOf(l.getAmount()));
+                        n++;
+                    }
+                }
+            } else if (metric instanceof Metric.SalesCycleDays) {
                 Long won = l.getWonAt();
                 if (w.contains(won) && l.getSqoAt() != null) days.add((won - l.getSqoAt()) / DAY);
-            }
-            if (days.isEmpty()) return Optional.empty();
-            return Optional.of(new Measure(
-                    median(days),
-                    "median of " + HumanFormat.integer(days.size()) + " " + Stage.WON.noun(days.size())
-                            + " with an SQO date"));
-        }
-        if (metric instanceof Metric.CycleDays c) {
-            List<Double> days = new ArrayList<>();
-            for (Lead l : leads) {
+            } else if (metric instanceof Metric.CycleDays c) {
                 Long to = Stages.at(l, c.to());
                 Long from = Stages.at(l, c.from());
                 if (w.contains(to) && from != null) days.add((to - from) / DAY);
-            }
-            if (days.isEmpty()) return Optional.empty();
-            return Optional.of(new Measure(
-                    median(days),
-                    "median of " + HumanFormat.integer(days.size())
-                            + (days.size() == 1 ? " lead with " : " leads with ") + article(c.to().label())
-                            + " date in the period and " + article(c.from().label()) + " date"));
-        }
-        if (metric instanceof Metric.PipelineCoverage) {
-            Optional<Double> quota = metrics.get(team, "quota");
-            if (quota.isEmpty() || quota.get() <= 0) return Optional.empty();
-            BigDecimal open = BigDecimal.ZERO;
-            long n = 0;
-            for (Lead l : leads) {
+            } else if (metric instanceof Metric.PipelineCoverage) {
                 if (l.isOpenOpportunity() && l.getAmount() != null) {
-                    open = open.add(BigDecimal.valueOf(l.getAmount()));
+                    sum = sum.add(BigDecimal.valueOf(l.getAmount()));
                     n++;
                 }
+            } else if (metric instanceof Metric.CostPer c) {
+                if (w.contains(Stages.at(l, c.stage()))) n++;
             }
-            return Optional.of(new Measure(
-                    open.doubleValue() / quota.get(),
-                    HumanFormat.money(open.doubleValue(), currency) + " open in " + HumanFormat.integer(n)
-                            + (n == 1 ? " opportunity" : " opportunities") + " against a quota of "
-                            + HumanFormat.money(quota.get(), currency)));
         }
-        if (metric instanceof Metric.Named m) {
-            return metrics.get(team, m.name()).map(v -> new Measure(v, "from metrics.csv"));
+
+        /** Adds what another aggregate of the same metric gathered. */
+        public void merge(Aggregate o) {
+            n += o.n;
+            m += o.m;
+            sum = sum.add(o.sum);
+            if (days != null) days.addAll(o.days);
         }
-        if (metric instanceof Metric.CostPer c) {
-            Optional<Double> spend = metrics.get(team, "spend");
-            long n = count(leads, c.stage(), w);
-            if (spend.isEmpty() || n == 0) return Optional.empty();
-            return Optional.of(new Measure(
-                    spend.get() / n,
-                    HumanFormat.money(spend.get(), currency) + " spend / " + HumanFormat.integer(n) + " "
-                            + c.stage().noun(n)));
+
+        /** The metric's value and how it was made up, amounts in {@code currency} (ISO code, or null). */
+        public Optional<Measure> measure(MetricsTable metrics, String team, String currency) {
+            if (metric instanceof Metric.Count c) {
+                return Optional.of(
+                        new Measure(n, HumanFormat.integer(n) + " " + c.stage().noun(n) + " in the period"));
+            }
+            if (metric instanceof Metric.Conversion c) {
+                long cohort = n;
+                long reached = m;
+                if (cohort == 0) return Optional.empty();
+                return Optional.of(new Measure(
+                        (double) reached / cohort,
+                        HumanFormat.integer(reached) + " of " + HumanFormat.integer(cohort) + " "
+                                + c.from().noun(cohort) + " in the period reached " + c.to().label()));
+            }
+            if (metric instanceof Metric.WinRate) {
+                long won = n;
+                long lost = m;
+                if (won + lost == 0) return Optional.empty();
+                return Optional.of(new Measure(
+                        (double) won / (won + lost),
+                        HumanFormat.integer(won) + " won of " + HumanFormat.integer(won + lost) + " closed"));
+            }
+            if (metric instanceof Metric.AverageSellingPrice || metric instanceof Metric.Revenue) {
+                long noAmount = m;
+                String skipped = noAmount == 0
+                        ? ""
+                        : "; " + HumanFormat.integer(noAmount) + " won without an amount not counted";
+                if (metric instanceof Metric.Revenue) {
+                    return Optional.of(
+                            new Measure(sum.doubleValue(), HumanFormat.integer(n) + " " + Stage.WON.noun(n) + skipped));
+                }
+                if (n == 0) return Optional.empty();
+                return Optional.of(new Measure(
+                        sum.doubleValue() / n,
+                        "mean of " + HumanFormat.integer(n) + " " + Stage.WON.noun(n) + skipped));
+            }
+            if (metric instanceof Metric.SalesCycleDays) {
+                if (days.isEmpty()) return Optional.empty();
+                return Optional.of(new Measure(
+                        median(days),
+                        "median of " + HumanFormat.integer(days.size()) + " " + Stage.WON.noun(days.size())
+                                + " with an SQO date"));
+            }
+            if (metric instanceof Metric.CycleDays c) {
+                if (days.isEmpty()) return Optional.empty();
+                return Optional.of(new Measure(
+                        median(days),
+                        "median of " + HumanFormat.integer(days.size())
+                                + (days.size() == 1 ? " lead with " : " leads with ") + article(c.to().label())
+                                + " date in the period and " + article(c.from().label()) + " date"));
+            }
+            if (metric instanceof Metric.PipelineCoverage) {
+                Optional<Double> quota = metrics.get(team, "quota");
+                if (quota.isEmpty() || quota.get() <= 0) return Optional.empty();
+                return Optional.of(new Measure(
+                        sum.doubleValue() / quota.get(),
+                        HumanFormat.money(sum.doubleValue(), currency) + " open in " + HumanFormat.integer(n)
+                                + (n == 1 ? " opportunity" : " opportunities") + " against a quota of "
+                                + HumanFormat.money(quota.get(), currency)));
+            }
+            if (metric instanceof Metric.Named nm) {
+                return metrics.get(team, nm.name()).map(v -> new Measure(v, "from metrics.csv"));
+            }
+            if (metric instanceof Metric.CostPer c) {
+                Optional<Double> spend = metrics.get(team, "spend");
+                if (spend.isEmpty() || n == 0) return Optional.empty();
+                return Optional.of(new Measure(
+                        spend.get() / n,
+                        HumanFormat.money(spend.get(), currency) + " spend / " + HumanFormat.integer(n) + " "
+                                + c.stage().noun(n)));
+            }
+            throw new IllegalStateException("unknown metric " + metric.text());
         }
-        throw new IllegalStateException("unknown metric " + metric.text());
     }
 
     /** "an MQL", "a SAL", "an inquiry": the indefinite article by how the label is spoken. */
@@ -153,14 +194,6 @@ public final class MetricCalculator {
         Collections.sort(v);
         int k = v.size();
         return k % 2 == 1 ? v.get(k / 2) : (v.get(k / 2 - 1) + v.get(k / 2)) / 2;
-    }
-
-    private static long count(List<Lead> leads, Stage s, PeriodWindow w) {
-        long n = 0;
-        for (Lead l : leads) {
-            if (w.contains(Stages.at(l, s))) n++;
-        }
-        return n;
     }
 
     /** A difference between two values of the metric, for people ("12 percentage points" for ratios). */

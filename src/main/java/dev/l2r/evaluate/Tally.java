@@ -44,6 +44,34 @@ final class Tally {
         personTeams.computeIfAbsent(p, k -> new TreeMap<>()).merge(team, 1L, Long::sum);
     }
 
+    /** Adds the counts of another tally (of other items): every count is a sum, so the order does not matter. */
+    void merge(Tally o) {
+        mergeCounts(counts, o.counts);
+        mergeCounts(people, o.people);
+        o.personTeams.forEach((p, teams) -> {
+            Map<String, Long> mine = personTeams.computeIfAbsent(p, k -> new TreeMap<>());
+            teams.forEach((t, n) -> mine.merge(t, n, Long::sum));
+        });
+        o.teamTargets.forEach((k, v) -> teamTargets.merge(k, v, Verdict::worse));
+        o.personTargets.forEach((k, v) -> personTargets.merge(k, v, Verdict::worse));
+        o.dataQuality.forEach((team, byCheck) -> {
+            Map<String, Long> mine = dataQuality.computeIfAbsent(team, k -> new TreeMap<>());
+            byCheck.forEach((c, n) -> mine.merge(c, n, Long::sum));
+        });
+    }
+
+    private static void mergeCounts(
+            Map<String, Map<String, EnumMap<Status, Long>>> into,
+            Map<String, Map<String, EnumMap<Status, Long>>> from) {
+        from.forEach((who, byClause) -> {
+            Map<String, EnumMap<Status, Long>> mine = into.computeIfAbsent(who, k -> new TreeMap<>());
+            byClause.forEach((clause, byStatus) -> {
+                EnumMap<Status, Long> m = mine.computeIfAbsent(clause, k -> new EnumMap<>(Status.class));
+                byStatus.forEach((st, n) -> m.merge(st, n, Long::sum));
+            });
+        });
+    }
+
     /** One subject of a target, counted like an item, with its verdict. */
     void target(String team, String person, Clause c, Status s, Verdict v) {
         count(team, person, c, s);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads {@code --data}: one or more paths. Without a profile: a folder with one leads file (leads.csv,
@@ -48,12 +49,22 @@ public final class DataLoader {
 
     /** Loads leads and the metrics of {@code period} (a period label such as 2026-10). */
     public Dataset load(List<Path> data, String period) {
+        Stream s = open(data, period);
+        List<Lead> leads = new ArrayList<>();
+        s.forEach(leads::add);
+        return s.dataset(leads);
+    }
+
+    /**
+     * Opens {@code data} for one pass: the files are found and checked now, the leads are read as the pass
+     * hands them over ({@link Stream#forEach}), then the metrics of {@code period}; what was read is known
+     * after the pass ({@link Stream#dataset}).
+     */
+    public Stream open(List<Path> data, String period) {
         ProfileReader reader = profile == null ? null : new ProfileReader(profile, zone, custom, progress);
         Inputs in = Inputs.expand(
                 data, f -> reader == null ? LEAD_FILES.contains(f.getFileName().toString()) : reader.recognises(f));
         List<Path> leadFiles = in.files();
-        Path metricsFile = in.metrics();
-        List<String> ignored = in.ignored();
         if (leadFiles.isEmpty()) {
             throw new InputError(InputError.at(
                     data.get(0).toString(),
@@ -67,25 +78,64 @@ public final class DataLoader {
             throw new InputError(InputError.at(
                     leadFiles.get(1).toString(), 0, null, "a second leads file; give one (or use a profile)"));
         }
-        List<RejectedRow> rejected = new ArrayList<>();
-        List<InputFile> inputs = new ArrayList<>();
-        List<Lead> leads = new ArrayList<>();
-        if (reader == null) {
-            leads = readLeads(leadFiles.get(0), rejected, inputs);
-        } else {
-            reader.read(leadFiles, leads::add);
-            rejected.addAll(reader.rejected());
-            inputs.addAll(reader.inputs());
-        }
-        MetricsTable metrics =
-                metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
-        return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored));
+        return new Stream(reader, leadFiles, in.metrics(), in.ignored(), period);
     }
 
-    List<Lead> readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs) {
+    /** One pass over opened data: the leads, then the metrics; what was read and rejected, after. */
+    public final class Stream implements LeadSource {
+        private final ProfileReader reader;
+        private final List<Path> leadFiles;
+        private final Path metricsFile;
+        private final List<String> ignored;
+        private final String period;
+        private final List<RejectedRow> rejected = new ArrayList<>();
+        private final List<InputFile> inputs = new ArrayList<>();
+        private boolean read;
+        private MetricsTable metrics;
+
+        private Stream(
+                ProfileReader reader, List<Path> leadFiles, Path metricsFile, List<String> ignored, String period) {
+            this.reader = reader;
+            this.leadFiles = leadFiles;
+            this.metricsFile = metricsFile;
+            this.ignored = ignored;
+            this.period = period;
+        }
+
+        /** Reads the leads, handing each accepted one to {@code each}; once. */
+        @Override
+        public void forEach(Consumer<? super Lead> each) {
+            if (read) throw new IllegalStateException("the leads were read already");
+            read = true;
+            if (reader == null) {
+                readLeads(leadFiles.get(0), rejected, inputs, each);
+            } else {
+                reader.read(leadFiles, each::accept);
+                rejected.addAll(reader.rejected());
+                inputs.addAll(reader.inputs());
+            }
+        }
+
+        /** The metrics of the period, read after the leads (once). */
+        public MetricsTable metrics() {
+            if (!read) throw new IllegalStateException("the metrics are read after the leads");
+            if (metrics == null) {
+                metrics =
+                        metricsFile == null ? MetricsTable.empty() : readMetrics(metricsFile, period, rejected, inputs);
+            }
+            return metrics;
+        }
+
+        /** What the pass read (its leads are not kept: {@code leads} is what the caller kept, often none). */
+        public Dataset dataset(List<Lead> leads) {
+            metrics();
+            return new Dataset(leads, metrics, List.copyOf(inputs), List.copyOf(rejected), List.copyOf(ignored));
+        }
+    }
+
+    void readLeads(Path file, List<RejectedRow> rejected, List<InputFile> inputs, Consumer<? super Lead> each) {
         LeadParser parser = new LeadParser(zone, custom);
-        List<Lead> leads = new ArrayList<>();
-        long[] counts = new long[2]; // read, rejected; accepted are the leads
+        long[] counts = new long[4]; // read, rejected, accepted, with a stage before created
         String name = file.toString();
         boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
         String sha = Rows.read(file, (names, values, line, problem) -> {
@@ -105,23 +155,23 @@ public final class DataLoader {
             }
             LeadResult r = parser.parse(names, values, line);
             if (r instanceof LeadResult.Accepted a) {
-                leads.add(a.lead());
+                counts[2]++;
+                if (ProfileReader.stageBeforeCreated(a.lead())) counts[3]++;
+                each.accept(a.lead());
             } else if (r instanceof LeadResult.Rejected p) {
                 rejected.add(p.at(name, line));
                 counts[1]++;
             }
         });
         progress.done(name, counts[0]);
-        long early = leads.stream().filter(ProfileReader::stageBeforeCreated).count();
         inputs.add(new InputFile(
                 name,
                 "leads",
                 sha,
                 counts[0],
-                leads.size(),
+                counts[2],
                 counts[1],
-                early == 0 ? null : Map.of("stage_before_created", early)));
-        return leads;
+                counts[3] == 0 ? null : Map.of("stage_before_created", counts[3])));
     }
 
     /**

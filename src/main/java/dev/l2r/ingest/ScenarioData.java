@@ -45,9 +45,11 @@ public final class ScenarioData {
         DataLoader loader = new DataLoader(zone, custom, null, Progress.QUIET);
         List<RejectedRow> rejected = new ArrayList<>();
         List<InputFile> inputs = new ArrayList<>();
-        List<Lead> leadList = leads instanceof FromFile f
-                ? loader.readLeads(f.path(), rejected, inputs)
-                : inlineLeads((Inline) leads, zone, custom, rejected);
+        List<Lead> leadList;
+        if (leads instanceof FromFile f) {
+            leadList = new ArrayList<>();
+            loader.readLeads(f.path(), rejected, inputs, leadList::add);
+        } else leadList = inlineLeads((Inline) leads, zone, custom, rejected);
         MetricsTable table;
         if (metrics == null) table = MetricsTable.empty();
         else if (metrics instanceof FromFile f) table = DataLoader.readMetrics(f.path(), period, rejected, inputs);

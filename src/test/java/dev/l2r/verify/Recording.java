@@ -8,7 +8,9 @@ import dev.l2r.facts.SlaSink;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Clause;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,10 @@ public final class Recording {
     private final List<Report> decisions = new ArrayList<>();
     private final List<HandWritten> handWritten = new ArrayList<>();
     private final Set<String> segments = new HashSet<>();
-    private boolean attached;
+    /** The sessions recorded: each chunk of leads and the targets are checked in a session of their own. */
+    private final Set<Object> sessions = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private volatile boolean attached;
 
     Recording(Agreement agreement) {
         this.agreement = agreement;
@@ -80,9 +85,12 @@ public final class Recording {
     /** Called by {@link #RULE}. */
     public static void attach(RuleContext kcontext) {
         Recording r = CURRENT.get();
-        if (r == null || r.attached) return;
-        r.attached = true;
+        if (r == null) return;
         KieSession session = (KieSession) kcontext.getKieRuntime();
+        synchronized (r) {
+            if (!r.sessions.add(session)) return;
+            r.attached = true;
+        }
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -92,7 +100,7 @@ public final class Recording {
         session.setGlobal("sla", r.new Sink((SlaSink) session.getGlobal("sla")));
     }
 
-    private void fired(Match m) {
+    private synchronized void fired(Match m) {
         String rule = m.getRule().getName();
         if (rule.equals(RULE)) return;
         List<String> ids = new ArrayList<>();
@@ -115,32 +123,40 @@ public final class Recording {
 
         @Override
         public void decide(RuleContext rule, Object fact) {
-            Map<String, Object> meta = rule.getRule().getMetaData();
-            String clause = String.valueOf(meta.get("clause"));
-            String outcome = String.valueOf(meta.get("outcome"));
-            String subject = fact instanceof Lead l
-                    ? l.getLeadId()
-                    : fact instanceof FollowUpItem f ? f.getLead().getLeadId() : ((Measurement) fact).getSubject();
-            if (outcome.equals("segment")) segments.add(clause + "\u0000" + subject);
-            else decisions.add(new Report(clause, subject, outcome));
+            synchronized (Recording.this) {
+                Map<String, Object> meta = rule.getRule().getMetaData();
+                String clause = String.valueOf(meta.get("clause"));
+                String outcome = String.valueOf(meta.get("outcome"));
+                String subject = fact instanceof Lead l
+                        ? l.getLeadId()
+                        : fact instanceof FollowUpItem f ? f.getLead().getLeadId() : ((Measurement) fact).getSubject();
+                if (outcome.equals("segment")) segments.add(clause + "\u0000" + subject);
+                else decisions.add(new Report(clause, subject, outcome));
+            }
             real.decide(rule, fact);
         }
 
         @Override
         public void violation(RuleContext rule, Lead lead, String expected, String actual, String message) {
-            handWritten.add(new HandWritten(rule.getRule().getName(), lead.getLeadId(), "violated"));
+            synchronized (Recording.this) {
+                handWritten.add(new HandWritten(rule.getRule().getName(), lead.getLeadId(), "violated"));
+            }
             real.violation(rule, lead, expected, actual, message);
         }
 
         @Override
         public void met(RuleContext rule, Lead lead) {
-            handWritten.add(new HandWritten(rule.getRule().getName(), lead.getLeadId(), "met"));
+            synchronized (Recording.this) {
+                handWritten.add(new HandWritten(rule.getRule().getName(), lead.getLeadId(), "met"));
+            }
             real.met(rule, lead);
         }
 
         @Override
         public void dataQuality(RuleContext rule, Lead lead, String field, String actual, String message) {
-            decisions.add(new Report(CompiledRules.dqIdOf(rule.getRule()), lead.getLeadId(), "violated"));
+            synchronized (Recording.this) {
+                decisions.add(new Report(CompiledRules.dqIdOf(rule.getRule()), lead.getLeadId(), "violated"));
+            }
             real.dataQuality(rule, lead, field, actual, message);
         }
     }
