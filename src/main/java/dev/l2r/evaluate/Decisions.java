@@ -47,6 +47,9 @@ final class Decisions implements SlaSink {
     private final Map<Rule, Outcome> outcomes = new IdentityHashMap<>();
 
     private final List<Violation> violations = new ArrayList<>();
+    /** Violations merged from chunks, in report order at the end (beyond a bound, in runs on disk). */
+    private final ViolationRuns runs;
+
     private final List<OpenItem> open = new ArrayList<>();
     private final Map<String, List<Lead>> members = new HashMap<>();
     private final Map<String, Set<Lead>> ruleSegments = new HashMap<>();
@@ -73,6 +76,11 @@ final class Decisions implements SlaSink {
     private record Report(String rule, Lead lead, boolean met, String expected, String actual, String message) {}
 
     Decisions(Agreement a, String period, long asOf, boolean isFinal, double elapsed, Clocks clocks) {
+        this(a, period, asOf, isFinal, elapsed, clocks, ViolationRuns.RUN_SIZE);
+    }
+
+    /** With at most {@code violationRun} merged violations in memory (the rest in sorted runs on disk). */
+    Decisions(Agreement a, String period, long asOf, boolean isFinal, double elapsed, Clocks clocks, int violationRun) {
         this.a = a;
         this.asOf = asOf;
         this.isFinal = isFinal;
@@ -81,6 +89,7 @@ final class Decisions implements SlaSink {
         this.sentences = new Sentences(a, period);
         this.accountable = new Accountable(a);
         this.coversAll = a.clauses().stream().anyMatch(c -> c.head().where().isEmpty());
+        this.runs = new ViolationRuns(this::compare, violationRun);
         for (int i = 0; i < a.clauses().size(); i++) {
             Clause c = a.clauses().get(i);
             clauses.put(c.id(), c);
@@ -255,7 +264,7 @@ final class Decisions implements SlaSink {
      */
     void merge(Decisions chunk) {
         tally.merge(chunk.tally);
-        violations.addAll(chunk.violations);
+        runs.addAll(chunk.violations);
         open.addAll(chunk.open);
         targets.addAll(chunk.targets);
         merged.addAll(chunk.findings());
@@ -265,20 +274,19 @@ final class Decisions implements SlaSink {
 
     // ---- results, in report order ----
 
+    /** Every violation in report order: by the clause's place in the agreement, then within the clause. */
     List<Violation> violations() {
-        // by clause order first, in buckets (stable, as one sort by the whole key would be), then within each
-        // clause by a hand-written comparator: a million violations sort without a chain of lambdas per compare
-        TreeMap<Integer, List<Violation>> byClause = new TreeMap<>();
-        for (Violation x : violations) {
-            byClause.computeIfAbsent(order.getOrDefault(x.clauseId(), Integer.MAX_VALUE), k -> new ArrayList<>())
-                    .add(x);
-        }
-        List<Violation> v = new ArrayList<>(violations.size());
-        for (List<Violation> bucket : byClause.values()) {
-            bucket.sort(Decisions::withinClause);
-            v.addAll(bucket);
-        }
-        return v;
+        runs.addAll(violations);
+        violations.clear();
+        return runs.sorted();
+    }
+
+    /** Report order: clauses in agreement order (others last), then {@link #withinClause}. */
+    private int compare(Violation x, Violation y) {
+        int c = Integer.compare(
+                order.getOrDefault(x.clauseId(), Integer.MAX_VALUE),
+                order.getOrDefault(y.clauseId(), Integer.MAX_VALUE));
+        return c != 0 ? c : withinClause(x, y);
     }
 
     /** Violations of one clause (or of clauses outside the agreement): clause, team, subject, deadline, message. */

@@ -93,12 +93,24 @@ public final class Evaluator {
             Instant asOfInstant,
             Limits limits,
             Progress progress) {
-        return run(a, rules, leads, metrics, period, asOfInstant, limits, progress, CHUNK, WORKERS);
+        return run(
+                a,
+                rules,
+                leads,
+                metrics,
+                period,
+                asOfInstant,
+                limits,
+                progress,
+                CHUNK,
+                WORKERS,
+                ViolationRuns.RUN_SIZE);
     }
 
     /**
      * As {@link #run(Agreement, Future, LeadSource, Supplier, Period, Instant, Limits, Progress)}, in chunks
-     * of {@code chunk} leads on {@code workers} threads (for tests: the outcome depends on neither).
+     * of {@code chunk} leads on {@code workers} threads, with at most {@code violationRun} violations in memory
+     * (for tests: the outcome depends on none of them).
      */
     static Evaluation run(
             Agreement a,
@@ -110,12 +122,13 @@ public final class Evaluator {
             Limits limits,
             Progress progress,
             int chunk,
-            int workers) {
+            int workers,
+            int violationRun) {
         long start = period.startIn(a.zone()).toInstant().toEpochMilli();
         long end = period.endIn(a.zone()).toInstant().toEpochMilli();
         long asOf = asOfInstant == null ? end : asOfInstant.toEpochMilli();
         PeriodWindow window = new PeriodWindow(period.label(), start, end, asOf, a.zone());
-        return new Pass(a, rules, period, window, limits, progress, chunk, workers).run(leads, metrics);
+        return new Pass(a, rules, period, window, limits, progress, chunk, workers, violationRun).run(leads, metrics);
     }
 
     /** What one chunk of leads decided, with what its targets need of its leads. */
@@ -176,7 +189,8 @@ public final class Evaluator {
                 Limits limits,
                 Progress progress,
                 int chunkSize,
-                int workers) {
+                int workers,
+                int violationRun) {
             this.a = a;
             this.chunkSize = Math.max(1, chunkSize);
             this.workers = Math.max(1, workers);
@@ -192,7 +206,7 @@ public final class Evaluator {
             this.ownerTargets =
                     a.clauses().stream().anyMatch(c -> c instanceof Clause.Target t && t.per() == Clause.Per.OWNER);
             this.clocks = ThreadLocal.withInitial(() -> new Clocks(a));
-            this.master = new Decisions(a, period.label(), asOf, isFinal, elapsed, new Clocks(a));
+            this.master = new Decisions(a, period.label(), asOf, isFinal, elapsed, new Clocks(a), violationRun);
         }
 
         Evaluation run(LeadSource leads, Supplier<MetricsTable> metrics) {

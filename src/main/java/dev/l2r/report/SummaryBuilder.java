@@ -284,27 +284,56 @@ final class SummaryBuilder {
         return out;
     }
 
-    /** The accountable people and teams of a clause's violations. */
-    private record ClauseGroup(String clauseId, List<Violation> violations) {
+    /**
+     * A clause's violations as the summary needs them, gathered in one pass so that no list of them is kept:
+     * how many, the first, who must act, who worked the leads, the teams; a target's violations (one per
+     * subject) are kept for their texts.
+     */
+    private static final class ClauseGroup {
+        final String clauseId;
+        Violation first;
+        long size;
+        final Map<String, Long> accountable = new TreeMap<>();
+        final Map<String, Long> owners = new TreeMap<>();
+        final Map<String, Long> teams = new TreeMap<>();
+        final List<Violation> targets = new ArrayList<>();
+
+        ClauseGroup(String clauseId) {
+            this.clauseId = clauseId;
+        }
+
+        void add(Violation v) {
+            if (first == null) first = v;
+            size++;
+            accountable.merge(nz(v.accountable()), 1L, Long::sum);
+            owners.merge(nz(v.owner()), 1L, Long::sum);
+            teams.merge(nz(v.team()), 1L, Long::sum);
+            if (v.type().equals("target")) targets.add(v);
+        }
+
         Violation first() {
-            return violations.get(0);
+            return first;
         }
     }
 
+    /** The groups, once built. */
+    private List<ClauseGroup> groups;
+
     /** Violations grouped by clause, worst first: severity, then most violations, then agreement order. */
     private List<ClauseGroup> groups() {
-        Map<String, List<Violation>> byClause = new LinkedHashMap<>();
-        for (Clause c : a.clauses()) byClause.put(c.id(), new ArrayList<>());
+        if (groups != null) return groups;
+        Map<String, ClauseGroup> byClause = new LinkedHashMap<>();
+        for (Clause c : a.clauses()) byClause.put(c.id(), new ClauseGroup(c.id()));
         for (Violation v : e.violations())
-            byClause.computeIfAbsent(v.clauseId(), k -> new ArrayList<>()).add(v);
+            byClause.computeIfAbsent(v.clauseId(), ClauseGroup::new).add(v);
         List<String> order = new ArrayList<>(byClause.keySet());
-        return byClause.entrySet().stream()
-                .filter(x -> !x.getValue().isEmpty())
-                .map(x -> new ClauseGroup(x.getKey(), x.getValue()))
+        groups = byClause.values().stream()
+                .filter(g -> g.size > 0)
                 .sorted(Comparator.comparing((ClauseGroup g) -> g.first().severity())
-                        .thenComparing(g -> -g.violations().size())
-                        .thenComparing(g -> order.indexOf(g.clauseId())))
+                        .thenComparing(g -> -g.size)
+                        .thenComparing(g -> order.indexOf(g.clauseId)))
                 .toList();
+        return groups;
     }
 
     /** The three things to do first: who must act, on what, how many. */
@@ -313,17 +342,13 @@ final class SummaryBuilder {
         for (ClauseGroup g : groups()) {
             if (out.size() == 3) break;
             Violation first = g.first();
-            Map<String, Long> who = count(g.violations(), Violation::accountable);
+            Map<String, Long> who = g.accountable;
             String what = first.clauseId() + " " + first.clauseTitle() + " ("
                     + first.severity().key() + ", "
-                    + (first.type().equals("target")
-                            ? shortText(g.violations())
-                            : plural(g.violations().size(), "violation"))
+                    + (first.type().equals("target") ? shortText(g.targets) : plural(g.size, "violation"))
                     + "): ";
             out.add(what
-                    + (who.size() == 1
-                            ? who.keySet().iterator().next()
-                            : top(who, 3) + "; " + ownersOfTeams(g.violations()))
+                    + (who.size() == 1 ? who.keySet().iterator().next() : top(who, 3) + "; " + ownersOfTeams(g.teams))
                     + ".");
         }
         List<OpenItem> risk = e.openItems().stream().filter(OpenItem::atRisk).toList();
@@ -335,9 +360,9 @@ final class SummaryBuilder {
     }
 
     /** "team owner X" or "team owners X and Y" of the teams the violations count for. */
-    private String ownersOfTeams(List<Violation> vs) {
+    private String ownersOfTeams(Map<String, Long> teams) {
         List<String> out = new ArrayList<>();
-        for (String t : count(vs, Violation::team).keySet()) {
+        for (String t : teams.keySet()) {
             String owner = a.ownerOf(t);
             out.add(owner == null || owner.isEmpty() ? t : owner);
         }
@@ -360,18 +385,18 @@ final class SummaryBuilder {
         List<String> items = new ArrayList<>();
         for (ClauseGroup g : groups()) {
             Violation first = g.first();
-            List<Violation> vs = g.violations();
             String head = capital(first.severity().key()) + ": " + first.clauseId() + " " + first.clauseTitle() + ". ";
-            Map<String, Long> accountable = count(vs, Violation::accountable);
+            Map<String, Long> accountable = g.accountable;
             String must = "Who must act: " + top(accountable, 5) + ".";
             if (first.type().equals("target")) {
+                List<Violation> vs = g.targets;
                 List<String> messages =
                         vs.stream().limit(3).map(Violation::message).toList();
                 items.add(head + String.join(" ", messages)
                         + (vs.size() > 3 ? " (" + (vs.size() - 3) + " more in violations.csv.)" : "") + " " + must);
             } else {
-                String text = head + plural(vs.size(), "violation") + ". " + must;
-                Map<String, Long> workers = count(vs, Violation::owner);
+                String text = head + plural(g.size, "violation") + ". " + must;
+                Map<String, Long> workers = g.owners;
                 if (!workers.equals(accountable)) text += " Reps who worked the leads: " + top(workers, 5) + ".";
                 items.add(text);
             }

@@ -54,9 +54,12 @@ class ChunkedEvaluationTest {
                 .load(Path.of("examples", "northwind"), p.label());
         Evaluation whole = run(a, rules, data, p, asOf, Integer.MAX_VALUE, 1);
         assertTrue(whole.violations().size() > 0, "the example breaks some promises");
-        for (int[] shape : new int[][] {{97, 2}, {1000, 1}, {1, 2}}) {
-            Evaluation chunked = run(a, rules, data, p, asOf, shape[0], shape[1]);
-            assertEquals(whole, chunked, "chunks of " + shape[0] + " on " + shape[1] + " threads");
+        for (int[] shape : new int[][] {{97, 2, 1_000_000}, {1000, 1, 1_000_000}, {1, 2, 1_000_000}, {500, 2, 7}}) {
+            Evaluation chunked = run(a, rules, data, p, asOf, shape[0], shape[1], shape[2]);
+            assertEquals(
+                    whole,
+                    chunked,
+                    "chunks of " + shape[0] + " on " + shape[1] + " threads, runs of " + shape[2] + " violations");
         }
         // the shipped cross-lead rule ("One open opportunity per company") keeps channel's check in one session
         assertEquals(!template.equals("channel"), RuleShapes.leadLocal(rules.kieBase()));
@@ -64,6 +67,11 @@ class ChunkedEvaluationTest {
 
     private static Evaluation run(
             Agreement a, CompiledRules rules, Dataset d, Period p, Instant asOf, int chunk, int workers) {
+        return run(a, rules, d, p, asOf, chunk, workers, 1_000_000);
+    }
+
+    private static Evaluation run(
+            Agreement a, CompiledRules rules, Dataset d, Period p, Instant asOf, int chunk, int workers, int run) {
         return Evaluator.run(
                 a,
                 CompletableFuture.completedFuture(rules),
@@ -74,7 +82,8 @@ class ChunkedEvaluationTest {
                 Limits.defaults(),
                 Progress.QUIET,
                 chunk,
-                workers);
+                workers,
+                run);
     }
 
     @Test
