@@ -186,7 +186,8 @@ public final class CheckRun {
         // data-quality findings (e.findings()) are no SLA violations: they never fail a check
         Severity threshold = r.failOn();
         boolean failing = threshold != null
-                && e.violations().stream().anyMatch(v -> v.severity().atLeast(threshold));
+                && e.violationsBySeverity().entrySet().stream()
+                        .anyMatch(x -> x.getKey().atLeast(threshold) && x.getValue() > 0);
         int code = failing ? 1 : 0;
         Progress progress = r.progress();
         progress.step("evaluated: " + e.violations().size() + " violations; writing " + target);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -131,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
     /** "SLA inside-sales 2026-09: breached, 3 critical violations": the verdict first, as in the summary. */
     static String subject(CheckRun.Result r) {
         Evaluation e = r.evaluation();
-        long critical = count(e, Severity.CRITICAL);
+        long critical = e.violationsBySeverity().get(Severity.CRITICAL);
         return "SLA " + r.agreement().id() + " " + r.period().label() + ": "
                 + e.verdict().key()
                 + (critical == 0 ? "" : ", " + critical + " critical violation" + (critical == 1 ? "" : "s"));
@@ -139,6 +140,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static void print(CheckRun.Result r) {
         Evaluation e = r.evaluation();
+        Map<Severity, Long> bySeverity = e.violationsBySeverity();
         System.out.printf(
                 Locale.ROOT,
                 "%s %s: %s%s; %d violations (%d critical, %d major, %d minor), compliance %s; %s; wrote %s%n",
@@ -147,17 +149,13 @@ final class CheckCommand implements Callable<Integer> {
                 e.verdict().key(),
                 e.isFinal() ? "" : " so far (as of " + e.asOf() + ")",
                 e.violations().size(),
-                count(e, Severity.CRITICAL),
-                count(e, Severity.MAJOR),
-                count(e, Severity.MINOR),
+                bySeverity.get(Severity.CRITICAL),
+                bySeverity.get(Severity.MAJOR),
+                bySeverity.get(Severity.MINOR),
                 e.compliance() == null ? "n/a" : HumanFormat.percent(e.compliance()),
                 e.findings().size() == 1
                         ? "1 data-quality finding"
                         : e.findings().size() + " data-quality findings",
                 r.out());
-    }
-
-    private static long count(Evaluation e, Severity s) {
-        return e.violations().stream().filter(v -> v.severity() == s).count();
     }
 }

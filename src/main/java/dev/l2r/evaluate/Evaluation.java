@@ -1,6 +1,7 @@
 package dev.l2r.evaluate;
 
 import dev.l2r.model.Severity;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,15 @@ public record Evaluation(
     public Map<Severity, Double> complianceBySeverity() {
         return TeamAccountability.bySeverity(
                 teams.stream().flatMap(t -> t.clauses().stream()).toList());
+    }
+
+    /** Violations of each severity (every severity a key), counted in one pass over them. */
+    public Map<Severity, Long> violationsBySeverity() {
+        long[] n = new long[Severity.values().length];
+        for (Violation v : violations) n[v.severity().ordinal()]++;
+        Map<Severity, Long> out = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) out.put(s, n[s.ordinal()]);
+        return out;
     }
 
     /** The agreement's verdict: the worst of its teams' (docs/AGREEMENTS.md "Verdicts"). */

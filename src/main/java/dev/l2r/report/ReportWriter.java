@@ -1,5 +1,6 @@
 package dev.l2r.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,11 @@ import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.RejectedRow;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Severity;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -32,6 +37,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes the outputs listed in the README ("What it does") into the --out folder. Same inputs, byte-identical files. The CSV
@@ -120,20 +127,59 @@ public final class ReportWriter {
         Files.writeString(p, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    /** violations.json and violations.csv in one streamed pass: a million violations need no tree in memory. */
+    /**
+     * violations.json and violations.csv, each streamed (a million violations need no tree in memory), the
+     * two written at once on two threads when there are many.
+     */
     static void violations(Path out, Evaluation e) throws IOException {
-        try (Writer jw = Files.newBufferedWriter(
-                        out.resolve("violations.json"),
-                        StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                Writer cw = Files.newBufferedWriter(
-                        out.resolve("violations.csv"),
-                        StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                JsonGenerator g = Json.MAPPER.getFactory().createGenerator(jw).setPrettyPrinter(Json.printer())) {
-            Csv csv = Csv.forPeople(cw, VIOLATION_COLUMNS);
+        if (e.violations().size() < PARALLEL_WRITE) {
+            violationsJson(out, e);
+            violationsCsv(out, e);
+            return;
+        }
+        FutureTask<Void> csv = new FutureTask<>(() -> {
+            violationsCsv(out, e);
+            return null;
+        });
+        Thread t = new Thread(csv, "l2r-write-csv");
+        t.setDaemon(true);
+        t.start();
+        try {
+            violationsJson(out, e);
+        } finally {
+            waitFor(csv);
+        }
+    }
+
+    /** Violations from which the two files are written at once. */
+    private static final int PARALLEL_WRITE = 20_000;
+
+    private static void waitFor(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
+        } catch (ExecutionException ex) {
+            Throwable c = ex.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing violations.csv", ex);
+        }
+    }
+
+    private static void violationsJson(Path out, Evaluation e) throws IOException {
+        try (OutputStream os = new BufferedOutputStream(
+                        Files.newOutputStream(
+                                out.resolve("violations.json"),
+                                StandardOpenOption.CREATE_NEW,
+                                StandardOpenOption.WRITE),
+                        1 << 16);
+                JsonGenerator g = Json.MAPPER
+                        .getFactory()
+                        .createGenerator(os, JsonEncoding.UTF8)
+                        .setPrettyPrinter(Json.printer())) {
             g.writeStartArray();
             for (Violation v : e.violations()) {
                 g.writeStartObject();
@@ -151,6 +197,21 @@ public final class ReportWriter {
                 g.writeStringField("message", v.message());
                 g.writeStringField("accountable", v.accountable());
                 g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void violationsCsv(Path out, Evaluation e) throws IOException {
+        try (Writer cw = new BufferedWriter(
+                new OutputStreamWriter(
+                        Files.newOutputStream(
+                                out.resolve("violations.csv"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        StandardCharsets.UTF_8),
+                1 << 16)) {
+            Csv csv = Csv.forPeople(cw, VIOLATION_COLUMNS);
+            for (Violation v : e.violations()) {
                 csv.row(List.of(
                         v.period(),
                         v.clauseId(),
@@ -166,8 +227,6 @@ public final class ReportWriter {
                         v.message(),
                         v.accountable()));
             }
-            g.writeEndArray();
-            g.writeRaw('\n');
         }
     }
 
@@ -211,11 +270,8 @@ public final class ReportWriter {
         bySeverity(root, e.complianceBySeverity());
         ObjectNode counts = root.putObject("violations");
         counts.put("total", e.violations().size());
-        for (Severity sev : Severity.values()) {
-            counts.put(
-                    sev.key(),
-                    e.violations().stream().filter(x -> x.severity() == sev).count());
-        }
+        Map<Severity, Long> bySeverity = e.violationsBySeverity();
+        for (Severity sev : Severity.values()) counts.put(sev.key(), bySeverity.get(sev));
         ObjectNode dq = root.putObject("data_quality");
         dq.put("findings", e.findings().size());
         dq.put("out_of_scope", e.findingsOutOfScope());
@@ -386,11 +442,8 @@ public final class ReportWriter {
         leads.put("created_after_as_of", e.leadsAfterAsOf());
         ObjectNode v = root.putObject("violations");
         v.put("total", e.violations().size());
-        for (var sev : Severity.values()) {
-            v.put(
-                    sev.key(),
-                    e.violations().stream().filter(x -> x.severity() == sev).count());
-        }
+        Map<Severity, Long> bySeverity = e.violationsBySeverity();
+        for (Severity sev : Severity.values()) v.put(sev.key(), bySeverity.get(sev));
         ObjectNode dq = root.putObject("data_quality");
         dq.put("findings", e.findings().size());
         dq.put("out_of_scope", e.findingsOutOfScope());

@@ -280,7 +280,7 @@ final class SummaryBuilder {
 
     private long[] violationsBySeverity() {
         long[] out = new long[3];
-        for (Violation v : e.violations()) out[v.severity().ordinal()]++;
+        e.violationsBySeverity().forEach((s, n) -> out[s.ordinal()] = n);
         return out;
     }
 
