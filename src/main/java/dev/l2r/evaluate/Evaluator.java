@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -137,8 +139,8 @@ public final class Evaluator {
             long seen,
             long notYet,
             Map<String, Map<String, MetricCalculator.Aggregate>> aggregates,
-            TreeSet<String> teams,
-            TreeSet<String> owners,
+            Set<String> teams,
+            Set<String> owners,
             Map<String, Map<String, Integer>> ownerTeams,
             RuleGuard.Watch watch) {}
 
@@ -333,8 +335,8 @@ public final class Evaluator {
             w.close(keep);
 
             Map<String, Map<String, MetricCalculator.Aggregate>> aggs = new HashMap<>();
-            TreeSet<String> teamNames = new TreeSet<>();
-            TreeSet<String> ownerNames = new TreeSet<>();
+            HashSet<String> teamNames = new HashSet<>();
+            HashSet<String> ownerNames = new HashSet<>();
             Map<String, Map<String, Integer>> ot = new HashMap<>();
             for (Lead l : s) {
                 if (l.getTeam() != null) teamNames.add(l.getTeam());
@@ -344,13 +346,19 @@ public final class Evaluator {
             for (Clause cl : a.clauses()) {
                 if (cl instanceof Clause.Target t) {
                     List<Lead> segment = t.head().where().isEmpty() ? s : d.members(t.id());
-                    Map<String, MetricCalculator.Aggregate> by = aggs.computeIfAbsent(t.id(), k -> new HashMap<>());
+                    Map<String, MetricCalculator.Aggregate> by = new HashMap<>();
+                    aggs.put(t.id(), by);
                     Function<Lead, String> key = subjectOf(t);
+                    String lastKey = null;
+                    MetricCalculator.Aggregate last = null;
                     for (Lead l : segment) {
                         String k = key.apply(l);
-                        if (k != null)
-                            by.computeIfAbsent(k, x -> new MetricCalculator.Aggregate(t.metric(), window))
-                                    .add(l);
+                        if (k == null) continue;
+                        if (!k.equals(lastKey)) { // leads of one subject often come in runs
+                            last = by.computeIfAbsent(k, x -> new MetricCalculator.Aggregate(t.metric(), window));
+                            lastKey = k;
+                        }
+                        last.add(l);
                     }
                 }
             }

@@ -26,19 +26,35 @@ public final class HumanFormat {
 
     private HumanFormat() {}
 
+    /** The patterns themselves, for tests of the fast path ({@link LocalTimes}). */
+    static String slowReadable(long t, ZoneId zone) {
+        return READABLE.format(Instant.ofEpochMilli(t).atZone(zone));
+    }
+
+    static String slowWhen(long t, ZoneId zone) {
+        return WHEN.format(Instant.ofEpochMilli(t).atZone(zone));
+    }
+
+    static String slowIso(long t, ZoneId zone) {
+        return ISO.format(Instant.ofEpochMilli(t).atZone(zone));
+    }
+
     /** {@code Fri 2026-10-09 15:00 EDT}, local to the zone. */
     public static String when(long t, ZoneId zone) {
-        return WHEN.format(Instant.ofEpochMilli(t).atZone(zone));
+        String fast = LocalTimes.when(t, zone);
+        return fast != null ? fast : WHEN.format(Instant.ofEpochMilli(t).atZone(zone));
     }
 
     /** {@code Tue 8 Sep 2026, 14:30 EDT}: a time for people, local to the zone (the accountable team's). */
     public static String readable(long t, ZoneId zone) {
-        return READABLE.format(Instant.ofEpochMilli(t).atZone(zone));
+        String fast = LocalTimes.readable(t, zone);
+        return fast != null ? fast : READABLE.format(Instant.ofEpochMilli(t).atZone(zone));
     }
 
     /** {@code 2026-10-09T15:00:00-04:00}. */
     public static String iso(long t, ZoneId zone) {
-        return ISO.format(Instant.ofEpochMilli(t).atZone(zone));
+        String fast = LocalTimes.iso(t, zone);
+        return fast != null ? fast : ISO.format(Instant.ofEpochMilli(t).atZone(zone));
     }
 
     /** A duration for people: minutes under an hour, else hours (business or not), else days for calendar time. */

@@ -32,20 +32,41 @@ final class Tally {
     private final Map<String, Verdict> personTargets = new HashMap<>();
     private final Map<String, Map<String, Long>> dataQuality = new TreeMap<>();
 
+    /** Counts not yet in the maps above: one hash lookup per item, the sorted maps once per key. */
+    private final Map<Key, long[]> pending = new HashMap<>();
+
+    private record Key(String team, String person, String clause) {}
+
     /** One item of a clause, for the accountable team and the accountable person. */
     void count(String team, String person, Clause c, Status s) {
+        pending.computeIfAbsent(new Key(team, person == null ? "" : person, c.id()), k -> new long[STATUSES.length])[
+                s.ordinal()]++;
+    }
+
+    private static final Status[] STATUSES = Status.values();
+
+    /** Moves the pending counts into the sorted maps. */
+    private void flush() {
+        pending.forEach((k, n) -> {
+            for (Status s : STATUSES) if (n[s.ordinal()] > 0) add(k.team(), k.person(), k.clause(), s, n[s.ordinal()]);
+        });
+        pending.clear();
+    }
+
+    private void add(String team, String p, String clause, Status s, long n) {
         counts.computeIfAbsent(team, k -> new TreeMap<>())
-                .computeIfAbsent(c.id(), k -> new EnumMap<>(Status.class))
-                .merge(s, 1L, Long::sum);
-        String p = person == null ? "" : person;
+                .computeIfAbsent(clause, k -> new EnumMap<>(Status.class))
+                .merge(s, n, Long::sum);
         people.computeIfAbsent(p, k -> new TreeMap<>())
-                .computeIfAbsent(c.id(), k -> new EnumMap<>(Status.class))
-                .merge(s, 1L, Long::sum);
-        personTeams.computeIfAbsent(p, k -> new TreeMap<>()).merge(team, 1L, Long::sum);
+                .computeIfAbsent(clause, k -> new EnumMap<>(Status.class))
+                .merge(s, n, Long::sum);
+        personTeams.computeIfAbsent(p, k -> new TreeMap<>()).merge(team, n, Long::sum);
     }
 
     /** Adds the counts of another tally (of other items): every count is a sum, so the order does not matter. */
     void merge(Tally o) {
+        flush();
+        o.flush();
         mergeCounts(counts, o.counts);
         mergeCounts(people, o.people);
         o.personTeams.forEach((p, teams) -> {
@@ -74,7 +95,7 @@ final class Tally {
 
     /** One subject of a target, counted like an item, with its verdict. */
     void target(String team, String person, Clause c, Status s, Verdict v) {
-        count(team, person, c, s);
+        add(team, person == null ? "" : person, c.id(), s, 1);
         teamTargets.merge(team + "\u0000" + c.id(), v, Verdict::worse);
         personTargets.merge((person == null ? "" : person) + "\u0000" + c.id(), v, Verdict::worse);
     }
@@ -87,6 +108,7 @@ final class Tally {
 
     /** Each team's record: its clauses in agreement order, and its data-quality findings by check. */
     List<TeamAccountability> teams(Agreement a, boolean isFinal) {
+        flush();
         Set<String> names = new TreeSet<>(counts.keySet());
         names.addAll(dataQuality.keySet());
         List<TeamAccountability> out = new ArrayList<>();
@@ -106,6 +128,7 @@ final class Tally {
 
     /** Each accountable person's record, most violated items first, then by name. */
     List<PersonAccountability> people(Agreement a, boolean isFinal) {
+        flush();
         List<PersonAccountability> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, EnumMap<Status, Long>>> e : people.entrySet()) {
             List<ClauseOutcome> rows = outcomes(a, e.getValue(), personTargets, e.getKey(), isFinal);
