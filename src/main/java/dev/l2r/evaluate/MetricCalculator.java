@@ -78,7 +78,7 @@ public final class MetricCalculator {
                 if (w.contains(l.getWonAt())) {
                     if (l.getAmount() == null) m++;
                     else {
-                        sum = sum.add(BigDecimal.valueOf(l.getAmount()));
+                        sum = sum.add(exact(l.getAmount()));
                         n++;
                     }
                 }
@@ -91,12 +91,21 @@ public final class MetricCalculator {
                 if (w.contains(to) && from != null) days.add((to - from) / DAY);
             } else if (metric instanceof Metric.PipelineCoverage) {
                 if (l.isOpenOpportunity() && l.getAmount() != null) {
-                    sum = sum.add(BigDecimal.valueOf(l.getAmount()));
+                    sum = sum.add(exact(l.getAmount()));
                     n++;
                 }
             } else if (metric instanceof Metric.CostPer c) {
                 if (w.contains(Stages.at(l, c.stage()))) n++;
             }
+        }
+
+        /**
+         * An amount as the decimal it was written as ({@link BigDecimal#valueOf(double)}); a whole amount without
+         * the decimal text, which has the same value (and so the same sums and doubles) at a tenth of the cost.
+         */
+        private static BigDecimal exact(double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p53) return BigDecimal.valueOf((long) d);
+            return BigDecimal.valueOf(d);
         }
 
         /** Adds what another aggregate of the same metric gathered. */
