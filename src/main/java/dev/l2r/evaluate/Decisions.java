@@ -264,8 +264,8 @@ final class Decisions implements SlaSink {
      */
     void merge(Decisions chunk) {
         tally.merge(chunk.tally);
-        runs.addAll(chunk.violations);
-        open.addAll(chunk.open);
+        runs.addAll(chunk.violations());
+        open.addAll(chunk.openItems());
         targets.addAll(chunk.targets);
         merged.addAll(chunk.findings());
         mergedOutOfScope += chunk.findingsOutOfScope();
@@ -301,14 +301,30 @@ final class Decisions implements SlaSink {
         return c != 0 ? c : x.message().compareTo(y.message());
     }
 
+    /**
+     * Open items in report order: at risk first, then by the instant of the deadline (not its text: teams'
+     * offsets differ), clause and lead.
+     */
     List<OpenItem> openItems() {
         List<OpenItem> o = new ArrayList<>(open);
-        // at risk first, then by the instant of the deadline (not its text: teams' offsets differ)
-        o.sort(Comparator.comparing((OpenItem x) -> !x.atRisk())
-                .thenComparingLong(OpenItem::deadlineMillis)
-                .thenComparing(OpenItem::clauseId)
-                .thenComparing(OpenItem::leadId));
+        o.sort(OPEN_ORDER);
         return o;
+    }
+
+    private static final Comparator<OpenItem> OPEN_ORDER = Comparator.comparing((OpenItem x) -> !x.atRisk())
+            .thenComparingLong(OpenItem::deadlineMillis)
+            .thenComparing(OpenItem::clauseId)
+            .thenComparing(OpenItem::leadId);
+
+    /**
+     * Puts a settled chunk's violations and open items in report order, on the chunk's own thread: merged in
+     * chunk order, the whole is then a row of sorted runs, which the final stable sort only merges.
+     */
+    void sortForMerge() {
+        List<Violation> v = violations();
+        violations.addAll(v);
+        runs.clear();
+        open.sort(OPEN_ORDER);
     }
 
     List<TargetResult> targets() {

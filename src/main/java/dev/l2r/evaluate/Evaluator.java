@@ -331,6 +331,7 @@ public final class Evaluator {
             }
             w.fire();
             d.finish();
+            if (chunked) d.sortForMerge();
             boolean keep = !chunked;
             w.close(keep);
 

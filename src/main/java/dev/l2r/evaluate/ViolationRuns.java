@@ -61,6 +61,13 @@ final class ViolationRuns {
         for (Violation v : vs) add(v);
     }
 
+    /** Forgets what was added (nothing may have been spilled). */
+    void clear() {
+        if (file != null) throw new IllegalStateException("runs were written");
+        buffer = new ArrayList<>();
+        total = 0;
+    }
+
     /** All violations in report order; nothing may be added after. */
     List<Violation> sorted() {
         if (file == null) {
