@@ -168,7 +168,6 @@ public final class Evaluator {
         private final List<List<Lead>> waiting = new ArrayList<>();
         private final ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         private List<Lead> current = new ArrayList<>();
-        private long read;
 
         private final Decisions master;
         private long seen;
@@ -248,7 +247,6 @@ public final class Evaluator {
         /** One lead read: into the current chunk, which is checked once full. */
         private void add(Lead l) {
             current.add(l);
-            read++;
             if (current.size() >= chunkSize && (chunked == null || chunked)) cut();
         }
 
@@ -269,7 +267,6 @@ public final class Evaluator {
             current = new ArrayList<>(Math.min(chunkSize, 1 << 16));
             while (pending.size() >= 2 * workers) merge(guard.await(pending.poll()));
             pending.add(submit(c));
-            progress.rows("checking", read);
         }
 
         /** Waits for the rules; decides whether chunks can be checked apart. */
