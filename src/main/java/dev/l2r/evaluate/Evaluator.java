@@ -57,8 +57,9 @@ public final class Evaluator {
     static final int WORKERS = Integer.getInteger(
             "l2r.workers", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
 
-    /** Chunks read ahead while the rules are still being built, before the reading waits. */
-    private static final int READ_AHEAD = 16;
+    /** Leads read ahead while the rules are still being built, before the reading waits. */
+    private static final long READ_AHEAD_LEADS =
+            Math.max(CHUNK, Runtime.getRuntime().maxMemory() / 8 / 512);
 
     private Evaluator() {}
 
@@ -256,7 +257,8 @@ public final class Evaluator {
             if (chunked == null) {
                 waiting.add(current);
                 current = new ArrayList<>();
-                if (building.isDone() || waiting.size() >= READ_AHEAD) {
+                // a lead takes about half a kilobyte: read ahead up to an eighth of the heap
+                if (building.isDone() || (long) waiting.size() * chunkSize >= READ_AHEAD_LEADS) {
                     resolve();
                     flushWaiting();
                 }
