@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 
 /**
  * Reads ISO-8601 timestamps as the canonical data holds them: {@code 2026-10-09},
@@ -27,6 +28,93 @@ public final class Timestamps {
         } catch (DateTimeException | IndexOutOfBoundsException | NumberFormatException e) {
             return null;
         }
+    }
+
+    /** What {@link #parseMillis} returns for text that is no timestamp (no timestamp l2r reads is this early). */
+    public static final long NOT_A_TIMESTAMP = Long.MIN_VALUE;
+
+    /**
+     * The epoch milliseconds of {@link #parse}{@code (s, zone)} (its instant floored to the millisecond), or
+     * {@link #NOT_A_TIMESTAMP}: the same reading without an {@code Instant} or a {@code LocalDate} on the way,
+     * for the millions of timestamps of a leads file. Only a local time in a zone with daylight saving takes
+     * the zone's rules (and {@link #parse}).
+     */
+    public static long parseMillis(String s, ZoneId zone) {
+        s = s.strip();
+        int n = s.length();
+        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return NOT_A_TIMESTAMP;
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if ((year | month | day) < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+            return NOT_A_TIMESTAMP; // what LocalDate.of refuses
+        }
+        long epochDay = epochDay(year, month, day);
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int nanos = 0;
+        int i = 10;
+        if (n > 10) {
+            char sep = s.charAt(10);
+            if (sep != 'T' && sep != ' ') return NOT_A_TIMESTAMP;
+            if (n < 16 || s.charAt(13) != ':') return NOT_A_TIMESTAMP;
+            hour = digits(s, 11, 2);
+            minute = digits(s, 14, 2);
+            i = 16;
+            if (i < n && s.charAt(i) == ':') {
+                second = digits(s, 17, 2);
+                i = 19;
+                if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+                    int start = ++i;
+                    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+                    int len = i - start;
+                    if (len == 0 || len > 9) return NOT_A_TIMESTAMP;
+                    nanos = digits(s, start, len);
+                    for (int k = len; k < 9; k++) nanos *= 10;
+                }
+            }
+            if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) return NOT_A_TIMESTAMP;
+        }
+        long local = epochDay * 86_400L + hour * 3_600L + minute * 60L + second;
+        long millis = nanos / 1_000_000;
+        if (i == n) {
+            ZoneOffset fixed = fixedOffset(zone);
+            if (fixed != null) return (local - fixed.getTotalSeconds()) * 1_000L + millis;
+            Instant slow = parse(s, zone); // daylight saving: the zone's rules decide gaps and overlaps
+            return slow == null ? NOT_A_TIMESTAMP : slow.toEpochMilli();
+        }
+        ZoneOffset offset = offset(s, i);
+        if (offset == null) return NOT_A_TIMESTAMP;
+        return (local - offset.getTotalSeconds()) * 1_000L + millis;
+    }
+
+    /** The zone's only offset, or null when it has several (daylight saving, history). */
+    private static ZoneOffset fixedOffset(ZoneId zone) {
+        if (zone instanceof ZoneOffset o) return o;
+        ZoneRules rules = zone.getRules();
+        return rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days from 1970-01-01 to a valid date of years 0-9999 (the arithmetic of {@code LocalDate.toEpochDay}). */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367L * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (monthLength(year, 2) == 28) total--;
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
     }
 
     private static Instant parseOrThrow(String s, ZoneId zone) {
@@ -116,6 +204,11 @@ public final class Timestamps {
     /** Non-negative value of {@code len} ASCII digits at {@code at}, or -1. */
     private static int digits(String s, int at, int len) {
         if (at + len > s.length()) return -1;
+        if (len == 2) {
+            int d1 = s.charAt(at) - '0';
+            int d2 = s.charAt(at + 1) - '0';
+            return (d1 | d2 | (9 - d1) | (9 - d2)) < 0 ? -1 : d1 * 10 + d2; // negative when either is no digit
+        }
         int v = 0;
         for (int k = at; k < at + len; k++) {
             char c = s.charAt(k);
