@@ -316,57 +316,9 @@ final class CsvRecords {
         push(text((int) (from - base), (int) (to - from)));
     }
 
-    /** Columns whose repeated values are shared; values of later columns are always new strings. */
-    private static final int SHARED_COLUMNS = 64;
-    /** Longest value shared. */
-    private static final int SHARED_LENGTH = 48;
-    /** Values remembered per column (a power of two). */
-    private static final int SHARED_SLOTS = 512;
-    /** New values a column may have before it is judged: with fewer repeats than new values it is left alone. */
-    private static final int JUDGED_AFTER = 4096;
-
-    /** Recent values of each column, by hash: a million leads hold few teams, channels or scores. */
-    private final String[][] recent = new String[SHARED_COLUMNS][];
-
-    private final int[] repeats = new int[SHARED_COLUMNS];
-    private final int[] news = new int[SHARED_COLUMNS];
-    /** Columns of values that hardly repeat (ids, emails, timestamps): no lookup. */
-    private final boolean[] unshared = new boolean[SHARED_COLUMNS];
-
-    /**
-     * The text of buf[from, from + len) as the value of the column being read: the same string as the last
-     * equal value of that column when it is remembered, so that repeated values are neither copied again nor
-     * hashed again by whoever shares them further.
-     */
+    /** The text of buf[from, from + len): a new string, or the empty one (most cells of a leads file are empty). */
     private String text(int from, int len) {
-        int col = count;
-        if (len == 0) return "";
-        if (len > SHARED_LENGTH || col >= SHARED_COLUMNS || unshared[col]) return new String(buf, from, len);
-        char[] b = buf;
-        int h = 0;
-        for (int k = from; k < from + len; k++) h = 31 * h + b[k];
-        String[] values = recent[col];
-        if (values == null) values = recent[col] = new String[SHARED_SLOTS];
-        int slot = (h ^ (h >>> 9) ^ (h >>> 18)) & (SHARED_SLOTS - 1);
-        String v = values[slot];
-        if (v != null && v.length() == len && same(v, b, from)) {
-            repeats[col]++;
-            return v;
-        }
-        v = new String(b, from, len);
-        values[slot] = v;
-        if (++news[col] == JUDGED_AFTER && repeats[col] < JUDGED_AFTER) {
-            unshared[col] = true;
-            recent[col] = null;
-        }
-        return v;
-    }
-
-    private static boolean same(String v, char[] b, int from) {
-        for (int k = 0; k < v.length(); k++) {
-            if (v.charAt(k) != b[from + k]) return false;
-        }
-        return true;
+        return len == 0 ? "" : new String(buf, from, len);
     }
 
     private void push(String v) {

@@ -47,10 +47,19 @@ public final class LeadParser {
     /** Shares the text of repeated values (teams, owners, channels...) so a million leads hold each once. */
     private final Map<String, String> shared = new HashMap<>();
 
+    /** The shared strings met last, by hash: mostly the very strings the CSV reader shares, found by identity. */
+    private final String[] recent = new String[4096];
+
     private String share(String v) {
+        int h = v.hashCode();
+        int slot = (h ^ (h >>> 12)) & (recent.length - 1);
+        String r = recent[slot];
+        if (r == v || (r != null && r.equals(v))) return r;
         if (shared.size() > 200_000) return v;
         String s = shared.putIfAbsent(v, v);
-        return s == null ? v : s;
+        if (s == null) s = v;
+        recent[slot] = s;
+        return s;
     }
 
     private List<String> lastNames;
