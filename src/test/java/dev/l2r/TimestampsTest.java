@@ -96,6 +96,31 @@ class TimestampsTest {
     }
 
     @Test
+    void theCommonShapeWithSecondsAndAnOffsetIsCheckedLikeAnyOther() {
+        assertEquals(at("2026-10-14T10:54:57Z"), millis("2026-10-14T10:54:57-00:00", BERLIN));
+        assertEquals(at("2026-10-13T16:00:00Z"), millis("2026-10-14T10:00:00+18:00", BERLIN));
+        assertEquals(at("2026-10-15T04:00:00Z"), millis("2026-10-14T10:00:00-18:00", BERLIN));
+        assertEquals(at("2024-02-29T11:00:00Z"), millis("2024-02-29T12:00:00+01:00", BERLIN));
+        assertEquals(at("2000-02-29T12:00:00Z"), millis("2000-02-29 12:00:00Z", BERLIN));
+        assertEquals(at("0000-01-01T00:00:00Z"), millis("0000-01-01T00:00:00Z", BERLIN));
+        assertEquals(at("9999-12-31T23:59:59Z"), millis("9999-12-31T23:59:59Z", BERLIN));
+        for (String s : List.of(
+                "2026-10-14T10:00:00+18:01",
+                "2026-10-14T10:00:00+19:00",
+                "2026-10-14T10:00:00+01:60",
+                "2026-02-29T12:00:00Z",
+                "1900-02-29T12:00:00Z",
+                "2026-10-14T10:00:00+01-00",
+                "2026-10-14T10:00:00*01:00",
+                "2026-10-14T10:00:00Y",
+                "2026-10-14T1O:00:00Z",
+                "2026-1０-14T10:00:00Z",
+                "2026-10-14T10:00:00+0a:00")) {
+            assertEquals(Timestamps.NOT_A_TIMESTAMP, millis(s, BERLIN), s);
+        }
+    }
+
+    @Test
     void spacesAroundAreIgnored() {
         assertEquals(at("2026-10-14T14:58:40Z"), millis("  2026-10-14T14:58:40Z\t", BERLIN));
     }
