@@ -4,17 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The lead ids read so far, each with where it was first read (a file index and a line), in about 22 bytes
- * per slot: at most 0.8 of the slots are in use, and the table grows by a quarter, so an id costs 27.5 to 34.4
- * bytes (10 million ids: 15.0 million slots, 331 MB; never over 344 MB) instead of the hundred-odd bytes of a {@code HashMap<String, Long>} entry.
+ * The lead ids read so far, each with where it was first read (a file index and a line), in 20 bytes a slot:
+ * at most 0.8 of the slots are in use, and the table grows by a quarter, so an id costs 25 to 31.3 bytes (10
+ * million ids: 15.0 million slots, 301 MB; never over 313 MB) instead of the hundred-odd bytes of a
+ * {@code HashMap<String, Long>} entry. A slot is five ints of one array, so that an insert misses the cache
+ * once, not once an array.
  *
- * <p>An id is kept as a 128-bit hash (MurmurHash3 x64/128 of its UTF-16 text), not as text, in an
- * open-addressing table with linear probing. Two different ids are taken as one only when their 128-bit
- * hashes are equal. For n ids the chance that any two of them share a hash is at most n(n-1)/2 / 2^128: for
- * 10 million ids about 5e13 / 3.4e38, i.e. 1.5e-25, far below the chance that the
- * machine itself flips a bit of the answer. MurmurHash3 is no cryptographic hash: this bound is for ids as data
- * holds them, not for ids crafted to collide, and a crafted collision can only make one lead read as a
- * duplicate of another.
+ * <p>An id is kept as a hash, not as text, in an open-addressing table with linear probing: 112 bits of
+ * MurmurHash3 x64/128 of its UTF-16 text (the other 16 bits of the slot's second hash half hold the file index).
+ * Two different ids are taken as one only when those 112 bits are equal. For n ids the chance that any two of
+ * them share them is at most n(n-1)/2 / 2^112: for 10 million ids about 5e13 / 5.2e33, i.e. 1e-20, far below
+ * the chance that the machine itself flips a bit of the answer. MurmurHash3 is no cryptographic hash: this
+ * bound is for ids as data holds them, not for ids crafted to collide, and a crafted collision can only make
+ * one lead read as a duplicate of another.
  */
 final class LeadIds {
 
@@ -22,14 +24,13 @@ final class LeadIds {
     private static final double MAX_LOAD = 0.8;
     /** A line that does not fit the unsigned int of a slot: the place is in {@link #far}. */
     private static final int FAR = -1;
+    /** Ints a slot: h1 high, h1 low, h2 low, h2 bits 32-47 with the file index below them, the line. */
+    private static final int INTS = 5;
 
-    /** Two longs per slot (the hash); 0, 0 is a free slot. */
-    private long[] hashes;
-    /** Line of each slot, unsigned. */
-    private int[] lines;
-    /** File index of each slot, unsigned. */
-    private short[] files;
+    /** The slots; a slot whose first two ints are 0 is free. */
+    private int[] table;
 
+    private int slots;
     private int size;
     private int grow;
     /** Places of ids first read past line 2^32 - 1 (a file of four billion lines), by id. */
@@ -40,9 +41,8 @@ final class LeadIds {
     }
 
     private void allocate(int slots) {
-        hashes = new long[2 * slots];
-        lines = new int[slots];
-        files = new short[slots];
+        this.slots = slots;
+        table = new int[INTS * slots];
         grow = (int) (slots * MAX_LOAD);
     }
 
@@ -53,7 +53,7 @@ final class LeadIds {
 
     /** Slots of the table (for the memory test). */
     int slots() {
-        return lines.length;
+        return slots;
     }
 
     /**
@@ -63,32 +63,39 @@ final class LeadIds {
     long putIfAbsent(String id, int file, long line) {
         hash(id);
         long h1 = hashHi;
-        long h2 = hashLo;
-        if (h1 == 0 && h2 == 0) h2 = 1; // 0, 0 marks a free slot
-        int slots = lines.length;
-        int i = index(h1, slots);
+        if (h1 == 0) h1 = 1; // h1 0 marks a free slot
+        int hi = (int) (h1 >>> 32);
+        int lo = (int) h1;
+        int h2lo = (int) hashLo;
+        int h2mid = (int) (hashLo >>> 32) & 0xFFFF_0000; // bits 48-63 of h2; bits 32-47 are dropped
+        int[] t = table;
+        int n = slots;
+        int i = index(h1, n);
         while (true) {
-            long a = hashes[2 * i];
-            long b = hashes[2 * i + 1];
-            if (a == 0 && b == 0) break;
-            if (a == h1 && b == h2) {
-                int l = lines[i];
-                long first = l == FAR ? far.getOrDefault(id, 0L) : l & 0xFFFF_FFFFL;
-                return ((long) (files[i] & 0xFFFF) << 48) | first;
+            int k = INTS * i;
+            int a = t[k];
+            int b = t[k + 1];
+            if (a == 0 && b == 0) {
+                t[k] = hi;
+                t[k + 1] = lo;
+                t[k + 2] = h2lo;
+                t[k + 3] = h2mid | (file & 0xFFFF);
+                if (line >= 0xFFFF_FFFFL) {
+                    t[k + 4] = FAR;
+                    far.put(id, line);
+                } else {
+                    t[k + 4] = (int) line;
+                }
+                if (++size > grow) rehash(n + (n >> 2));
+                return -1;
             }
-            if (++i == slots) i = 0;
+            if (a == hi && b == lo && t[k + 2] == h2lo && (t[k + 3] & 0xFFFF_0000) == h2mid) {
+                int l = t[k + 4];
+                long first = l == FAR ? far.getOrDefault(id, 0L) : l & 0xFFFF_FFFFL;
+                return ((long) (t[k + 3] & 0xFFFF) << 48) | first;
+            }
+            if (++i == n) i = 0;
         }
-        hashes[2 * i] = h1;
-        hashes[2 * i + 1] = h2;
-        files[i] = (short) file;
-        if (line >= 0xFFFF_FFFFL) {
-            lines[i] = FAR;
-            far.put(id, line);
-        } else {
-            lines[i] = (int) line;
-        }
-        if (++size > grow) rehash(slots + (slots >> 2));
-        return -1;
     }
 
     /** Slot where a hash starts its probe: the top half of h1 scaled to the table (no power-of-two size). */
@@ -96,23 +103,19 @@ final class LeadIds {
         return (int) (((h1 >>> 32) * slots) >>> 32);
     }
 
-    private void rehash(int slots) {
-        long[] oldHashes = hashes;
-        int[] oldLines = lines;
-        short[] oldFiles = files;
-        allocate(slots);
-        for (int j = 0; j < oldLines.length; j++) {
-            long a = oldHashes[2 * j];
-            long b = oldHashes[2 * j + 1];
+    private void rehash(int newSlots) {
+        int[] old = table;
+        allocate(newSlots);
+        int[] t = table;
+        for (int j = 0; j < old.length; j += INTS) {
+            int a = old[j];
+            int b = old[j + 1];
             if (a == 0 && b == 0) continue;
-            int i = index(a, slots);
-            while (hashes[2 * i] != 0 || hashes[2 * i + 1] != 0) {
-                if (++i == slots) i = 0;
+            int i = index(((long) a << 32) | (b & 0xFFFF_FFFFL), newSlots);
+            while (t[INTS * i] != 0 || t[INTS * i + 1] != 0) {
+                if (++i == newSlots) i = 0;
             }
-            hashes[2 * i] = a;
-            hashes[2 * i + 1] = b;
-            lines[i] = oldLines[j];
-            files[i] = oldFiles[j];
+            System.arraycopy(old, j, t, INTS * i, INTS);
         }
     }
 
