@@ -18,8 +18,55 @@ public final class Numbers {
     /** The value, or null when the text is not such a number. */
     public static Double parse(String s) {
         if (s == null || !isDecimal(s)) return null;
+        Double fast = plain(s);
+        if (fast != null) return fast;
         double d = Double.parseDouble(s);
         return Double.isFinite(d) && Math.abs(d) < LIMIT ? d + 0.0 : null; // + 0.0 turns -0.0 into 0.0
+    }
+
+    /** Whole numbers 0-1023 boxed once: scores and counts repeat across a million leads. */
+    private static final Double[] SMALL = new Double[1024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) SMALL[i] = (double) i;
+    }
+
+    private static final double[] POWERS = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+    };
+
+    /**
+     * A decimal without exponent of at most 15 digits, read without {@code Double.parseDouble}: its digits
+     * make an integer m below 10^15 (so exact as a double) and it is m / 10^k with k at most 15 (exact as well);
+     * IEEE division rounds correctly, so the quotient is the double nearest the text, the value
+     * {@code Double.parseDouble} returns. Null for any other text (the caller takes the general path).
+     */
+    private static Double plain(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        char c0 = s.charAt(0);
+        if (c0 == '+' || c0 == '-') {
+            negative = c0 == '-';
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+                continue;
+            }
+            if (c < '0' || c > '9') return null; // an exponent
+            if (++digits > 15) return null;
+            m = m * 10 + (c - '0');
+            if (fraction >= 0) fraction++;
+        }
+        double d = fraction > 0 ? m / POWERS[fraction] : m;
+        if ((!negative || m == 0) && d < SMALL.length && d == Math.rint(d)) return SMALL[(int) d]; // -0 is 0
+        return negative ? -d : d;
     }
 
     /** {@code [+-]?(D+(.D*)?|.D+)([eE][+-]?D{1,3})?} with D an ASCII digit; hand-written, as millions of cells pass here. */

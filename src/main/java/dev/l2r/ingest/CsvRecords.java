@@ -198,13 +198,14 @@ final class CsvRecords {
     private boolean plainField(int col) throws IOException {
         long start = base + pos;
         char d = delimiter;
+        char highest = (char) Math.max(d, '"'); // one comparison for most characters: digits and letters are above it
         while (true) {
             int p = pos;
             char[] b = buf;
             int l = lim;
             while (p < l) {
                 char c = b[p];
-                if (c == d || c == '\n' || c == '\r' || c == '"') break;
+                if (c <= highest && (c == d || c == '\n' || c == '\r' || c == '"')) break;
                 p++;
             }
             pos = p;
@@ -254,7 +255,7 @@ final class CsvRecords {
                 pos++;
                 String value;
                 if (quoted.length() == 0) {
-                    value = new String(buf, (int) (start - base), (int) (end - start));
+                    value = text((int) (start - base), (int) (end - start));
                 } else {
                     value = quoted.append(buf, (int) (segment - base), (int) (end - segment))
                             .toString();
@@ -312,7 +313,12 @@ final class CsvRecords {
     }
 
     private void add(long from, long to) {
-        push(new String(buf, (int) (from - base), (int) (to - from)));
+        push(text((int) (from - base), (int) (to - from)));
+    }
+
+    /** The text of buf[from, from + len): a new string, or the empty one (most cells of a leads file are empty). */
+    private String text(int from, int len) {
+        return len == 0 ? "" : new String(buf, from, len);
     }
 
     private void push(String v) {

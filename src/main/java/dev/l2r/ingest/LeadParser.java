@@ -7,7 +7,6 @@ import dev.l2r.ingest.LeadResult.Accepted;
 import dev.l2r.ingest.LeadResult.Rejected;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.LeadField;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,8 @@ public final class LeadParser {
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
-    private final Map<String, Long> seen = new HashMap<>();
+    /** Lead ids read so far, each with where it was first read (a hash table of 128-bit hashes, not of text). */
+    private final LeadIds seen = new LeadIds();
     /** Files read so far, so that a duplicate in another file can name it. */
     private final List<String> files = new ArrayList<>();
 
@@ -47,10 +47,19 @@ public final class LeadParser {
     /** Shares the text of repeated values (teams, owners, channels...) so a million leads hold each once. */
     private final Map<String, String> shared = new HashMap<>();
 
+    /** The shared strings met last, by hash: mostly the very strings the CSV reader shares, found by identity. */
+    private final String[] recent = new String[4096];
+
     private String share(String v) {
+        int h = v.hashCode();
+        int slot = (h ^ (h >>> 12)) & (recent.length - 1);
+        String r = recent[slot];
+        if (r == v || (r != null && r.equals(v))) return r;
         if (shared.size() > 200_000) return v;
         String s = shared.putIfAbsent(v, v);
-        return s == null ? v : s;
+        if (s == null) s = v;
+        recent[slot] = s;
+        return s;
     }
 
     private List<String> lastNames;
@@ -70,7 +79,7 @@ public final class LeadParser {
         LeadField[] fields = fields(names);
         Lead.Builder b = Lead.builder(null, 0);
         String id = null;
-        Instant created = null;
+        long created = Timestamps.NOT_A_TIMESTAMP;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             String raw = i < values.length ? values[i] : null;
@@ -86,19 +95,19 @@ public final class LeadParser {
                     if (d == null) return new Rejected(name, numberProblem(v), v);
                     b.extras.put(name, d);
                 } else {
-                    Instant ts = Timestamps.parse(v, zone);
-                    if (ts == null) return new Rejected(name, timestampProblem(v), v);
-                    b.extras.put(name, ts.toEpochMilli());
+                    long ts = Timestamps.parseMillis(v, zone);
+                    if (ts == Timestamps.NOT_A_TIMESTAMP) return new Rejected(name, timestampProblem(v), v);
+                    b.extras.put(name, ts);
                 }
                 continue;
             }
             if (v == null) continue;
             switch (f.type()) {
                 case TIMESTAMP -> {
-                    Instant ts = Timestamps.parse(v, zone);
-                    if (ts == null) return new Rejected(name, timestampProblem(v), v);
+                    long ts = Timestamps.parseMillis(v, zone);
+                    if (ts == Timestamps.NOT_A_TIMESTAMP) return new Rejected(name, timestampProblem(v), v);
                     if (f == LeadField.CREATED_AT) created = ts;
-                    else setTime(b, f, ts.toEpochMilli());
+                    else setTime(b, f, ts);
                 }
                 case NUMBER -> {
                     Double d = number(v);
@@ -109,7 +118,7 @@ public final class LeadParser {
                 default -> {
                     if (f == LeadField.LEAD_ID) id = v;
                     else if (f == LeadField.OUTCOME) {
-                        String o = v.toLowerCase(Locale.ROOT);
+                        String o = outcome(v);
                         if (!o.equals("won") && !o.equals("lost") && !o.equals("open")) {
                             return new Rejected(name, "not an outcome; use won, lost or open", v);
                         }
@@ -119,10 +128,9 @@ public final class LeadParser {
             }
         }
         if (id == null) return new Rejected("lead_id", "required", "");
-        if (created == null) return new Rejected("created_at", "required", "");
-        long at = ((long) Math.max(fileIndex, 0) << 48) | line;
-        Long first = seen.putIfAbsent(id, at);
-        if (first != null) {
+        if (created == Timestamps.NOT_A_TIMESTAMP) return new Rejected("created_at", "required", "");
+        long first = seen.putIfAbsent(id, Math.max(fileIndex, 0), line);
+        if (first >= 0) {
             int f = (int) (first >>> 48);
             long firstLine = first & ((1L << 48) - 1);
             String where = f == Math.max(fileIndex, 0) || files.isEmpty()
@@ -131,8 +139,16 @@ public final class LeadParser {
             return new Rejected("lead_id", "duplicate lead_id; the first one, " + where + ", is kept", id);
         }
         b.leadId = id;
-        b.createdAt = created.toEpochMilli();
+        b.createdAt = created;
         return new Accepted(b.build());
+    }
+
+    /** The outcome in lower case: one of three strings for a million leads, and no case mapping for them. */
+    private static String outcome(String v) {
+        if (v.equals("won")) return "won";
+        if (v.equals("lost")) return "lost";
+        if (v.equals("open")) return "open";
+        return v.toLowerCase(Locale.ROOT);
     }
 
     private static final String OTHER_DIGIT =
