@@ -61,9 +61,13 @@ public record Evaluation(
 
     /** Violations of each severity (every severity a key), counted in one pass over them. */
     public Map<Severity, Long> violationsBySeverity() {
+        Map<Severity, Long> out = new EnumMap<>(Severity.class);
+        if (violations instanceof ViolationRuns.Counted c) { // on disk: counted as they were written
+            for (Severity s : Severity.values()) out.put(s, c.count(s));
+            return out;
+        }
         long[] n = new long[Severity.values().length];
         for (Violation v : violations) n[v.severity().ordinal()]++;
-        Map<Severity, Long> out = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) out.put(s, n[s.ordinal()]);
         return out;
     }

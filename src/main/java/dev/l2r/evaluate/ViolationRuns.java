@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +46,8 @@ final class ViolationRuns {
     private final List<long[]> runs = new ArrayList<>();
 
     private long total;
+    /** Violations added, by severity (ordinal). */
+    private final long[] bySeverity = new long[Severity.values().length];
 
     ViolationRuns(Comparator<Violation> order, int runSize) {
         this.order = order;
@@ -54,6 +57,7 @@ final class ViolationRuns {
     void add(Violation v) {
         buffer.add(v);
         total++;
+        if (v.severity() != null) bySeverity[v.severity().ordinal()]++;
         if (buffer.size() >= runSize) spill();
     }
 
@@ -61,11 +65,17 @@ final class ViolationRuns {
         for (Violation v : vs) add(v);
     }
 
+    /** A list of violations that knows how many it holds of each severity without reading them. */
+    interface Counted {
+        long count(Severity s);
+    }
+
     /** Forgets what was added (nothing may have been spilled). */
     void clear() {
         if (file != null) throw new IllegalStateException("runs were written");
         buffer = new ArrayList<>();
         total = 0;
+        Arrays.fill(bySeverity, 0);
     }
 
     /** All violations in report order; nothing may be added after. */
@@ -80,7 +90,7 @@ final class ViolationRuns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Merged(file, List.copyOf(runs), total, order);
+        return new Merged(file, List.copyOf(runs), total, order, bySeverity.clone());
     }
 
     /** Sorts the buffer and appends it to the file as one run. */
@@ -163,17 +173,24 @@ final class ViolationRuns {
      * The runs of a file merged in report order as they are read; each pass over the list reads the file
      * again. {@link #get} walks from the start: iterate instead.
      */
-    private static final class Merged extends AbstractList<Violation> {
+    private static final class Merged extends AbstractList<Violation> implements Counted {
         private final Path file;
         private final List<long[]> runs;
         private final long size;
         private final Comparator<Violation> order;
+        private final long[] bySeverity;
 
-        Merged(Path file, List<long[]> runs, long size, Comparator<Violation> order) {
+        Merged(Path file, List<long[]> runs, long size, Comparator<Violation> order, long[] bySeverity) {
             this.file = file;
             this.runs = runs;
             this.size = size;
             this.order = order;
+            this.bySeverity = bySeverity;
+        }
+
+        @Override
+        public long count(Severity s) {
+            return bySeverity[s.ordinal()];
         }
 
         @Override

@@ -46,6 +46,11 @@ class ViolationRunsTest {
             assertEquals(expected, new ArrayList<>(sorted), "runs of " + run);
             assertEquals(expected, new ArrayList<>(sorted), "read twice, runs of " + run);
             assertEquals(expected.get(1234), sorted.get(1234));
+            for (Severity s : Severity.values()) {
+                long n = all.stream().filter(x -> x.severity() == s).count();
+                if (sorted instanceof ViolationRuns.Counted c) assertEquals(n, c.count(s), "runs of " + run);
+            }
+            assertEquals(run <= all.size(), sorted instanceof ViolationRuns.Counted, "spilled runs count severities");
         }
     }
 
