@@ -182,6 +182,11 @@ public final class Evaluator {
 
         private final int chunkSize;
         private final int workers;
+        /**
+         * The size of the chunk being filled: from 1,024 leads doubling up to {@link #chunkSize}, so that a small
+         * data set (the examples) still gives both workers a chunk, and a large one soon has full chunks.
+         */
+        private int nextChunk;
 
         Pass(
                 Agreement a,
@@ -196,6 +201,7 @@ public final class Evaluator {
             this.a = a;
             this.chunkSize = Math.max(1, chunkSize);
             this.workers = Math.max(1, workers);
+            this.nextChunk = Math.min(this.chunkSize, 1024);
             this.building = building;
             this.period = period;
             this.window = window;
@@ -248,17 +254,18 @@ public final class Evaluator {
         /** One lead read: into the current chunk, which is checked once full. */
         private void add(Lead l) {
             current.add(l);
-            if (current.size() >= chunkSize && (chunked == null || chunked)) cut();
+            if (current.size() >= nextChunk && (chunked == null || chunked)) cut();
         }
 
         /** The current chunk is full (or the input ended): checked now, or kept until the rules are built. */
         private void cut() {
             if (current.isEmpty()) return;
+            nextChunk = (int) Math.min(chunkSize, 2L * nextChunk);
             if (chunked == null) {
                 waiting.add(current);
                 current = new ArrayList<>();
                 // a lead takes about half a kilobyte: read ahead up to an eighth of the heap
-                if (building.isDone() || (long) waiting.size() * chunkSize >= READ_AHEAD_LEADS) {
+                if (building.isDone() || (long) waiting.size() * nextChunk >= READ_AHEAD_LEADS) {
                     resolve();
                     flushWaiting();
                 }
