@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -230,7 +229,8 @@ public final class CheckRun {
             e = Evaluator.run(a, building, data, data::metrics, p, asOf, r.limits(), progress);
             dataset = data.dataset(List.of());
         } catch (RuntimeException | Error ex) {
-            built(building); // an error in the rules is reported first, as when they were built before the data was
+            CompiledRules.built(
+                    building); // an error in the rules is reported first, as when they were built before the data was
             // read
             throw ex;
         }
@@ -246,20 +246,5 @@ public final class CheckRun {
                 p,
                 r.failOn());
         return new Scored(run, e);
-    }
-
-    /** The rules built by {@code building}, or what stopped the build, thrown as it was thrown there. */
-    private static CompiledRules built(FutureTask<CompiledRules> building) {
-        try {
-            return building.get();
-        } catch (ExecutionException ex) {
-            Throwable t = ex.getCause();
-            if (t instanceof RuntimeException re) throw re;
-            if (t instanceof Error err) throw err;
-            throw new IllegalStateException(t);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the rules were built", ex);
-        }
     }
 }

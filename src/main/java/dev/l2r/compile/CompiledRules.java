@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -177,6 +179,24 @@ public final class CompiledRules {
             else b.append("$u").append((int) c).append('$');
         }
         return b.toString();
+    }
+
+    /**
+     * The rules a build on another thread made, waiting for it, or what stopped the build, thrown as it was
+     * thrown there (bad rules are an {@code InputError} naming the file and line).
+     */
+    public static CompiledRules built(Future<CompiledRules> building) {
+        try {
+            return building.get();
+        } catch (ExecutionException ex) {
+            Throwable t = ex.getCause();
+            if (t instanceof RuntimeException re) throw re;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rules were built", ex);
+        }
     }
 
     public KieBase kieBase() {

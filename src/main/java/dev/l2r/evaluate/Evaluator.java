@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -280,7 +279,7 @@ public final class Evaluator {
 
         /** Waits for the rules; decides whether chunks can be checked apart. */
         private void resolve() {
-            rules = built(building);
+            rules = CompiledRules.built(building);
             guard = new RuleGuard(rules, limits);
             chunked = RuleShapes.leadLocal(rules.kieBase());
             pool = Executors.newFixedThreadPool(chunked ? workers : 1, guard.threads());
@@ -438,21 +437,6 @@ public final class Evaluator {
     private static Function<Lead, String> subjectOf(Clause.Target t) {
         if (!t.perSubject()) return l -> "all";
         return t.per() == Clause.Per.TEAM ? Lead::getTeam : Lead::getOwner;
-    }
-
-    /** The rules {@code building} built, or what stopped the build, thrown as it was thrown there. */
-    private static CompiledRules built(Future<CompiledRules> building) {
-        try {
-            return building.get();
-        } catch (ExecutionException ex) {
-            Throwable t = ex.getCause();
-            if (t instanceof RuntimeException re) throw re;
-            if (t instanceof Error err) throw err;
-            throw new IllegalStateException(t);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the rules were built", ex);
-        }
     }
 
     /** The clock of a follow-up clause for one lead, or null when its {@code from} is not in the period. */

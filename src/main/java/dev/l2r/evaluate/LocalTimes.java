@@ -92,47 +92,51 @@ final class LocalTimes {
 
     /** {@code Tue 8 Sep 2026, 14:30 EDT}, or null for a year the fast path does not write. */
     static String readable(long millis, ZoneId zone) {
+        return format(millis, zone, Style.READABLE);
+    }
+
+    /** {@code Fri 2026-10-09 15:00 EDT}, or null for a year the fast path does not write. */
+    static String when(long millis, ZoneId zone) {
+        return format(millis, zone, Style.WHEN);
+    }
+
+    /** {@code 2026-10-09T15:00:00-04:00}, or null for a year the fast path does not write. */
+    static String iso(long millis, ZoneId zone) {
+        return format(millis, zone, Style.ISO);
+    }
+
+    private enum Style {
+        READABLE,
+        WHEN,
+        ISO
+    }
+
+    private static String format(long millis, ZoneId zone, Style style) {
         long second = Math.floorDiv(millis, 1000L);
         Span s = span(zone, second);
         LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, s.offset);
         if (t.getYear() < 1000 || t.getYear() > 9999) return null;
         StringBuilder b = new StringBuilder(28);
-        b.append(DAYS[t.getDayOfWeek().ordinal()])
-                .append(' ')
-                .append(t.getDayOfMonth())
-                .append(' ');
-        b.append(MONTHS[t.getMonthValue() - 1]).append(' ').append(t.getYear()).append(", ");
+        switch (style) {
+            case READABLE -> {
+                b.append(DAYS[t.getDayOfWeek().ordinal()])
+                        .append(' ')
+                        .append(t.getDayOfMonth())
+                        .append(' ');
+                b.append(MONTHS[t.getMonthValue() - 1])
+                        .append(' ')
+                        .append(t.getYear())
+                        .append(", ");
+            }
+            case WHEN ->
+                date(b.append(DAYS[t.getDayOfWeek().ordinal()]).append(' '), t).append(' ');
+            case ISO -> date(b, t).append('T');
+        }
         two(b, t.getHour()).append(':');
-        two(b, t.getMinute()).append(' ').append(s.name(second));
-        return b.toString();
-    }
-
-    /** {@code Fri 2026-10-09 15:00 EDT}, or null for a year the fast path does not write. */
-    static String when(long millis, ZoneId zone) {
-        long second = Math.floorDiv(millis, 1000L);
-        Span s = span(zone, second);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, s.offset);
-        if (t.getYear() < 1000 || t.getYear() > 9999) return null;
-        StringBuilder b = new StringBuilder(26);
-        b.append(DAYS[t.getDayOfWeek().ordinal()]).append(' ');
-        date(b, t).append(' ');
-        two(b, t.getHour()).append(':');
-        two(b, t.getMinute()).append(' ').append(s.name(second));
-        return b.toString();
-    }
-
-    /** {@code 2026-10-09T15:00:00-04:00}, or null for a year the fast path does not write. */
-    static String iso(long millis, ZoneId zone) {
-        long second = Math.floorDiv(millis, 1000L);
-        Span s = span(zone, second);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, s.offset);
-        if (t.getYear() < 1000 || t.getYear() > 9999) return null;
-        StringBuilder b = new StringBuilder(25);
-        date(b, t).append('T');
-        two(b, t.getHour()).append(':');
-        two(b, t.getMinute()).append(':');
-        two(b, t.getSecond()).append(s.offsetText);
-        return b.toString();
+        two(b, t.getMinute());
+        if (style == Style.ISO)
+            return two(b.append(':'), t.getSecond()).append(s.offsetText).toString();
+        return b.append(' ').append(s.name(second)).toString();
     }
 
     private static StringBuilder date(StringBuilder b, LocalDateTime t) {
