@@ -311,28 +311,20 @@ public final class Evaluator {
 
         /** Checks one chunk in a session of its own (kept open when the check is not chunked). */
         private Chunk check(List<Lead> leads) {
+            // in small steps, each its own method: the JIT compiles each loop alone rather than one large method
+            // again and again on its stack (it spent seconds on that at a million leads)
             Clocks c = clocks.get();
             List<Lead> s = new ArrayList<>(leads.size());
-            long later = 0;
-            for (Lead l : leads) {
-                Lead at = l.seenAt(asOf);
-                if (at == null) later++;
-                else s.add(at);
-            }
+            long later = seen(leads, s);
             Decisions d = new Decisions(a, period.label(), asOf, isFinal, elapsed, c);
             KieSession session = rules.kieBase().newKieSession();
             RuleGuard.Watch w = guard.watch(session);
             session.setGlobal("sla", d);
             session.insert(window);
             valueSets.forEach(session::insert); // long in/not-in lists, looked up by key
-            for (Lead l : s) session.insert(l);
+            insertLeads(session, s);
             for (Clause cl : a.clauses()) {
-                if (cl instanceof Clause.FollowUp f) {
-                    for (Lead l : s) {
-                        FollowUpItem item = item(f, l, window, c);
-                        if (item != null) session.insert(item);
-                    }
-                }
+                if (cl instanceof Clause.FollowUp f) insertItems(session, f, s, c);
             }
             w.fire();
             d.finish();
@@ -340,35 +332,66 @@ public final class Evaluator {
             boolean keep = !chunked;
             w.close(keep);
 
-            Map<String, Map<String, MetricCalculator.Aggregate>> aggs = new HashMap<>();
             HashSet<String> teamNames = new HashSet<>();
             HashSet<String> ownerNames = new HashSet<>();
             Map<String, Map<String, Integer>> ot = new HashMap<>();
-            for (Lead l : s) {
+            names(s, teamNames, ownerNames, ot);
+            Map<String, Map<String, MetricCalculator.Aggregate>> aggs = new HashMap<>();
+            for (Clause cl : a.clauses()) {
+                if (cl instanceof Clause.Target t)
+                    aggs.put(t.id(), aggregate(t, t.head().where().isEmpty() ? s : d.members(t.id())));
+            }
+            return new Chunk(d, s.size(), later, aggs, teamNames, ownerNames, ot, keep ? w : null);
+        }
+
+        /** The leads as they stood at as-of, into {@code seen}; returns how many did not exist yet. */
+        private long seen(List<Lead> leads, List<Lead> seen) {
+            long later = 0;
+            for (Lead l : leads) {
+                Lead at = l.seenAt(asOf);
+                if (at == null) later++;
+                else seen.add(at);
+            }
+            return later;
+        }
+
+        private static void insertLeads(KieSession session, List<Lead> leads) {
+            for (Lead l : leads) session.insert(l);
+        }
+
+        private void insertItems(KieSession session, Clause.FollowUp f, List<Lead> leads, Clocks c) {
+            for (Lead l : leads) {
+                FollowUpItem item = item(f, l, window, c);
+                if (item != null) session.insert(item);
+            }
+        }
+
+        /** The teams and owners named on the leads, and each owner's leads by team (for per: owner targets). */
+        private void names(
+                List<Lead> leads, Set<String> teamNames, Set<String> ownerNames, Map<String, Map<String, Integer>> ot) {
+            for (Lead l : leads) {
                 if (l.getTeam() != null) teamNames.add(l.getTeam());
                 if (l.getOwner() != null) ownerNames.add(l.getOwner());
                 if (ownerTargets) Accountable.countOwnerTeam(l, ot);
             }
-            for (Clause cl : a.clauses()) {
-                if (cl instanceof Clause.Target t) {
-                    List<Lead> segment = t.head().where().isEmpty() ? s : d.members(t.id());
-                    Map<String, MetricCalculator.Aggregate> by = new HashMap<>();
-                    aggs.put(t.id(), by);
-                    Function<Lead, String> key = subjectOf(t);
-                    String lastKey = null;
-                    MetricCalculator.Aggregate last = null;
-                    for (Lead l : segment) {
-                        String k = key.apply(l);
-                        if (k == null) continue;
-                        if (!k.equals(lastKey)) { // leads of one subject often come in runs
-                            last = by.computeIfAbsent(k, x -> new MetricCalculator.Aggregate(t.metric(), window));
-                            lastKey = k;
-                        }
-                        last.add(l);
-                    }
+        }
+
+        /** A target's aggregates of a segment, by subject. */
+        private Map<String, MetricCalculator.Aggregate> aggregate(Clause.Target t, List<Lead> segment) {
+            Map<String, MetricCalculator.Aggregate> by = new HashMap<>();
+            Function<Lead, String> key = subjectOf(t);
+            String lastKey = null;
+            MetricCalculator.Aggregate last = null;
+            for (Lead l : segment) {
+                String k = key.apply(l);
+                if (k == null) continue;
+                if (!k.equals(lastKey)) { // leads of one subject often come in runs
+                    last = by.computeIfAbsent(k, x -> new MetricCalculator.Aggregate(t.metric(), window));
+                    lastKey = k;
                 }
+                last.add(l);
             }
-            return new Chunk(d, s.size(), later, aggs, teamNames, ownerNames, ot, keep ? w : null);
+            return by;
         }
 
         /** Takes in a checked chunk, in chunk order. */
