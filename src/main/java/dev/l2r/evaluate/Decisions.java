@@ -264,9 +264,8 @@ final class Decisions implements SlaSink {
      */
     void merge(Decisions chunk) {
         tally.merge(chunk.tally);
-        runs.addAll(chunk.violations());
-        open.addAll(chunk.openItems());
-        targets.addAll(chunk.targets);
+        runs.addAll(chunk.violations); // a chunk's targets are measured by the master: it has none
+        open.addAll(chunk.open);
         merged.addAll(chunk.findings());
         mergedOutOfScope += chunk.findingsOutOfScope();
         inScope = null;
@@ -321,9 +320,7 @@ final class Decisions implements SlaSink {
      * chunk order, the whole is then a row of sorted runs, which the final stable sort only merges.
      */
     void sortForMerge() {
-        List<Violation> v = violations();
-        violations.addAll(v);
-        runs.clear();
+        violations.sort(this::compare);
         open.sort(OPEN_ORDER);
     }
 

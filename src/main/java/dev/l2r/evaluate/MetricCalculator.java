@@ -54,48 +54,98 @@ public final class MetricCalculator {
         /** Days of each lead a median is taken over (cycle metrics), else null. */
         private final List<Double> days;
 
+        /** What {@link #add} does for the metric, decided once per aggregate, not once per lead. */
+        private enum Kind {
+            AT_STAGE, // count(stage), cost_per(stage): leads at a stage in the period
+            CONVERSION,
+            WIN_RATE,
+            WON_AMOUNT, // revenue, average selling price
+            SALES_CYCLE,
+            CYCLE,
+            OPEN_AMOUNT, // pipeline coverage
+            NONE // a named metric: from metrics.csv, nothing of the leads
+        }
+
+        private final Kind kind;
+        /** The stage counted (AT_STAGE) or the stages between which the metric runs (CONVERSION, CYCLE). */
+        private final Stage from;
+
+        private final Stage to;
+
         public Aggregate(Metric metric, PeriodWindow w) {
             this.metric = metric;
             this.w = w;
-            this.days = metric instanceof Metric.SalesCycleDays || metric instanceof Metric.CycleDays
-                    ? new ArrayList<>()
-                    : null;
+            if (metric instanceof Metric.Count c) {
+                kind = Kind.AT_STAGE;
+                from = c.stage();
+                to = null;
+            } else if (metric instanceof Metric.CostPer c) {
+                kind = Kind.AT_STAGE;
+                from = c.stage();
+                to = null;
+            } else if (metric instanceof Metric.Conversion c) {
+                kind = Kind.CONVERSION;
+                from = c.from();
+                to = c.to();
+            } else if (metric instanceof Metric.CycleDays c) {
+                kind = Kind.CYCLE;
+                from = c.from();
+                to = c.to();
+            } else {
+                kind = metric instanceof Metric.WinRate
+                        ? Kind.WIN_RATE
+                        : metric instanceof Metric.AverageSellingPrice || metric instanceof Metric.Revenue
+                                ? Kind.WON_AMOUNT
+                                : metric instanceof Metric.SalesCycleDays
+                                        ? Kind.SALES_CYCLE
+                                        : metric instanceof Metric.PipelineCoverage ? Kind.OPEN_AMOUNT : Kind.NONE;
+                from = null;
+                to = null;
+            }
+            this.days = kind == Kind.SALES_CYCLE || kind == Kind.CYCLE ? new ArrayList<>() : null;
         }
 
         /** Adds one lead (seen at the as-of time). */
         public void add(Lead l) {
-            if (metric instanceof Metric.Count c) {
-                if (w.contains(Stages.at(l, c.stage()))) n++;
-            } else if (metric instanceof Metric.Conversion c) {
-                if (w.contains(Stages.at(l, c.from()))) {
-                    n++;
-                    if (Stages.at(l, c.to()) != null) m++;
+            switch (kind) {
+                case AT_STAGE -> {
+                    if (w.contains(Stages.at(l, from))) n++;
                 }
-            } else if (metric instanceof Metric.WinRate) {
-                if (w.contains(Stages.at(l, Stage.WON))) n++;
-                if (w.contains(Stages.at(l, Stage.LOST))) m++;
-            } else if (metric instanceof Metric.AverageSellingPrice || metric instanceof Metric.Revenue) {
-                if (w.contains(l.getWonAt())) {
-                    if (l.getAmount() == null) m++;
-                    else {
+                case CONVERSION -> {
+                    if (w.contains(Stages.at(l, from))) {
+                        n++;
+                        if (Stages.at(l, to) != null) m++;
+                    }
+                }
+                case WIN_RATE -> {
+                    if (w.contains(Stages.at(l, Stage.WON))) n++;
+                    if (w.contains(Stages.at(l, Stage.LOST))) m++;
+                }
+                case WON_AMOUNT -> {
+                    if (w.contains(l.getWonAt())) {
+                        if (l.getAmount() == null) m++;
+                        else {
+                            sum = sum.add(exact(l.getAmount()));
+                            n++;
+                        }
+                    }
+                }
+                case SALES_CYCLE -> {
+                    Long won = l.getWonAt();
+                    if (w.contains(won) && l.getSqoAt() != null) days.add((won - l.getSqoAt()) / DAY);
+                }
+                case CYCLE -> {
+                    Long end = Stages.at(l, to);
+                    Long start = Stages.at(l, from);
+                    if (w.contains(end) && start != null) days.add((end - start) / DAY);
+                }
+                case OPEN_AMOUNT -> {
+                    if (l.isOpenOpportunity() && l.getAmount() != null) {
                         sum = sum.add(exact(l.getAmount()));
                         n++;
                     }
                 }
-            } else if (metric instanceof Metric.SalesCycleDays) {
-                Long won = l.getWonAt();
-                if (w.contains(won) && l.getSqoAt() != null) days.add((won - l.getSqoAt()) / DAY);
-            } else if (metric instanceof Metric.CycleDays c) {
-                Long to = Stages.at(l, c.to());
-                Long from = Stages.at(l, c.from());
-                if (w.contains(to) && from != null) days.add((to - from) / DAY);
-            } else if (metric instanceof Metric.PipelineCoverage) {
-                if (l.isOpenOpportunity() && l.getAmount() != null) {
-                    sum = sum.add(exact(l.getAmount()));
-                    n++;
-                }
-            } else if (metric instanceof Metric.CostPer c) {
-                if (w.contains(Stages.at(l, c.stage()))) n++;
+                case NONE -> {}
             }
         }
 

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -68,14 +67,6 @@ final class ViolationRuns {
     /** A list of violations that knows how many it holds of each severity without reading them. */
     interface Counted {
         long count(Severity s);
-    }
-
-    /** Forgets what was added (nothing may have been spilled). */
-    void clear() {
-        if (file != null) throw new IllegalStateException("runs were written");
-        buffer = new ArrayList<>();
-        total = 0;
-        Arrays.fill(bySeverity, 0);
     }
 
     /** All violations in report order; nothing may be added after. */

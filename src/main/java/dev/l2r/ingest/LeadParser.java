@@ -23,7 +23,7 @@ public final class LeadParser {
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
-    /** Lead ids read so far, each with where it was first read (a hash table of 128-bit hashes, not of text). */
+    /** Lead ids read so far, each with where it was first read (a table of 112-bit hashes, not of text). */
     private final LeadIds seen = new LeadIds();
     /** Files read so far, so that a duplicate in another file can name it. */
     private final List<String> files = new ArrayList<>();
@@ -47,7 +47,7 @@ public final class LeadParser {
     /** Shares the text of repeated values (teams, owners, channels...) so a million leads hold each once. */
     private final Map<String, String> shared = new HashMap<>();
 
-    /** The shared strings met last, by hash: mostly the very strings the CSV reader shares, found by identity. */
+    /** The shared strings met last, by hash: a value repeated on the next rows is found without the map. */
     private final String[] recent = new String[4096];
 
     private String share(String v) {

@@ -77,6 +77,9 @@ public final class ReportWriter {
             "rejected.csv",
             "data-quality.csv");
 
+    /** Violations from which violations.json and violations.csv are written at once, on two threads. */
+    private static final int PARALLEL_WRITE = 20_000;
+
     private ReportWriter() {}
 
     /**
@@ -150,9 +153,6 @@ public final class ReportWriter {
             waitFor(csv);
         }
     }
-
-    /** Violations from which the two files are written at once. */
-    private static final int PARALLEL_WRITE = 20_000;
 
     private static void waitFor(FutureTask<Void> task) throws IOException {
         try {
