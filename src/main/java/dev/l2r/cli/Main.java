@@ -2,6 +2,9 @@ package dev.l2r.cli;
 
 import dev.l2r.InputError;
 import dev.l2r.Version;
+import dev.l2r.compile.WarmUp;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -13,8 +16,14 @@ import picocli.CommandLine.ParseResult;
         name = "l2r",
         mixinStandardHelpOptions = true,
         version = "l2r " + Version.VERSION,
-        description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.",
-        subcommands = {
+        description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.")
+public final class Main implements Runnable {
+
+    /** Commands that build an agreement's rules: Drools is warmed up while their arguments are read. */
+    private static final Set<String> BUILDS_RULES = Set.of("check", "validate", "test", "explain", "replay");
+
+    /** The commands, in the order {@code l2r --help} lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
             CheckCommand.class,
             CompileCommand.class,
             ValidateCommand.class,
@@ -25,9 +34,7 @@ import picocli.CommandLine.ParseResult;
             ExplainCommand.class,
             HistoryCommand.class,
             ReportCommand.class,
-            ReplayCommand.class
-        })
-public final class Main implements Runnable {
+            ReplayCommand.class);
 
     /** Exit code for a bug in l2r itself, distinct from bad input (2). */
     public static final int INTERNAL = 70;
@@ -43,7 +50,8 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; used by tests too. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        if (args.length > 0 && BUILDS_RULES.contains(args[0])) WarmUp.start();
+        CommandLine cli = commandLine(args);
         cli.setParameterExceptionHandler((ex, a) -> {
             if (ex.getCause() instanceof InputError ie) { // a converter refused the option's text
                 ArgSpec spec = ex.getArgSpec();
@@ -79,6 +87,26 @@ public final class Main implements Runnable {
                                     + " (an l2r bug; run with --debug for details)"));
             return INTERNAL;
         }
+    }
+
+    /**
+     * The command line for these arguments. picocli builds each command's model by reflection (about 0.1 s
+     * for all of them on a cold JVM), so when the first argument names a command only that one is added;
+     * anything else (no argument, an option, a misspelt command) gets all of them, for the usage, the
+     * suggestions and the errors.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        Class<?> named = args.length == 0 ? null : named(args[0]);
+        for (Class<?> c : named != null ? List.of(named) : COMMANDS) cli.addSubcommand(c);
+        return cli;
+    }
+
+    private static Class<?> named(String arg) {
+        for (Class<?> c : COMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(arg)) return c;
+        }
+        return null;
     }
 
     /** True when the command that ran was given {@code --debug}. */
