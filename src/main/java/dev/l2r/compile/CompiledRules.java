@@ -267,6 +267,7 @@ public final class CompiledRules {
             }
         }
         if (!reserved.isEmpty()) throw new InputError(reserved);
+        WarmUp.await();
         KieServices ks = KieServices.Factory.get();
         ReleaseId rid = ks.newReleaseId("dev.l2r.run", "rules" + BUILDS.incrementAndGet(), "1.0.0");
         String generatedPath = "src/main/resources/" + DrlGenerator.packageOf(a).replace('.', '/') + "/agreement.drl";
@@ -632,6 +633,7 @@ public final class CompiledRules {
 
     /** The probe rules of an agreement ({@link DrlGenerator#probes}) as a rule base of their own. */
     public static KieBase probes(Agreement a) {
+        WarmUp.await();
         KieServices ks = KieServices.Factory.get();
         ReleaseId rid = ks.newReleaseId("dev.l2r.run", "probes" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();

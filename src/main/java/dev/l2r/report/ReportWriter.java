@@ -106,15 +106,10 @@ public final class ReportWriter {
                 violations(out, e);
                 others(out, run, e, rejected, exitCode, trend);
             } else { // the other outputs beside the two large files, on a third thread
-                FutureTask<Void> others = start("l2r-write-summary", () -> {
-                    others(out, run, e, rejected, exitCode, trend);
-                    return null;
-                });
-                try {
-                    violations(out, e);
-                } finally {
-                    waitFor(others);
-                }
+                together(
+                        "l2r-write-summary",
+                        () -> violations(out, e),
+                        () -> others(out, run, e, rejected, exitCode, trend));
             }
         } catch (IOException ex) {
             throw new InputError(
@@ -167,30 +162,55 @@ public final class ReportWriter {
             violationsCsv(out, e);
             return;
         }
-        FutureTask<Void> csv = start("l2r-write-csv", () -> {
-            violationsCsv(out, e);
-            return null;
-        });
-        try {
-            violationsJson(out, e);
-        } finally {
-            waitFor(csv);
-        }
+        together("l2r-write-csv", () -> violationsJson(out, e), () -> violationsCsv(out, e));
     }
 
-    private static void waitFor(FutureTask<Void> task) throws IOException {
+    /** A piece of writing. */
+    interface Step {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code here} on this thread and {@code beside} on a thread of its own, and returns once both are done,
+     * so that nothing writes into the folder after this returns or throws. When both fail, the failure thrown is
+     * the more telling one (an {@link Error}, then an I/O failure, then any other; this thread's on a tie), with
+     * the other added to it as suppressed.
+     */
+    static void together(String name, Step here, Step beside) throws IOException {
+        FutureTask<Void> task = start(name, () -> {
+            beside.run();
+            return null;
+        });
+        Throwable mine = null;
+        try {
+            here.run();
+        } catch (IOException | RuntimeException | Error t) {
+            mine = t;
+        }
+        Throwable theirs = null;
         try {
             task.get();
         } catch (ExecutionException ex) {
-            Throwable c = ex.getCause();
-            if (c instanceof IOException io) throw io;
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
+            theirs = ex.getCause();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the outputs", ex);
+            theirs = new IOException("interrupted while writing the outputs", ex);
         }
+        Throwable first = rank(theirs) < rank(mine) ? theirs : mine;
+        Throwable other = first == mine ? theirs : mine;
+        if (first == null) return;
+        if (other != null && other != first) first.addSuppressed(other);
+        if (first instanceof IOException io) throw io;
+        if (first instanceof RuntimeException re) throw re;
+        if (first instanceof Error err) throw err;
+        throw new IllegalStateException(first);
+    }
+
+    /** Lower is more telling: an Error, then an I/O failure, then anything else; none is last. */
+    private static int rank(Throwable t) {
+        if (t == null) return 3;
+        if (t instanceof Error) return 0;
+        return t instanceof IOException || t instanceof UncheckedIOException ? 1 : 2;
     }
 
     /** The keys of a violation in violations.json, each with its indentation (see {@link Json#printer()}). */
@@ -265,7 +285,7 @@ public final class ReportWriter {
     }
 
     /** open-items.csv, streamed as violations.csv is (at a million leads, about 130,000 items). */
-    private static void openItems(Path out, Evaluation e) throws IOException {
+    static void openItems(Path out, Evaluation e) throws IOException {
         try (Utf8Out o = new Utf8Out(Files.newOutputStream(
                 out.resolve("open-items.csv"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
             row(o, OPEN_ITEM_COLUMNS);

@@ -7,15 +7,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the two large reports, violations.json and violations.csv, as UTF-8 bytes straight from their
- * strings: a million violations are some 350 MB of text, and a general-purpose generator or a character
- * encoder spends most of its time per character. The bytes are exactly those that Jackson's pretty-printing
- * generator ({@link Json#printer()}) and {@link Csv#forPeople} through a UTF-8 writer produce (see
- * Utf8OutTest, which compares them on every character):
+ * Writes the large reports (violations.json, violations.csv, open-items.csv) as UTF-8 bytes straight from
+ * their strings: a million violations are some 350 MB of text, and a general-purpose generator or a
+ * character encoder spends most of its time per character. The bytes are exactly those that Jackson's
+ * pretty-printing generator ({@link Json#printer()}) and {@link Csv#forPeople} through a UTF-8 writer
+ * produce (see Utf8OutTest, which compares them on every character):
  * <ul>
  *   <li>a JSON string escapes {@code "} and {@code \}, writes {@code \b \t \n \f \r} as such and other
- *       control characters as a six-character escape (backslash, u, four hex digits), and each UTF-16 surrogate as such an escape of its own (as Jackson does);
- *       every other character is UTF-8;</li>
+ *       control characters as a six-character escape (backslash, u, four hex digits), and each UTF-16
+ *       surrogate as such an escape of its own (as Jackson does); every other character is UTF-8;</li>
  *   <li>a CSV cell is defused ({@link Csv#defuse}), quoted when it holds a comma, quote or line break, with
  *       quotes doubled; a surrogate pair is one 4-byte character and a lone surrogate is {@code ?} (what the
  *       UTF-8 encoder writes for it).</li>
