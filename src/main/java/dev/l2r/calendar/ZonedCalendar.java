@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,18 +58,22 @@ public final class ZonedCalendar {
      * fall entirely in the gap do not happen that day; in an autumn overlap the earlier offset counts.
      */
     public long[] intervals(LocalDate date) {
-        long day = date.toEpochDay();
+        return intervals(date.toEpochDay());
+    }
+
+    /** As {@link #intervals(LocalDate)}, for the local date with this epoch day. */
+    private long[] intervals(long day) {
         if (base == Long.MIN_VALUE) base = day - WINDOW / 2;
         long slot = day - base;
         if (slot >= 0 && slot < WINDOW) {
             long[] iv = recent[(int) slot];
             if (iv == null) {
-                iv = compute(date);
+                iv = compute(LocalDate.ofEpochDay(day));
                 recent[(int) slot] = iv;
             }
             return iv;
         }
-        return days.computeIfAbsent(day, k -> compute(date));
+        return days.computeIfAbsent(day, k -> compute(LocalDate.ofEpochDay(k)));
     }
 
     private long[] compute(LocalDate date) {
@@ -96,11 +101,43 @@ public final class ZonedCalendar {
     }
 
     public LocalDate dateOf(long t) {
-        return Instant.ofEpochMilli(t).atZone(zone).toLocalDate();
+        return LocalDate.ofEpochDay(day(t));
+    }
+
+    /**
+     * The zone's offset between two of its transitions: every instant of [from, to) has the same offset, so its
+     * local date is arithmetic. Immutable, so that a span read by another thread is whole.
+     */
+    private record OffsetSpan(long from, long to, long offsetMillis) {}
+
+    /** The span of the last instant asked about: the clocks of a run mostly fall within one or two. */
+    private OffsetSpan span = new OffsetSpan(0, 0, 0);
+
+    /** The epoch day of the local date of instant t in this zone (what {@link #dateOf} gives, without objects). */
+    private long day(long t) {
+        OffsetSpan s = span;
+        if (t < s.from() || t >= s.to()) {
+            s = spanAt(t);
+            span = s;
+        }
+        return Math.floorDiv(t + s.offsetMillis(), 86_400_000L);
+    }
+
+    private OffsetSpan spanAt(long t) {
+        ZoneRules rules = zone.getRules();
+        Instant at = Instant.ofEpochMilli(t);
+        long offset = rules.getOffset(at).getTotalSeconds() * 1000L;
+        if (rules.isFixedOffset()) return new OffsetSpan(Long.MIN_VALUE, Long.MAX_VALUE, offset);
+        ZoneOffsetTransition prev = rules.previousTransition(at.plusNanos(1)); // at or before t
+        ZoneOffsetTransition next = rules.nextTransition(at); // after t
+        return new OffsetSpan(
+                prev == null ? Long.MIN_VALUE : prev.getInstant().toEpochMilli(),
+                next == null ? Long.MAX_VALUE : next.getInstant().toEpochMilli(),
+                offset);
     }
 
     public boolean isOpen(long t) {
-        long[] iv = intervals(dateOf(t));
+        long[] iv = intervals(day(t));
         for (int i = 0; i < iv.length; i += 2) {
             if (iv[i] <= t && t < iv[i + 1]) return true;
         }
@@ -109,8 +146,8 @@ public final class ZonedCalendar {
 
     /** The first instant at or after t that is within business hours. */
     public long nextOpening(long t) {
-        LocalDate d = dateOf(t);
-        for (int n = 0; n < searchDays; n++, d = d.plusDays(1)) {
+        long d = day(t);
+        for (int n = 0; n < searchDays; n++, d++) {
             long[] iv = intervals(d);
             for (int i = 0; i < iv.length; i += 2) {
                 if (t < iv[i + 1]) return Math.max(t, iv[i]);
@@ -124,7 +161,7 @@ public final class ZonedCalendar {
     public long businessMillis(long a, long b) {
         if (b <= a) return 0;
         long sum = 0;
-        for (LocalDate d = dateOf(a), last = dateOf(b); !d.isAfter(last); d = d.plusDays(1)) {
+        for (long d = day(a), last = day(b); d <= last; d++) {
             long[] iv = intervals(d);
             for (int i = 0; i < iv.length; i += 2) {
                 long lo = Math.max(a, iv[i]);
@@ -142,7 +179,7 @@ public final class ZonedCalendar {
     public List<long[]> businessIntervals(long a, long b) {
         List<long[]> out = new ArrayList<>();
         if (b <= a) return out;
-        for (LocalDate d = dateOf(a), last = dateOf(b); !d.isAfter(last); d = d.plusDays(1)) {
+        for (long d = day(a), last = day(b); d <= last; d++) {
             long[] iv = intervals(d);
             for (int i = 0; i < iv.length; i += 2) {
                 long lo = Math.max(a, iv[i]);
@@ -160,8 +197,8 @@ public final class ZonedCalendar {
     public long addBusiness(long start, long millis) {
         if (millis <= 0) return start;
         long remaining = millis;
-        LocalDate d = dateOf(start);
-        for (int n = 0; n < searchDays; n++, d = d.plusDays(1)) {
+        long d = day(start);
+        for (int n = 0; n < searchDays; n++, d++) {
             long[] iv = intervals(d);
             for (int i = 0; i < iv.length; i += 2) {
                 if (iv[i + 1] <= start) continue;
