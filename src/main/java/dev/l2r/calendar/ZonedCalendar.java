@@ -110,14 +110,21 @@ public final class ZonedCalendar {
      */
     private record OffsetSpan(long from, long to, long offsetMillis) {}
 
-    /** The span of the last instant asked about: the clocks of a run mostly fall within one or two. */
+    /**
+     * The span of the last instant asked about, and the one before it: the clocks of a month fall within one or
+     * two spans, and a month with a daylight-saving change asks about both in turn.
+     */
     private OffsetSpan span = new OffsetSpan(0, 0, 0);
+
+    private OffsetSpan previous = span;
 
     /** The epoch day of the local date of instant t in this zone (what {@link #dateOf} gives, without objects). */
     private long day(long t) {
         OffsetSpan s = span;
         if (t < s.from() || t >= s.to()) {
-            s = spanAt(t);
+            OffsetSpan p = previous;
+            previous = s;
+            s = t >= p.from() && t < p.to() ? p : spanAt(t);
             span = s;
         }
         return Math.floorDiv(t + s.offsetMillis(), 86_400_000L);
