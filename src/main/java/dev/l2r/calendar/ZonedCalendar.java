@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A business calendar observed in one zone. All instants are epoch milliseconds. Business intervals
  * are half-open [open, close); a local opening time that falls into a daylight-saving gap moves
  * forward as {@link ZonedDateTime#of} does.
+ *
+ * <p>An instance keeps caches of days and of the zone's offsets without synchronisation: it belongs to one
+ * thread at a time (each checking thread has its own, see evaluate/Clocks).
  */
 public final class ZonedCalendar {
 
@@ -106,7 +109,7 @@ public final class ZonedCalendar {
 
     /**
      * The zone's offset between two of its transitions: every instant of [from, to) has the same offset, so its
-     * local date is arithmetic. Immutable, so that a span read by another thread is whole.
+     * local date is arithmetic.
      */
     private record OffsetSpan(long from, long to, long offsetMillis) {}
 
@@ -127,7 +130,13 @@ public final class ZonedCalendar {
             s = t >= p.from() && t < p.to() ? p : spanAt(t);
             span = s;
         }
-        return Math.floorDiv(t + s.offsetMillis(), 86_400_000L);
+        long local;
+        try {
+            local = Math.addExact(t, s.offsetMillis());
+        } catch (ArithmeticException e) { // within a day of the ends of time: the JDK's own arithmetic
+            return Instant.ofEpochMilli(t).atZone(zone).toLocalDate().toEpochDay();
+        }
+        return Math.floorDiv(local, 86_400_000L);
     }
 
     private OffsetSpan spanAt(long t) {
@@ -138,9 +147,15 @@ public final class ZonedCalendar {
         ZoneOffsetTransition prev = rules.previousTransition(at.plusNanos(1)); // at or before t
         ZoneOffsetTransition next = rules.nextTransition(at); // after t
         return new OffsetSpan(
-                prev == null ? Long.MIN_VALUE : prev.getInstant().toEpochMilli(),
-                next == null ? Long.MAX_VALUE : next.getInstant().toEpochMilli(),
-                offset);
+                prev == null ? Long.MIN_VALUE : millis(prev), next == null ? Long.MAX_VALUE : millis(next), offset);
+    }
+
+    /** A transition's instant in epoch millis, held within the range of a long. */
+    private static long millis(ZoneOffsetTransition t) {
+        long s = t.toEpochSecond();
+        if (s > Long.MAX_VALUE / 1000) return Long.MAX_VALUE;
+        if (s < Long.MIN_VALUE / 1000) return Long.MIN_VALUE;
+        return s * 1000;
     }
 
     public boolean isOpen(long t) {

@@ -83,6 +83,10 @@ class LocalDateOfInstantTest {
         Random r = new Random(20261127);
         for (int i = 0; i < 20_000; i++) out.add(start + (long) (r.nextDouble() * (end - start)));
         for (int i = -3; i <= 3; i++) out.add(i * 86_400_000L - 1); // around the epoch and negative instants
+        for (long d = 0; d < 3 * 86_400_000L; d += 3_600_000L) { // the ends of time, where an offset overflows
+            out.add(Long.MIN_VALUE + d);
+            out.add(Long.MAX_VALUE - d);
+        }
         Collections.sort(out);
         return out;
     }
