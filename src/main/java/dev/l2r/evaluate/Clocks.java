@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One follow-up clock per clause and accountable team: the team's zone and holidays. Teams with the same
- * zone and holidays share one calendar (and its cache of days).
+ * zone and holidays share one calendar (and its cache of days). Like its calendars, an instance belongs to one
+ * thread at a time.
  */
 final class Clocks {
 
@@ -23,13 +24,24 @@ final class Clocks {
         this.agreement = agreement;
     }
 
+    /** The clause asked about last, and its clocks: items are built a clause at a time, lead after lead. */
+    private Clause.FollowUp lastClause;
+
+    private Map<String, FollowUpClock> lastClocks;
+
     FollowUpClock of(Clause.FollowUp f, String team) {
-        return clocks.computeIfAbsent(f, k -> new HashMap<>()).computeIfAbsent(team, k -> {
+        if (f != lastClause) {
+            lastClocks = clocks.computeIfAbsent(f, k -> new HashMap<>());
+            lastClause = f;
+        }
+        FollowUpClock c = lastClocks.get(team);
+        if (c == null) {
             ZoneId zone = agreement.zoneOf(team);
             var calendar = agreement.calendarOf(team);
             String key = zone.getId() + calendar.holidays();
-            return new FollowUpClock(
-                    f.within(), calendars.computeIfAbsent(key, x -> new ZonedCalendar(calendar, zone)));
-        });
+            c = new FollowUpClock(f.within(), calendars.computeIfAbsent(key, x -> new ZonedCalendar(calendar, zone)));
+            lastClocks.put(team, c);
+        }
+        return c;
     }
 }

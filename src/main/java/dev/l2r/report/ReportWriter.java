@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -139,13 +138,10 @@ public final class ReportWriter {
         if (!rejected.isEmpty()) write(out.resolve("rejected.csv"), rejectedCsv(rejected));
     }
 
-    /** Runs {@code task} on a daemon thread of its own. */
-    private static FutureTask<Void> start(String name, Callable<Void> task) {
-        FutureTask<Void> f = new FutureTask<>(task);
-        Thread t = new Thread(f, name);
-        t.setDaemon(true);
-        t.start();
-        return f;
+    /** A new file of the staging folder for {@link Utf8Out} (created new: never written through a link). */
+    private static Utf8Out create(Path out, String name) throws IOException {
+        return new Utf8Out(
+                Files.newOutputStream(out.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
     private static void write(Path p, String text) throws IOException {
@@ -177,10 +173,13 @@ public final class ReportWriter {
      * the other added to it as suppressed.
      */
     static void together(String name, Step here, Step beside) throws IOException {
-        FutureTask<Void> task = start(name, () -> {
+        FutureTask<Void> task = new FutureTask<>(() -> {
             beside.run();
             return null;
         });
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
         Throwable mine = null;
         try {
             here.run();
@@ -222,8 +221,7 @@ public final class ReportWriter {
      * them against it), from a writer that costs a fraction of the generator's time per violation.
      */
     private static void violationsJson(Path out, Evaluation e) throws IOException {
-        try (Utf8Out o = new Utf8Out(Files.newOutputStream(
-                out.resolve("violations.json"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        try (Utf8Out o = create(out, "violations.json")) {
             boolean first = true;
             for (Violation v : e.violations()) {
                 o.ascii(first ? "[\n  {" : ",\n  {");
@@ -240,8 +238,7 @@ public final class ReportWriter {
     }
 
     private static void violationsCsv(Path out, Evaluation e) throws IOException {
-        try (Utf8Out o = new Utf8Out(Files.newOutputStream(
-                out.resolve("violations.csv"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        try (Utf8Out o = create(out, "violations.csv")) {
             row(o, VIOLATION_COLUMNS);
             for (Violation v : e.violations()) row(o, violationRow(v));
         }
@@ -286,8 +283,7 @@ public final class ReportWriter {
 
     /** open-items.csv, streamed as violations.csv is (at a million leads, about 130,000 items). */
     static void openItems(Path out, Evaluation e) throws IOException {
-        try (Utf8Out o = new Utf8Out(Files.newOutputStream(
-                out.resolve("open-items.csv"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        try (Utf8Out o = create(out, "open-items.csv")) {
             row(o, OPEN_ITEM_COLUMNS);
             for (OpenItem i : e.openItems()) {
                 row(
