@@ -149,7 +149,7 @@ public final class DataLoader {
                         "missing column; a leads file needs lead_id and created_at"));
             }
             if (problem != null) {
-                rejected.add(new RejectedRow(name, line, "", problem, ""));
+                rejected.add(new RejectedRow(name, line, problem.field(), problem.reason(), ""));
                 counts[1]++;
                 return;
             }
@@ -195,20 +195,22 @@ public final class DataLoader {
                             InputError.at(name, 1, col, "missing column; metrics.csv has period, team, metric, value"));
                 }
             }
-            String[] v = new String[4];
-            if (problem == null) {
-                for (int i = 0; i < 4; i++) {
-                    int idx = names.indexOf(
-                            List.of("period", "team", "metric", "value").get(i));
-                    v[i] = values[idx] == null ? "" : values[idx].strip();
-                }
-                problem = metricProblem(v, seen, line);
-            }
             if (problem != null) {
-                int bar = problem.indexOf('|');
-                String field = bar > 0 ? problem.substring(0, bar) : "";
-                rejected.add(
-                        new RejectedRow(name, line, field, problem.substring(bar + 1), bar > 0 ? value(v, field) : ""));
+                rejected.add(new RejectedRow(name, line, problem.field(), problem.reason(), ""));
+                counts[1]++;
+                return;
+            }
+            String[] v = new String[4];
+            for (int i = 0; i < 4; i++) {
+                int idx = names.indexOf(
+                        List.of("period", "team", "metric", "value").get(i));
+                v[i] = values[idx] == null ? "" : values[idx].strip();
+            }
+            String bad = metricProblem(v, seen, line);
+            if (bad != null) {
+                int bar = bad.indexOf('|');
+                String field = bad.substring(0, bar);
+                rejected.add(new RejectedRow(name, line, field, bad.substring(bar + 1), value(v, field)));
                 counts[1]++;
                 return;
             }

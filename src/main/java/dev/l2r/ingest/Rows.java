@@ -31,7 +31,17 @@ public final class Rows {
 
     /** Receives rows; {@code problem} is non-null when the row itself is malformed. */
     public interface Consumer {
-        void row(List<String> names, String[] values, long line, String problem);
+        void row(List<String> names, String[] values, long line, Problem problem);
+    }
+
+    /**
+     * Why a row is malformed: the field it happened in (a column's name, "column N" for a column without one,
+     * a JSON key), or empty when the row as a whole is wrong (its number of fields, its length, its JSON).
+     */
+    public record Problem(String field, String reason) {
+        static Problem ofRow(String reason) {
+            return new Problem("", reason);
+        }
     }
 
     private Rows() {}
@@ -111,15 +121,22 @@ public final class Rows {
         List<String> header = header(path, Arrays.asList(r.fields()), r.line());
         if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
         while (r.next()) {
-            String problem = null;
+            Problem problem = null;
             if (r.problem() != null) {
-                problem = describe(r, header);
+                problem = new Problem(column(r, header), describe(r, header));
             } else if (r.count() != header.size()) {
-                problem = "has " + r.count() + " fields; the header has " + header.size();
+                problem = Problem.ofRow("has " + r.count() + " fields; the header has " + header.size());
                 r.rewind(); // a record that spans lines through a stray quote gives its lines back
             }
             consumer.row(header, r.fields(), r.line(), problem);
         }
+    }
+
+    /** The field of a malformed record: its column's name, "column N" without one; empty for the whole record. */
+    private static String column(CsvRecords r, List<String> header) {
+        if (r.problem() == CsvRecords.Problem.RECORD_TOO_LONG) return "";
+        int col = r.problemColumn();
+        return col <= header.size() && !header.get(col - 1).isEmpty() ? header.get(col - 1) : "column " + col;
     }
 
     /** The reason a record is malformed, naming its column (and the column's name when the header has one). */
@@ -171,9 +188,10 @@ public final class Rows {
             .build();
 
     /** One JSON object as a row. */
-    private record Parsed(List<String> names, String[] values, String problem) {}
+    private record Parsed(List<String> names, String[] values, Problem problem) {}
 
-    private static final Parsed NOT_AN_OBJECT = new Parsed(List.of(), new String[0], "not a JSON object");
+    private static final Parsed NOT_AN_OBJECT =
+            new Parsed(List.of(), new String[0], Problem.ofRow("not a JSON object"));
 
     private static void json(Path path, Reader reader, Consumer consumer) throws IOException {
         try (JsonParser p = JSON.createParser(reader)) {
@@ -217,7 +235,9 @@ public final class Rows {
             Parsed o;
             if (lines.tooLong) {
                 o = new Parsed(
-                        List.of(), new String[0], "the line is longer than " + CsvRecords.MAX_RECORD + " characters");
+                        List.of(),
+                        new String[0],
+                        Problem.ofRow("the line is longer than " + CsvRecords.MAX_RECORD + " characters"));
             } else if (text.isBlank()) {
                 continue;
             } else {
@@ -237,12 +257,14 @@ public final class Rows {
                 return new Parsed(
                         List.of(),
                         new String[0],
-                        "text after the JSON object at column " + (k + 1) + "; put one object per line");
+                        Problem.ofRow("text after the JSON object at column " + (k + 1) + "; put one object per line"));
             }
             return o;
         } catch (JsonProcessingException e) {
             return new Parsed(
-                    List.of(), new String[0], "not valid JSON: " + InputError.firstLine(e.getOriginalMessage()));
+                    List.of(),
+                    new String[0],
+                    Problem.ofRow("not valid JSON: " + InputError.firstLine(e.getOriginalMessage())));
         }
     }
 
@@ -250,17 +272,18 @@ public final class Rows {
     private static Parsed object(JsonParser p) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        String problem = null;
+        Problem problem = null;
         while (p.nextToken() != JsonToken.END_OBJECT) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
-                if (problem == null) problem = "field " + key + " holds a nested value; leads are flat";
+                if (problem == null)
+                    problem = new Problem(key, "field " + key + " holds a nested value; leads are flat");
                 continue;
             }
             if (names.contains(key)) {
-                if (problem == null) problem = "field " + key + " appears twice";
+                if (problem == null) problem = new Problem(key, "field " + key + " appears twice");
                 continue;
             }
             names.add(key);

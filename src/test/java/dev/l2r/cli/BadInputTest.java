@@ -200,7 +200,9 @@ class BadInputTest {
         assertEquals(java.util.List.of("R1 A"), w.violationKeys());
         String rejected = w.read("rejected.csv");
         assertTrue(rejected.contains("leads.ndjson,2,,\"not valid JSON: Unrecognized token 'not'"), rejected);
-        assertTrue(rejected.contains("leads.ndjson,3,,field nested holds a nested value; leads are flat,"), rejected);
+        assertTrue(
+                rejected.contains("leads.ndjson,3,nested,field nested holds a nested value; leads are flat,"),
+                rejected);
 
         Files.delete(tmp.resolve("data/leads.ndjson"));
         w.file("data/leads.json", """

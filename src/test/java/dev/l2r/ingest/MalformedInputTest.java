@@ -205,7 +205,7 @@ class MalformedInputTest {
                 List.of(rejected(
                         leads,
                         3,
-                        "",
+                        "company",
                         "a quoted field at column 3 (company) is never closed; "
                                 + "close it (reading went on at the next line)",
                         "")),
@@ -224,7 +224,7 @@ class MalformedInputTest {
                 List.of(rejected(
                         deals,
                         2,
-                        "",
+                        "amount",
                         "a quoted field at column 2 (amount) is never closed; "
                                 + "close it (reading went on at the next line)",
                         "")),

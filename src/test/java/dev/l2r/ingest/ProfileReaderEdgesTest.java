@@ -233,7 +233,7 @@ class ProfileReaderEdgesTest {
                 List.of(Ingest.rejected(
                         leads,
                         3,
-                        "",
+                        "company",
                         "a quoted field at column 3 (company) is never closed; "
                                 + "close it (reading went on at the next line)",
                         "")),

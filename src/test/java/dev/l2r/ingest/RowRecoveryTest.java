@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class RowRecoveryTest {
                 p,
                 (names, values, line, problem) -> out.add(
                         problem != null
-                                ? line + "! " + problem
+                                ? line + "! " + problem.reason()
                                 : line + ": "
                                         + String.join("|", values)
                                                 .replace("\r", "\\r")
@@ -64,6 +65,36 @@ class RowRecoveryTest {
     @Test
     void aQuoteInsideAnUnquotedFieldRejectsThatRowOnly() {
         assertEquals(List.of("2: 1|x", "3! " + QUOTE_IN_B, "4: 3|y"), rows("s.csv", "a,b\n1,x\n2,Ac\"me\n3,y\n"));
+    }
+
+    /** The field each malformed row is blamed on, by line: "line field" (field empty for the whole row). */
+    private List<String> fields(String name, String text) {
+        Path p = Ingest.write(tmp.resolve(name), text);
+        List<String> out = new ArrayList<>();
+        Rows.read(p, (names, values, line, problem) -> {
+            if (problem != null) out.add(line + " " + problem.field());
+        });
+        return out;
+    }
+
+    @Test
+    void aMalformedRowNamesTheFieldItBrokeIn() {
+        // a quote mid-field, a field that is never closed (reading goes on at the next line), a field of a
+        // column without a name, and a row with one field too many, which is no one field's fault
+        assertEquals(
+                List.of("2 b", "3 b", "4 column 3", "5 "),
+                fields("f.csv", "a,b,\n1,Ac\"me,x\n2,\"open\n3,x,y\"z\n4,x,y,z\n5,x,y\n"));
+        // too long: the field, or the whole record
+        String huge = "x".repeat(CsvRecords.MAX_FIELD + 1);
+        assertEquals(List.of("2 b"), fields("l.csv", "a,b\n1," + huge + "\n2,y\n"));
+        String part = "x".repeat(CsvRecords.MAX_FIELD - 1);
+        assertEquals(
+                List.of("2 "),
+                fields("r.csv", "a,b,c,d,e\n" + String.join(",", Collections.nCopies(5, part)) + "\n1,2,3,4,5\n"));
+        // JSON: the key that is nested or repeated; a line that is no object, or no JSON, has none
+        assertEquals(
+                List.of("1 n", "2 a", "3 ", "4 "),
+                fields("j.ndjson", "{\"a\": \"1\", \"n\": [1]}\n{\"a\": \"1\", \"a\": \"2\"}\n[1]\nnot json\n"));
     }
 
     @Test
@@ -137,7 +168,7 @@ class RowRecoveryTest {
         Rows.read(
                 p,
                 (names, values, line, problem) ->
-                        out.add(line + (problem == null ? ": " + String.join("|", values) : "! " + problem)));
+                        out.add(line + (problem == null ? ": " + String.join("|", values) : "! " + problem.reason())));
         String tooLong =
                 "the field at column 2 (b) is longer than 1048576 characters (or a quote opened there is never closed)";
         assertEquals(List.of("2: 1|x", "3! " + tooLong, "4! " + tooLong, "5: 4|y"), out);
@@ -167,7 +198,7 @@ class RowRecoveryTest {
                 p,
                 new Rows.Format(StandardCharsets.UTF_8, ';'),
                 (names, values, line, problem) ->
-                        out.add(line + (problem == null ? ": " + String.join("|", values) : "! " + problem)));
+                        out.add(line + (problem == null ? ": " + String.join("|", values) : "! " + problem.reason())));
         assertEquals(List.of("2: 1|x;y", "3! " + QUOTE_IN_B, "4: 3|z"), out);
     }
 
@@ -373,8 +404,8 @@ class RowRecoveryTest {
         String data = tmp.resolve("data") + "/";
         assertEquals("""
                 file,line,field,reason,value
-                Dleads.csv,3,,a quote in the middle of a field at column 9 (company); quote the whole field and double inner quotes,
-                Dleads.csv,4,,a quoted field at column 9 (company) is never closed; close it (reading went on at the next line),
+                Dleads.csv,3,company,a quote in the middle of a field at column 9 (company); quote the whole field and double inner quotes,
+                Dleads.csv,4,company,a quoted field at column 9 (company) is never closed; close it (reading went on at the next line),
                 """.replace("D", data), w.read("rejected.csv"));
         JsonNode in = w.json("run.json").get("inputs").get(0);
         assertEquals(

@@ -86,7 +86,7 @@ final class HistoryTable {
             if (idx[0] == null) idx[0] = columns(file, header);
             n[0]++;
             if (problem != null) {
-                reject.accept(new RejectedRow(file, line, "", problem, ""));
+                reject.accept(new RejectedRow(file, line, problem.field(), problem.reason(), ""));
                 n[1]++;
                 return;
             }

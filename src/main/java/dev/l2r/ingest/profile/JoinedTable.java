@@ -135,7 +135,7 @@ final class JoinedTable {
         String sha = Rows.read(path, source.format(), (h, values, line, problem) -> {
             n[0]++;
             if (problem != null) {
-                reject.accept(new RejectedRow(file, line, "", problem, ""));
+                reject.accept(new RejectedRow(file, line, problem.field(), problem.reason(), ""));
                 n[1]++;
                 return;
             }

@@ -148,7 +148,7 @@ public final class ProfileReader {
             n[0]++;
             progress.rows(file, n[0]);
             if (problem != null) {
-                rejected.add(new RejectedRow(file, line, "", problem, ""));
+                rejected.add(new RejectedRow(file, line, problem.field(), problem.reason(), ""));
                 n[1]++;
                 return;
             }
