@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,6 +28,7 @@ import java.util.function.Consumer;
 public final class DataLoader {
 
     private static final List<String> LEAD_FILES = List.of("leads.csv", "leads.json", "leads.ndjson");
+    private static final List<String> METRIC_COLUMNS = List.of("period", "team", "metric", "value");
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
@@ -137,17 +137,18 @@ public final class DataLoader {
         LeadParser parser = new LeadParser(zone, custom);
         long[] counts = new long[4]; // read, rejected, accepted, with a stage before created
         String name = file.toString();
-        boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
-        String sha = Rows.read(file, (names, values, line, problem) -> {
-            counts[0]++;
-            progress.rows(name, counts[0]);
-            if (counts[0] == 1 && csv && (!names.contains("lead_id") || !names.contains("created_at"))) {
+        Rows.HeaderCheck header = names -> {
+            if (!names.contains("lead_id") || !names.contains("created_at")) {
                 throw new InputError(InputError.at(
                         name,
                         1,
                         names.contains("lead_id") ? "created_at" : "lead_id",
                         "missing column; a leads file needs lead_id and created_at"));
             }
+        };
+        String sha = Rows.read(file, header, (names, values, line, problem) -> {
+            counts[0]++;
+            progress.rows(name, counts[0]);
             if (problem != null) {
                 rejected.add(new RejectedRow(name, line, problem.field(), problem.reason(), ""));
                 counts[1]++;
@@ -187,14 +188,17 @@ public final class DataLoader {
         Map<String, Long> seen = new HashMap<>();
         long[] counts = new long[3]; // read, rejected, accepted
         String name = file.toString();
-        String sha = Rows.read(file, (names, values, line, problem) -> {
-            counts[0]++;
-            for (String col : List.of("period", "team", "metric", "value")) {
+        Rows.HeaderCheck header = names -> {
+            for (String col : METRIC_COLUMNS) {
                 if (!names.contains(col)) {
                     throw new InputError(
                             InputError.at(name, 1, col, "missing column; metrics.csv has period, team, metric, value"));
                 }
             }
+        };
+        String sha = Rows.read(file, header, (names, values, line, problem) -> {
+            counts[0]++;
+            header.header(names); // a CSV's header was checked already; a JSON row's keys are checked here
             if (problem != null) {
                 rejected.add(new RejectedRow(name, line, problem.field(), problem.reason(), ""));
                 counts[1]++;

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The files behind --data / --in: files as given, folders searched (not recursively) for the files that
- * are inputs. metrics.csv is set apart; other files of a folder that are no input are named, not read.
+ * are inputs. metrics.csv is set apart (one at most: a second one, given or found in a folder, is refused);
+ * other files of a folder that are no input are named, not read.
  */
 public record Inputs(List<Path> files, Path metrics, List<String> ignored) {
 
@@ -52,17 +53,35 @@ public record Inputs(List<Path> files, Path metrics, List<String> ignored) {
                 if (!notFiles.isEmpty()) throw new InputError(notFiles);
                 for (Path f : inside) {
                     if (!Files.isRegularFile(f)) continue;
-                    if (f.getFileName().toString().equals(METRICS)) metrics = f;
+                    if (f.getFileName().toString().equals(METRICS)) metrics = metrics(metrics, f);
                     else if (isInput.test(f)) files.add(f);
                     else ignored.add(f.toString());
                 }
             } else if (Files.isRegularFile(p)) {
-                if (p.getFileName().toString().equals(METRICS)) metrics = p;
+                if (p.getFileName().toString().equals(METRICS)) metrics = metrics(metrics, p);
                 else files.add(p);
             } else {
                 throw new InputError(InputError.at(p.toString(), 0, null, "no such file or folder"));
             }
         }
         return new Inputs(List.copyOf(files), metrics, List.copyOf(ignored));
+    }
+
+    /** The metrics file once {@code next} is found: one only, never one of two dropped without a word. */
+    private static Path metrics(Path first, Path next) {
+        if (first == null || same(first, next)) return next;
+        throw new InputError(InputError.at(
+                next.toString(),
+                0,
+                null,
+                "a second metrics file besides " + first + "; give one (merge their rows into one metrics.csv)"));
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

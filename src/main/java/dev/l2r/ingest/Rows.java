@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.l2r.InputError;
 import java.io.IOException;
 import java.io.Reader;
@@ -35,6 +36,16 @@ public final class Rows {
     }
 
     /**
+     * Checks the header of a CSV file (line 1) before any row is read, so that a file holding only a wrong
+     * header is refused as one with rows would be; throws an {@link InputError} to refuse it.
+     */
+    public interface HeaderCheck {
+        HeaderCheck NONE = names -> {};
+
+        void header(List<String> names);
+    }
+
+    /**
      * Why a row is malformed: the field it happened in (a column's name, "column N" for a column without one,
      * a JSON key), or empty when the row as a whole is wrong (its number of fields, its length, its JSON).
      */
@@ -53,28 +64,33 @@ public final class Rows {
 
     /** Reads every row of a UTF-8, comma-delimited file and returns the SHA-256 of the file. */
     public static String read(Path path, Consumer consumer) {
-        return read(path, Format.DEFAULT, consumer);
+        return read(path, Format.DEFAULT, HeaderCheck.NONE, consumer);
+    }
+
+    /**
+     * Reads every row of a UTF-8, comma-delimited file, a CSV file's header checked first (even when no row
+     * follows it), and returns the SHA-256 of the file.
+     */
+    public static String read(Path path, HeaderCheck check, Consumer consumer) {
+        return read(path, Format.DEFAULT, check, consumer);
     }
 
     /** Reads every row and returns the SHA-256 of the file. */
     public static String read(Path path, Format format, Consumer consumer) {
+        return read(path, format, HeaderCheck.NONE, consumer);
+    }
+
+    /** Reads every row, a CSV file's header checked first, and returns the SHA-256 of the file. */
+    public static String read(Path path, Format format, HeaderCheck check, Consumer consumer) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         try (TextInput in = TextInput.open(path, format.charset())) {
             Reader reader = in.reader();
             if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) ndjson(reader, consumer);
             else if (name.endsWith(".json")) json(path, reader, consumer);
-            else csv(path, reader, format.delimiter(), consumer);
+            else csv(path, reader, format.delimiter(), check, consumer);
             return in.sha256();
         } catch (CharacterCodingException e) {
-            throw new InputError(InputError.at(
-                    path.toString(),
-                    0,
-                    null,
-                    "not " + format.charset().name()
-                            + " text"
-                            + (format.charset().equals(StandardCharsets.UTF_8)
-                                    ? " (a profile can declare another encoding, e.g. encoding: ISO-8859-1)"
-                                    : "")));
+            throw new InputError(notText(path, format.charset()));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputError(InputError.at(
@@ -86,6 +102,30 @@ public final class Rows {
             throw new InputError(
                     InputError.at(path.toString(), 0, null, "cannot read: " + InputError.firstLine(e.getMessage())));
         }
+    }
+
+    /**
+     * The line of a file that is not text in {@code charset}: where its first bad byte is, found by reading the
+     * file again (decoding errors are rare; reading stays one pass when there is none).
+     */
+    private static String notText(Path path, Charset charset) {
+        TextInput.BadByte bad = TextInput.firstBadByte(path, charset);
+        boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+        String advice = utf8
+                ? "save the file as UTF-8 (or a profile can declare another encoding, e.g. encoding: ISO-8859-1)"
+                : "save the file as " + charset.name() + " or declare its encoding in the profile";
+        if (bad == null) return InputError.at(path.toString(), 0, null, "not " + charset.name() + " text; " + advice);
+        return InputError.at(
+                path.toString(),
+                bad.line(),
+                null,
+                String.format(
+                        Locale.ROOT,
+                        "not %s text (byte 0x%02X at column %d); %s",
+                        charset.name(),
+                        bad.value(),
+                        bad.column(),
+                        advice));
     }
 
     /** Stops a read after the header, for {@link #header}. */
@@ -110,7 +150,8 @@ public final class Rows {
         throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
     }
 
-    private static void csv(Path path, Reader reader, char delimiter, Consumer consumer) throws IOException {
+    private static void csv(Path path, Reader reader, char delimiter, HeaderCheck check, Consumer consumer)
+            throws IOException {
         CsvRecords r = new CsvRecords(reader, delimiter);
         if (!r.next())
             throw new InputError(InputError.at(path.toString(), 1, null, "empty file: expected a header row"));
@@ -119,6 +160,7 @@ public final class Rows {
                     path.toString(), r.line(), null, "the header row cannot be read: " + describe(r, null)));
         }
         List<String> header = header(path, Arrays.asList(r.fields()), r.line());
+        check.header(header);
         if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
         while (r.next()) {
             Problem problem = null;
@@ -195,33 +237,67 @@ public final class Rows {
 
     private static void json(Path path, Reader reader, Consumer consumer) throws IOException {
         try (JsonParser p = JSON.createParser(reader)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new InputError(InputError.at(path.toString(), 1, null, "expected a JSON array of lead objects"));
+            try {
+                jsonArray(path, p, consumer);
+            } catch (StreamConstraintsException e) {
+                throw new InputError(InputError.at(
+                        path.toString(),
+                        p.currentLocation().getLineNr(),
+                        null,
+                        "cannot be read past this line: " + beyondLimit(e)));
             }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) {
-                    throw new InputError(InputError.at(
-                            path.toString(), p.currentLocation().getLineNr(), null, "the JSON array is not closed"));
-                }
-                long line = p.currentLocation().getLineNr();
-                Parsed o;
-                if (t != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    o = NOT_AN_OBJECT;
-                } else {
-                    o = object(p);
-                }
-                consumer.row(o.names(), o.values(), line, o.problem());
+        }
+    }
+
+    /**
+     * What a value over one of the parser's limits is, in words (its line is where the parser stopped): the
+     * limits are those of {@link #JSON}, whose messages name its internals.
+     */
+    static String beyondLimit(StreamConstraintsException e) {
+        StreamReadConstraints c = JSON.streamReadConstraints();
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.startsWith("Document nesting depth")) {
+            return "nested deeper than " + c.getMaxNestingDepth() + " levels; a lead is one flat object";
+        }
+        if (m.startsWith("Number value length")) {
+            return "a number longer than " + c.getMaxNumberLength() + " digits";
+        }
+        if (m.startsWith("String value length")) {
+            return String.format(Locale.ROOT, "a string longer than %,d characters", c.getMaxStringLength());
+        }
+        if (m.startsWith("Name length")) {
+            return String.format(Locale.ROOT, "a key longer than %,d characters", c.getMaxNameLength());
+        }
+        return "a value too large to read";
+    }
+
+    private static void jsonArray(Path path, JsonParser p, Consumer consumer) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new InputError(InputError.at(path.toString(), 1, null, "expected a JSON array of lead objects"));
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new InputError(InputError.at(
+                        path.toString(), p.currentLocation().getLineNr(), null, "the JSON array is not closed"));
             }
-            if (p.nextToken() != null) {
-                throw new InputError(
-                        InputError.at(
-                                path.toString(),
-                                p.currentTokenLocation().getLineNr(),
-                                null,
-                                "more JSON after the array of leads; a .json file holds one array (use .ndjson for one object per line)"));
+            long line = p.currentLocation().getLineNr();
+            Parsed o;
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                o = NOT_AN_OBJECT;
+            } else {
+                o = object(p);
             }
+            consumer.row(o.names(), o.values(), line, o.problem());
+        }
+        if (p.nextToken() != null) {
+            throw new InputError(
+                    InputError.at(
+                            path.toString(),
+                            p.currentTokenLocation().getLineNr(),
+                            null,
+                            "more JSON after the array of leads; a .json file holds one array (use .ndjson for one object per line)"));
         }
     }
 
@@ -260,6 +336,8 @@ public final class Rows {
                         Problem.ofRow("text after the JSON object at column " + (k + 1) + "; put one object per line"));
             }
             return o;
+        } catch (StreamConstraintsException e) {
+            return new Parsed(List.of(), new String[0], Problem.ofRow("not valid JSON: " + beyondLimit(e)));
         } catch (JsonProcessingException e) {
             return new Parsed(
                     List.of(),

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +62,66 @@ final class TextInput implements AutoCloseable {
             throw new InputError(InputError.at(path.toString(), 0, null, "cannot read: " + e.getMessage()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first byte that is not text in the charset: the line and column of the text before it (1-based). */
+    record BadByte(long line, long column, int value) {}
+
+    /**
+     * Finds the first byte of {@code path} that is not text in {@code charset}, reading the file again from its
+     * start (after a decoding error only: a read that succeeds never pays for it), or null when there is none.
+     * Lines end as in {@link CsvRecords} (CRLF, LF or CR); columns count characters.
+     */
+    static BadByte firstBadByte(Path path, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                in.mark(3);
+                byte[] bom = in.readNBytes(3);
+                if (!(bom.length == 3
+                        && (bom[0] & 0xff) == 0xEF
+                        && (bom[1] & 0xff) == 0xBB
+                        && (bom[2] & 0xff) == 0xBF)) {
+                    in.reset();
+                }
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+            CharBuffer chars = CharBuffer.allocate(1 << 16);
+            long line = 1;
+            long column = 1;
+            boolean afterCr = false;
+            boolean eof = false;
+            while (true) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) eof = true;
+                else bytes.position(bytes.position() + n);
+                bytes.flip();
+                CoderResult r;
+                do {
+                    r = decoder.decode(bytes, chars, eof);
+                    chars.flip();
+                    while (chars.hasRemaining()) {
+                        char c = chars.get();
+                        if (c == '\n' || c == '\r') {
+                            if (c == '\r' || !afterCr) line++;
+                            column = 1;
+                            afterCr = c == '\r';
+                        } else {
+                            if (!Character.isLowSurrogate(c)) column++;
+                            afterCr = false;
+                        }
+                    }
+                    chars.clear();
+                    if (r.isError()) return new BadByte(line, column, bytes.get(bytes.position()) & 0xff);
+                } while (r.isOverflow());
+                if (eof) return null;
+                bytes.compact();
+            }
+        } catch (IOException e) {
+            return null;
         }
     }
 

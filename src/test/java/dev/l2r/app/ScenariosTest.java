@@ -164,6 +164,18 @@ class ScenariosTest {
     }
 
     @Test
+    void aLeadsFileWhoseOnlyLineIsNoHeaderIsBadInputNotAPass() throws IOException {
+        scenario("leads.csv", "hi\n");
+        scenario("file.yaml", head() + "leads: leads.csv\nexpect: none\n");
+        Cli r = Cli.run("test", dir.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertEquals(
+                dir.resolve("leads.csv") + ":1: lead_id: missing column; a leads file needs lead_id and created_at\n",
+                r.err());
+    }
+
+    @Test
     void malformedScenariosExitTwoNamingFileLineAndField() throws IOException {
         Path a = scenario("a.yaml", head() + """
                         leads: {lead_id: X}

@@ -138,14 +138,113 @@ class BadInputTest {
     }
 
     @Test
-    void textThatIsNotUtf8IsRefused() throws Exception {
+    void aHeaderWithoutTheColumnsIsRefusedEvenWithNoRowAfterIt() {
+        Workspace w = ws().file("data/leads.csv", "hi\n");
+        refused(
+                w.check("2026-10"),
+                "data/leads.csv:1: lead_id: missing column; a leads file needs lead_id and created_at");
+        w = ws().file("data/leads.csv", "lead_id,created\n");
+        refused(
+                w.check("2026-10"),
+                "data/leads.csv:1: created_at: missing column; a leads file needs lead_id and created_at");
+        w = ws().file("data/metrics.csv", "a,b,c,d\n");
+        refused(
+                w.check("2026-10"),
+                "data/metrics.csv:1: period: missing column; metrics.csv has period, team, metric, value");
+        w = ws().file("data/metrics.csv", "period,team,metric\r\n");
+        refused(
+                w.check("2026-10"),
+                "data/metrics.csv:1: value: missing column; metrics.csv has period, team, metric, value");
+    }
+
+    @Test
+    void aHeaderAloneWithTheColumnsIsZeroRows() {
+        Workspace w = ws().file("data/leads.csv", "lead_id,created_at\n").metrics();
+        Cli r = w.check("2026-10");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(0, w.json("run.json").get("inputs").get(0).get("read").asInt());
+    }
+
+    @Test
+    void aSecondMetricsFileIsRefusedNamingBoth() {
+        Workspace w = ws().metrics("2026-10,,spend,100")
+                .file("a/metrics.csv", "period,team,metric,value\n2026-10,,spend,200\n")
+                .file("b/metrics.csv", "period,team,metric,value\n2026-10,,spend,300\n");
+        refused(
+                w.check("2026-10", "--data", tmp.resolve("a/metrics.csv").toString()),
+                "a/metrics.csv: a second metrics file besides data/metrics.csv; give one (merge their rows into one"
+                        + " metrics.csv)");
+        Cli r = Cli.run(
+                "check",
+                "--sla",
+                tmp.resolve("sla.yaml").toString(),
+                "--data",
+                tmp.resolve("data/leads.csv").toString(),
+                "--data",
+                tmp.resolve("a/metrics.csv").toString(),
+                "--data",
+                tmp.resolve("b/metrics.csv").toString(),
+                "--period",
+                "2026-10",
+                "--out",
+                w.out().toString(),
+                "--no-history");
+        refused(
+                r,
+                "b/metrics.csv: a second metrics file besides a/metrics.csv; give one (merge their rows into one"
+                        + " metrics.csv)");
+    }
+
+    @Test
+    void theFolderAndItsOwnMetricsFileNamedAgainAreOneFile() {
+        Workspace w = ws().metrics("2026-10,,spend,100");
+        Cli r = w.check("2026-10", "--data", tmp.resolve("data/metrics.csv").toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(2, w.json("run.json").get("inputs").size());
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefusedAtItsLineAndColumn() throws Exception {
         Workspace w = ws();
         Files.write(
                 tmp.resolve("data/leads.csv"),
-                ("lead_id,created_at,company\nA,2026-10-05T10:00,M\u00fcller\n").getBytes(StandardCharsets.ISO_8859_1));
+                ("lead_id,created_at,company\r\nA,2026-10-05T10:00,Acme\r\nB,2026-10-05T10:00,M\u00fcller\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         refused(
                 w.check("2026-10"),
-                "data/leads.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
+                "data/leads.csv:3: not UTF-8 text (byte 0xFC at column 21); save the file as UTF-8 (or a profile can"
+                        + " declare another encoding, e.g. encoding: ISO-8859-1)");
+        w.metrics("2026-10,,spend,100", "2026-10,,spend\u00a0x,100");
+        Files.write(
+                tmp.resolve("data/metrics.csv"),
+                Files.readString(tmp.resolve("data/metrics.csv")).getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(tmp.resolve("data/leads.csv"), "lead_id,created_at\n");
+        refused(
+                w.check("2026-10"),
+                "data/metrics.csv:3: not UTF-8 text (byte 0xA0 at column 15); save the file as UTF-8 (or a profile can"
+                        + " declare another encoding, e.g. encoding: ISO-8859-1)");
+    }
+
+    @Test
+    void jsonNestedTooDeepOrANumberTooLongIsNamedAtItsLineInPlainWords() throws Exception {
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        String digits = "9".repeat(5000);
+        Workspace w = ws().file(
+                        "data/leads.json",
+                        "[\n{\"lead_id\": \"A\", \"created_at\": \"2026-10-05T10:00\"},\n"
+                                + "{\"lead_id\": \"B\", \"created_at\": \"2026-10-05T10:00\", \"x\": " + deep
+                                + "}\n]\n");
+        Files.delete(tmp.resolve("data/leads.csv"));
+        refused(
+                w.check("2026-10"),
+                "data/leads.json:3: cannot be read past this line: nested deeper than 1000 levels; a lead is one flat"
+                        + " object");
+        w.file(
+                "data/leads.json",
+                "[\n{\"lead_id\": \"A\", \"created_at\": \"2026-10-05T10:00\", \"score\": " + digits + "}\n]\n");
+        refused(
+                w.check("2026-10"),
+                "data/leads.json:2: cannot be read past this line: a number longer than 1000 digits");
     }
 
     @Test

@@ -326,7 +326,8 @@ class MalformedInputTest {
         String leads = in("leads.csv", latin1);
         refused(
                 run(profile(), leads),
-                "in/leads.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
+                "in/leads.csv:2: not UTF-8 text (byte 0xE9 at column 18); save the file as UTF-8 (or a profile can declare"
+                        + " another encoding, e.g. encoding: ISO-8859-1)");
     }
 
     @Test
@@ -337,7 +338,8 @@ class MalformedInputTest {
                 "lead_ref,amount\n1,100\u00a0\u20ac\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
         refused(
                 run(profile(), leads, deals),
-                "in/deals.csv: not UTF-8 text (a profile can declare another encoding, e.g. encoding: ISO-8859-1)");
+                "in/deals.csv:2: not UTF-8 text (byte 0xA0 at column 6); save the file as UTF-8 (or a profile can declare"
+                        + " another encoding, e.g. encoding: ISO-8859-1)");
     }
 
     @Test

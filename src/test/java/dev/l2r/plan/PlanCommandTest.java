@@ -282,6 +282,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void aMetricsFileWhoseOnlyLineIsNoHeaderIsRefused() throws IOException {
+        Path m = tmp.resolve("metrics.csv");
+        for (String text : List.of("hi\n", "a,b,c,d\n")) {
+            Files.writeString(m, text);
+            assertEquals(
+                    m + ":1: period: missing column; metrics.csv has period, team, metric, value\n",
+                    refused(
+                                    "plan",
+                                    "--sla",
+                                    EXAMPLE,
+                                    "--revenue",
+                                    "2000000",
+                                    "--period",
+                                    "2026-10",
+                                    "--data",
+                                    m.toString())
+                            .err());
+        }
+    }
+
+    @Test
     void theVisitorsTargetIsShownButNotPlanned() throws IOException {
         Path sla = sla(
                 target("A", "average_selling_price", "    min: 1000"),
