@@ -137,9 +137,35 @@ public final class CheckRun {
             Path folder = r.out() == null
                     ? defaultOut(a, p)
                     : periods.size() > 1 || r.period().contains("..") ? r.out().resolve(p.label()) : r.out();
-            results.add(new CheckRun(r.forPeriod(p.label(), folder), versions).guarded());
+            try {
+                results.add(new CheckRun(r.forPeriod(p.label(), folder), versions).guarded());
+            } catch (InputError e) {
+                if (results.isEmpty()) throw e;
+                throw new InputError(
+                        e.lines().get(0) + "; the range stopped at " + p.label() + ", but " + done(results, r));
+            }
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * What a range stopped by a failure in a later period leaves behind: the earlier periods' outputs and,
+     * unless --no-history, their runs in the history (a range is checked period by period, each in its own
+     * folder, and is not undone).
+     */
+    private static String done(List<Result> results, Request r) {
+        List<String> periods = results.stream().map(x -> x.period().label()).toList();
+        String which = periods.size() == 1
+                ? periods.get(0) + " was"
+                : String.join(", ", periods.subList(0, periods.size() - 1)) + " and " + periods.get(periods.size() - 1)
+                        + " were";
+        String where =
+                String.join(", ", results.stream().map(x -> x.out().toString()).toList());
+        return which + " checked and written before it (" + where + ")"
+                + (r.recordHistory()
+                        ? " and recorded in " + HistoryStore.file(r.history(), System.getenv(HistoryStore.ENV))
+                        : "")
+                + "; they stay as they are";
     }
 
     /** The default output folder: out/AGREEMENT/PERIOD, so two agreements never overwrite each other. */
@@ -172,9 +198,10 @@ public final class CheckRun {
         Agreement a = version.agreement();
         Period p = a.period(r.period());
         target = r.out() != null ? r.out() : defaultOut(a, p);
-        folder = OutputFolder.lock(target);
+        // the history first: one l2r may not write stops the check before the output folder is touched
         if (r.recordHistory())
-            history = HistoryStore.open(HistoryStore.file(r.history(), System.getenv(HistoryStore.ENV)));
+            history = HistoryStore.openToRecord(HistoryStore.file(r.history(), System.getenv(HistoryStore.ENV)));
+        folder = OutputFolder.lock(target);
         Instant asOf = a.asOf(p, r.asOf());
         Scored scored = score(version, p, asOf, r);
         Evaluation e = scored.evaluation();

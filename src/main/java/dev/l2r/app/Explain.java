@@ -21,6 +21,9 @@ import dev.l2r.facts.Lead;
 import dev.l2r.facts.PeriodWindow;
 import dev.l2r.ingest.DataLoader;
 import dev.l2r.ingest.Dataset;
+import dev.l2r.ingest.InputFile;
+import dev.l2r.ingest.RejectedRow;
+import dev.l2r.ingest.Rows;
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.Profiles;
 import dev.l2r.model.Agreement;
@@ -32,6 +35,7 @@ import dev.l2r.parse.AgreementParser;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +129,8 @@ public final class Explain {
         private final PeriodWindow window;
         private final Instant asOf;
         private final LeadDecisions decisions;
+        /** True when the data was read through a mapping profile (its lead id column is the profile's). */
+        private final boolean mapped;
         /** The where conditions that hold for the last lead probed. */
         private Lead holdingFor;
 
@@ -139,6 +145,7 @@ public final class Explain {
             String drl = DrlGenerator.generate(a);
             compiled = CompiledRules.build(a, r.sla().toString(), drl, rulesFiles);
             Profile mapping = r.profile() == null ? null : Profiles.resolve(r.profile());
+            mapped = mapping != null;
             dataset = new DataLoader(a.zone(), a.fields(), mapping, Progress.QUIET).load(r.data(), period.label());
             long start = period.startIn(a.zone()).toInstant().toEpochMilli();
             long end = period.endIn(a.zone()).toInstant().toEpochMilli();
@@ -162,10 +169,44 @@ public final class Explain {
             }
             Lead lead = byId.get(id);
             if (lead == null) {
+                RejectedRow row = rejected(id);
+                if (row != null) {
+                    throw new InputError("--lead: lead \"" + id + "\" was rejected, not read: "
+                            + InputError.at(row.file(), row.line(), row.field(), row.reason())
+                            + (row.value() == null || row.value().isEmpty() ? "" : " (\"" + row.value() + "\")"));
+                }
+                int n = dataset.rejected().size();
                 throw new InputError("--lead: no lead \"" + id + "\" in the data ("
-                        + dataset.leads().size() + " leads read)");
+                        + dataset.leads().size() + " leads read"
+                        + (n == 0 ? "" : "; " + n + " rejected row" + (n == 1 ? "" : "s") + " could not be read")
+                        + ")");
             }
             return explain(lead);
+        }
+
+        /**
+         * The rejected row of a lead that is not among the leads read: the lines of the leads files whose
+         * lead_id is {@code id}, matched with the rows rejected at those lines; null when there is none (or
+         * the data came through a profile, whose lead id column is its own).
+         */
+        private RejectedRow rejected(String id) {
+            if (dataset.rejected().isEmpty() || mapped) return null;
+            for (InputFile f : dataset.inputs()) {
+                if (!f.role().equals("leads")) continue;
+                Set<Long> lines = new HashSet<>();
+                Rows.read(Path.of(f.path()), (names, values, line, problem) -> {
+                    int i = names.indexOf("lead_id");
+                    if (i >= 0
+                            && values != null
+                            && i < values.length
+                            && values[i] != null
+                            && values[i].strip().equals(id)) lines.add(line);
+                });
+                for (RejectedRow row : dataset.rejected()) {
+                    if (row.file().equals(f.path()) && lines.contains(row.line())) return row;
+                }
+            }
+            return null;
         }
 
         private LeadExplanation explain(Lead raw) {

@@ -41,7 +41,8 @@ final class CheckCommand implements Callable<Integer> {
             paramLabel = "LABEL",
             description =
                     "Period to check: 2026-10 (month), 2026-Q4 (quarter) or 2026-W44 (ISO week), as the agreement's period;"
-                            + " FROM..TO checks each period of a range in order (2026-07..2026-09).")
+                            + " FROM..TO checks each period of a range in order (2026-07..2026-09); when a later period"
+                            + " fails, the earlier ones stay written and recorded, and the error names them.")
     String period;
 
     @Option(

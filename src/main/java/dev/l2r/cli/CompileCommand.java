@@ -6,6 +6,7 @@ import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.model.Agreement;
 import dev.l2r.parse.AgreementParser;
+import dev.l2r.report.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ final class CompileCommand implements Callable<Integer> {
             try {
                 Files.writeString(out, drl, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + e.getMessage()));
+                throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + OutputFiles.words(e)));
             }
         }
         return 0;

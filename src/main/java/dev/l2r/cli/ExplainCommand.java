@@ -76,7 +76,9 @@ final class ExplainCommand implements Callable<Integer> {
         if (period == null) throw new InputError("--period: required with " + (coverage ? "--coverage" : "--lead"));
         Explain.Session s =
                 new Explain.Session(new Explain.Request(agreement.sla, data, profile, period, asOf, rules.rules));
-        System.out.print(coverage ? s.coverage() : s.lead(lead).text());
+        String text = coverage ? s.coverage() : s.lead(lead).text(); // a lead it cannot explain is exit 2 alone
+        InputReport.printRejected(s.dataset()); // no row is left out without a word, as in l2r check
+        System.out.print(text);
         return 0;
     }
 }

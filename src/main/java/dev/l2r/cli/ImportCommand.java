@@ -9,6 +9,7 @@ import dev.l2r.ingest.Inputs;
 import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.ingest.profile.Profiles;
+import dev.l2r.report.OutputFiles;
 import dev.l2r.report.ReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,12 +82,10 @@ final class ImportCommand implements Callable<Integer> {
             throw new InputError("--timezone: \"" + timezone + "\" is not an IANA time zone such as America/New_York");
         }
         if (p.zone() != null) zone = p.zone();
-        if (Files.isDirectory(out)) {
-            throw new InputError(
-                    InputError.at(out.toString(), 0, null, "is a folder; give a file name such as leads.csv"));
-        }
         Path rejectedFile =
                 out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".rejected.csv");
+        // both outputs are checked before anything is read or written: an import that cannot write one writes neither
+        checkTargets(out, rejectedFile);
         ProfileReader reader = new ProfileReader(p, zone, Map.of(), Progress.forTerminal());
         Inputs inputs = Inputs.expand(in, reader::recognises);
         List<Path> files = inputs.files();
@@ -103,15 +102,16 @@ final class ImportCommand implements Callable<Integer> {
                 "the rejected rows of --out " + out.getFileName() + " would overwrite it; give another --out");
         reader.assign(files);
         Path parent = out.toAbsolutePath().getParent();
-        Path tmp;
+        Path tmp = null;
+        Path rejectedTmp = null;
+        long written;
         try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, ".l2r-import", ".csv");
-        } catch (IOException e) {
-            throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + e));
-        }
-        long written = 0;
-        try {
+            try {
+                Files.createDirectories(parent);
+                tmp = Files.createTempFile(parent, ".l2r-import", ".csv");
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(out, e);
+            }
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 CanonicalWriter[] writer = new CanonicalWriter[1];
                 long[] n = new long[1];
@@ -123,25 +123,34 @@ final class ImportCommand implements Callable<Integer> {
                 });
                 if (writer[0] == null) new CanonicalWriter(w, z, reader.extraColumns());
                 written = n[0];
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(out, e);
+            } catch (UncheckedIOException e) {
+                throw OutputFiles.cannotWrite(out, e.getCause());
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } catch (UncheckedIOException e) {
-            throw new InputError(InputError.at(
-                    out.toString(), 0, null, "cannot write: " + e.getCause().getMessage()));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        Path rejectedTmp = null;
-        try {
-            if (reader.rejected().isEmpty()) Files.deleteIfExists(rejectedFile);
-            else {
-                rejectedTmp = Files.createTempFile(parent, ".l2r-import", ".rejected.csv");
-                Files.writeString(rejectedTmp, ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
-                Files.move(rejectedTmp, rejectedFile, StandardCopyOption.REPLACE_EXISTING);
+            // the rejected rows are written before either file takes its place, so that neither is left alone
+            if (!reader.rejected().isEmpty()) {
+                try {
+                    rejectedTmp = Files.createTempFile(parent, ".l2r-import", ".rejected.csv");
+                    Files.writeString(rejectedTmp, ReportWriter.rejectedCsv(reader.rejected()), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw OutputFiles.cannotWrite(rejectedFile, e);
+                }
             }
-        } catch (IOException e) {
-            throw new InputError(InputError.at(rejectedFile.toString(), 0, null, "cannot write: " + e));
+            checkTargets(out, rejectedFile); // again: a long read gives time for a folder to appear there
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(out, e);
+            }
+            try {
+                if (rejectedTmp == null) Files.deleteIfExists(rejectedFile);
+                else Files.move(rejectedTmp, rejectedFile, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(rejectedFile, e);
+            }
         } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
             if (rejectedTmp != null) Files.deleteIfExists(rejectedTmp);
         }
         if (p.zone() == null
@@ -162,6 +171,14 @@ final class ImportCommand implements Callable<Integer> {
                 p.name(),
                 rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));
         return 0;
+    }
+
+    /** A folder where the leads or the rejected rows go, or a file where a folder goes, is refused. */
+    private static void checkTargets(Path out, Path rejectedFile) {
+        OutputFiles.checkFile(out, "give a file name such as leads.csv");
+        OutputFiles.checkFile(
+                rejectedFile,
+                "the rejected rows of --out " + out.getFileName() + " go there; remove it or give another --out");
     }
 
     /**

@@ -8,9 +8,12 @@ import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.evaluate.Limits;
 import dev.l2r.history.RunRecord;
 import dev.l2r.parse.AgreementVersions;
+import dev.l2r.report.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,6 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
                 AgreementVersions.load(agreement.sla).latest();
         ReportCommand.period(proposed.agreement(), "--from", from);
         ReportCommand.period(proposed.agreement(), "--to", to);
+        if (out != null) ReportCommand.checkTargets(out, "replay.md", "replay.csv"); // before the replay runs
         CheckRun.Request request = new CheckRun.Request(
                 agreement.sla,
                 data.paths,
@@ -92,12 +96,14 @@ final class ReplayCommand implements Callable<Integer> {
                 false);
         Replay.Result r = Replay.run(request, proposed, from, to);
         String text = text(r);
-        System.out.print(text);
-        if (out != null) {
-            ReportCommand.write(out.resolve("replay.md"), markdown(text));
-            ReportCommand.write(out.resolve("replay.csv"), csv(r));
-            System.out.println("wrote " + out.resolve("replay.csv") + " and replay.md");
+        if (out != null) { // both files or neither, and nothing on stdout before they are written
+            Map<Path, String> files = new LinkedHashMap<>();
+            files.put(out.resolve("replay.md"), markdown(text));
+            files.put(out.resolve("replay.csv"), csv(r));
+            OutputFiles.writeAll(files);
         }
+        System.out.print(text);
+        if (out != null) System.out.println("wrote " + out.resolve("replay.csv") + " and replay.md");
         return 0;
     }
 

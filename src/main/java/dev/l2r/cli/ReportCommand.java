@@ -8,12 +8,10 @@ import dev.l2r.mail.Delivery;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
 import dev.l2r.parse.AgreementVersions;
+import dev.l2r.report.OutputFiles;
 import dev.l2r.report.TrendReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +77,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Map<String, RunRecord> byPeriod = new LinkedHashMap<>();
         for (Period p = first; !p.start().isAfter(last.start()); p = p.next()) byPeriod.put(p.label(), null);
+        Path dir = out != null ? out : Path.of("out", a.id(), from + ".." + to);
+        checkTargets(dir, MARKDOWN, HTML); // before anything is read or written
         Path file = history.resolve();
         if (Files.exists(file)) {
             try (HistoryStore store = HistoryStore.open(file)) {
@@ -108,9 +108,10 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputError("no runs of " + a.id() + " between " + from + " and " + to + " in " + file
                     + "; run l2r check first");
         }
-        Path dir = out != null ? out : Path.of("out", a.id(), from + ".." + to);
-        write(dir.resolve(MARKDOWN), TrendReport.markdown(runs, missing));
-        write(dir.resolve(HTML), TrendReport.html(runs, missing));
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(dir.resolve(MARKDOWN), TrendReport.markdown(runs, missing));
+        files.put(dir.resolve(HTML), TrendReport.html(runs, missing));
+        OutputFiles.writeAll(files); // both or neither
         System.out.println("wrote " + dir.resolve(MARKDOWN) + " and " + HTML + ": " + runs.size() + " of "
                 + byPeriod.size() + " periods of " + a.id() + " from " + file
                 + (missing.isEmpty() ? "" : "; no run recorded for " + String.join(", ", missing)));
@@ -141,21 +142,12 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes a file whole or not at all: a temporary file in the same folder, then renamed over the target. */
-    static void write(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new InputError(InputError.at(
-                    target.toString(), 0, null, "cannot write: " + InputError.firstLine(String.valueOf(e))));
-        }
+    /**
+     * Refuses an output folder that is a file, and a folder where one of its files goes, before anything is
+     * written; shared with {@code replay}.
+     */
+    static void checkTargets(Path dir, String... names) {
+        OutputFiles.checkFolder(dir, "give a folder for --out");
+        for (String n : names) OutputFiles.checkFile(dir.resolve(n), "remove it or give another --out");
     }
 }

@@ -52,6 +52,8 @@ public final class HistoryStore implements AutoCloseable {
     private static final int SQLITE_CANTOPEN = 14;
     private static final int SQLITE_NOTADB = 26;
 
+    private static final String READ_ONLY = "read-only; give a --history file l2r may write";
+
     private static final String RUN_COLUMNS = "id, latest, agreement_id, agreement_version, agreement_title,"
             + " agreement_sha256, generated_drl_sha256, rules_sha256, inputs_sha256, run_json_sha256, tool_version,"
             + " period, period_start, period_end, as_of, is_final, recorded_at, verdict, compliance, violations,"
@@ -101,6 +103,35 @@ public final class HistoryStore implements AutoCloseable {
         HistoryStore store = new HistoryStore(c, name);
         try {
             store.prepareSchema();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /**
+     * Opens the history as {@link #open} does, for a check that will record in it: a file or folder l2r may
+     * not write is refused now, before anything is evaluated or written, not when the run is recorded. SQLite
+     * writes a journal beside the file while it records, so the folder must be writable as well as the file.
+     */
+    public static HistoryStore openToRecord(Path file) {
+        String name = file.toString();
+        if (Files.exists(file) && !Files.isDirectory(file) && !Files.isWritable(file)) {
+            throw new InputError(InputError.at(name, 0, null, READ_ONLY));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && Files.isDirectory(parent) && !Files.isWritable(parent)) {
+            throw new InputError(InputError.at(
+                    name,
+                    0,
+                    null,
+                    "its folder " + parent + " is read-only, and SQLite writes a journal beside the file; give a"
+                            + " --history file in a folder l2r may write"));
+        }
+        HistoryStore store = open(file);
+        try {
+            store.transaction(() -> null); // takes the write lock and lets it go: fails now on a read-only database
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -412,7 +443,7 @@ public final class HistoryStore implements AutoCloseable {
         } else if (code == SQLITE_CANTOPEN) {
             why = "cannot open it; check that its folder exists and may be written";
         } else if (code == SQLITE_READONLY) {
-            why = "read-only; give a --history file l2r may write";
+            why = READ_ONLY;
         } else {
             why = "cannot use the history: " + InputError.flatten(e.getMessage());
         }

@@ -8,7 +8,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -174,6 +172,8 @@ public final class OutputFolder implements AutoCloseable {
      * Does nothing when another run is writing it: that run's outcome decides what the folder says.
      */
     public static void markFailed(Path requested, String cause) {
+        // a folder with no outputs of an earlier run has nothing to mark: nothing is created for it
+        if (!Files.isRegularFile(requested.resolve(OWNED_BY), LinkOption.NOFOLLOW_LINKS)) return;
         OutputFolder f;
         try {
             f = lock(requested);
@@ -348,22 +348,9 @@ public final class OutputFolder implements AutoCloseable {
         return new InputError(InputError.at(p.toString(), 0, null, "cannot write: " + message(e)));
     }
 
-    /** The reason without the path the user already sees (AccessDeniedException's message is only the path). */
+    /** The reason in words ({@link OutputFiles#words}). */
     static String message(IOException e) {
-        String simple = e.getClass().getSimpleName().replace("Exception", "");
-        String m = e.getMessage();
-        if (e instanceof FileAlreadyExistsException fe
-                && fe.getFile() != null
-                && Files.isRegularFile(Path.of(fe.getFile()))) {
-            return fe.getFile() + " is a file, not a folder"; // a folder was to be made there (--out under a file)
-        }
-        if (e instanceof FileSystemException fse) {
-            m = fse.getReason() != null
-                    ? fse.getReason()
-                    : simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-            if (fse.getFile() != null) m = fse.getFile() + ": " + m;
-        }
-        return m == null ? simple : m;
+        return OutputFiles.words(e);
     }
 
     private static String random() {

@@ -112,13 +112,10 @@ public final class ReportWriter {
             }
         } catch (IOException ex) {
             throw new InputError(
-                    InputError.at(folder.target().toString(), 0, null, "cannot write: " + ex.getMessage()));
+                    InputError.at(folder.target().toString(), 0, null, "cannot write: " + OutputFiles.words(ex)));
         } catch (UncheckedIOException ex) { // from Csv rows streamed to a file, e.g. a full disk
             throw new InputError(InputError.at(
-                    folder.target().toString(),
-                    0,
-                    null,
-                    "cannot write: " + ex.getCause().getMessage()));
+                    folder.target().toString(), 0, null, "cannot write: " + OutputFiles.words(ex.getCause())));
         }
         folder.commit();
     }

@@ -188,4 +188,58 @@ class ExplainTest {
         assertEquals(2, none.code());
         assertEquals(1, none.err().lines().count(), none.err());
     }
+
+    /** ws() plus two rows that cannot be read: a time that is no timestamp (line 7) and a repeated lead_id. */
+    private Workspace withRejectedRows() {
+        Workspace w = ws();
+        String leads = w.dir.resolve("data/leads.csv").toString();
+        w.file(
+                "data/leads.csv",
+                Workspace.LEADS_HEADER + "\n"
+                        + String.join("\n", readLines(leads).subList(1, 6))
+                        + "\nL6,10/07/2026 10:41 AM,demo-request,web,,sdr,Ann,80,Delta,,,US,,,,,,,,,,,,"
+                        + "\nL1,2026-10-09T15:00:00-04:00,demo-request,web,,sdr,Ann,70,Acme,,,US,,,,,,,,,,,,\n");
+        return w;
+    }
+
+    private static List<String> readLines(String file) {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void coverageSaysWhichRowsItCouldNotReadAsCheckDoes() {
+        Workspace w = withRejectedRows();
+        Cli r = explain(w, "--coverage");
+        assertEquals(0, r.code(), r.toString());
+        String leads = w.dir.resolve("data/leads.csv").toString();
+        assertEquals(
+                "2 rejected rows, each with file, line, field and reason:\n"
+                        + "  " + leads + ":7: created_at: not an ISO-8601 timestamp (\"10/07/2026 10:41 AM\")\n"
+                        + "  " + leads + ":8: lead_id: duplicate lead_id; the first one, at line 2, is kept (\"L1\")\n",
+                r.err());
+        Cli lead = explain(w, "--lead", "L1");
+        assertEquals(0, lead.code(), lead.toString());
+        assertEquals(r.err(), lead.err(), "explain --lead says it too");
+    }
+
+    @Test
+    void aLeadWhoseRowWasRejectedIsSaidToBeRejectedWhereAndWhy() {
+        Workspace w = withRejectedRows();
+        Cli r = explain(w, "--lead", "L6");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(
+                "--lead: lead \"L6\" was rejected, not read: " + w.dir.resolve("data/leads.csv")
+                        + ":7: created_at: not an ISO-8601 timestamp (\"10/07/2026 10:41 AM\")\n",
+                r.err());
+        assertEquals("", r.out());
+        Cli unknown = explain(w, "--lead", "NOPE");
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertEquals(
+                "--lead: no lead \"NOPE\" in the data (5 leads read; 2 rejected rows could not be read)\n",
+                unknown.err());
+    }
 }

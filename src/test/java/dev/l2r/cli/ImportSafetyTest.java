@@ -2,6 +2,7 @@ package dev.l2r.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.l2r.Cli;
@@ -173,5 +174,40 @@ class ImportSafetyTest {
         assertEquals(0, r.code(), r.toString());
         String rejected = Files.readString(tmp.resolve("leads.rejected.csv"));
         assertTrue(rejected.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\n"), rejected);
+    }
+
+    @Test
+    void aFolderWhereTheRejectedRowsGoStopsTheImportBeforeItWritesTheLeads() throws IOException {
+        // the export has a row that cannot be read, so the rejected rows have somewhere to go
+        Path busy = Files.createDirectories(tmp.resolve("o.rejected.csv"));
+        Files.writeString(busy.resolve("keep.txt"), "someone's file");
+        Cli r = importTo(tmp.resolve("o.csv"), "--timezone", "UTC");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(
+                busy + ": is a folder; the rejected rows of --out o.csv go there; remove it or give another --out\n",
+                r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(tmp.resolve("o.csv")), "no leads written: " + r);
+        assertEquals("someone's file", Files.readString(busy.resolve("keep.txt")));
+    }
+
+    @Test
+    void anEmptyFolderThereIsRefusedTooNeverReplacedByAFile() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("o.rejected.csv"));
+        Cli r = importTo(tmp.resolve("o.csv"), "--timezone", "UTC");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(
+                empty + ": is a folder; the rejected rows of --out o.csv go there; remove it or give another --out\n",
+                r.err());
+        assertTrue(Files.isDirectory(empty), "the folder stays a folder");
+        assertFalse(Files.exists(tmp.resolve("o.csv")), "no leads written: " + r);
+    }
+
+    @Test
+    void anOutUnderAFileIsRefusedInWords() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plain"), "a file");
+        Cli r = importTo(file.resolve("o.csv"), "--timezone", "UTC");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(file.resolve("o.csv") + ": cannot write: " + file + " is a file, not a folder\n", r.err());
     }
 }

@@ -110,6 +110,38 @@ class PeriodRangeTest {
     }
 
     @Test
+    void aRangeThatStopsInALaterPeriodSaysWhichEarlierPeriodsWereWrittenAndRecorded() throws Exception {
+        Workspace w = new Workspace(tmp).sla(SLA.formatted("month")).leads(LEAD_AUG);
+        Files.createDirectories(w.out());
+        Files.writeString(w.out().resolve("2026-09"), "in the way"); // September's folder cannot be made
+        Cli r = w.check("2026-07..2026-09");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(
+                w.out().resolve("2026-09") + ": is a file, not a folder; choose a folder for --out; the range stopped"
+                        + " at 2026-09, but 2026-07 and 2026-08 were checked and written before it ("
+                        + w.out().resolve("2026-07") + ", " + w.out().resolve("2026-08") + ") and recorded in "
+                        + tmp.resolve("history.sqlite") + "; they stay as they are\n",
+                r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.exists(w.out().resolve("2026-08").resolve("run.json")), "what it says it left");
+    }
+
+    @Test
+    void withoutHistoryTheLineSaysOnlyWhatWasWritten() throws Exception {
+        Workspace w = new Workspace(tmp).sla(SLA.formatted("month")).leads(LEAD_AUG);
+        Files.createDirectories(w.out());
+        Files.writeString(w.out().resolve("2026-08"), "in the way");
+        Cli r = w.check("2026-07..2026-09", "--no-history");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(
+                r.err()
+                        .endsWith("; the range stopped at 2026-08, but 2026-07 was checked and written before it ("
+                                + w.out().resolve("2026-07") + "); they stay as they are\n"),
+                r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void theDefaultFolderNamesTheAgreementSoAgreementsNeverShareOne() {
         Workspace w = new Workspace(tmp).sla(SLA.formatted("quarter"));
         var a = dev.l2r.parse.AgreementParser.load(tmp.resolve("sla.yaml"));

@@ -1,6 +1,7 @@
 package dev.l2r.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.l2r.Cli;
@@ -89,5 +90,28 @@ class ReplayCommandTest {
         Cli kind = replay("2026-Q3", "2026-Q3");
         assertEquals(2, kind.code(), kind.toString());
         assertTrue(kind.err().startsWith("--from: \"2026-Q3\" is not a month"), kind.err());
+    }
+
+    @Test
+    void aFolderWhereReplayCsvGoesIsRefusedBeforeAnythingIsPrintedOrWritten() throws Exception {
+        checked();
+        Path out = tmp.resolve("replay");
+        Files.createDirectories(out.resolve("replay.csv"));
+        Cli r = replay("2026-07", "2026-08", "--out", out.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(out.resolve("replay.csv") + ": is a folder; remove it or give another --out\n", r.err());
+        assertEquals("", r.out(), "no table on stdout");
+        assertFalse(Files.exists(out.resolve("replay.md")), "no replay.md");
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedInWords() throws Exception {
+        checked();
+        Path out = Files.writeString(tmp.resolve("replay.txt"), "a file");
+        Cli r = replay("2026-07", "2026-08", "--out", out.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(out + ": is a file, not a folder; give a folder for --out\n", r.err());
+        assertEquals("", r.out(), "no table on stdout");
+        assertEquals("a file", Files.readString(out));
     }
 }

@@ -210,4 +210,27 @@ class ReportCommandTest {
             assertEquals(bad + ": not a SQLite database; give another --history file or move this one away\n", r.err());
         }
     }
+
+    @Test
+    void aFolderWhereTheHtmlGoesIsRefusedAndTheMarkdownIsNotWrittenEither() throws Exception {
+        record();
+        Path out = tmp.resolve("trend");
+        Files.createDirectories(out.resolve("summary-trend.html"));
+        Cli r = Cli.run(
+                "report",
+                "--sla",
+                SLA,
+                "--from",
+                "2026-07",
+                "--to",
+                "2026-09",
+                "--history",
+                history().toString(),
+                "--out",
+                out.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(out.resolve("summary-trend.html") + ": is a folder; remove it or give another --out\n", r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(out.resolve("summary-trend.md")), "no summary-trend.md");
+    }
 }
