@@ -28,6 +28,11 @@ public final class AgreementParser {
 
     private AgreementParser() {}
 
+    /** True when the text could be an agreement's id (its {@code sla:} key): lower-case letters, digits and '-'. */
+    public static boolean isAgreementId(String id) {
+        return HeaderReader.SLA_ID.matcher(id).matches();
+    }
+
     /** Reads and validates an agreement file; throws {@link dev.l2r.InputError} listing every problem. */
     public static Agreement load(Path path) {
         if (Files.isDirectory(path)) {
