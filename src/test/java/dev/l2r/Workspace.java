@@ -63,7 +63,7 @@ public final class Workspace {
         return dir.resolve("out");
     }
 
-    /** Runs check with the workspace's files plus extra arguments. */
+    /** Runs check with the workspace's files (and history) plus extra arguments. */
     public Cli check(String period, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "check",
@@ -76,9 +76,10 @@ public final class Workspace {
                 "--rules",
                 rules.toString(),
                 "--out",
-                out().toString(),
-                "--history",
-                dir.resolve("history.sqlite").toString()));
+                out().toString()));
+        // the workspace's history, unless the check is to record none (l2r refuses both at once)
+        if (!List.of(extra).contains("--no-history"))
+            args.addAll(List.of("--history", dir.resolve("history.sqlite").toString()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }

@@ -69,7 +69,10 @@ public final class Explain {
         Clause c = clauseOf(a, id);
         String drl = DrlGenerator.generate(a);
         String out = ClauseWords.sentence(a, c) + "\n\n" + rulesOf(drl, c);
-        if (!(c instanceof Clause.Rule r)) return out;
+        if (!(c instanceof Clause.Rule r)) {
+            if (rules != null) RulesFile.readAll(rules); // a --rules given is read, even when this clause needs none
+            return out;
+        }
         Path dir;
         try {
             dir = RulesDirectory.resolve(rules);

@@ -16,6 +16,7 @@ import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.RejectedRow;
 import dev.l2r.ingest.ScenarioData;
 import dev.l2r.model.Agreement;
+import dev.l2r.model.Clause;
 import dev.l2r.model.Period;
 import dev.l2r.parse.AgreementParser;
 import dev.l2r.source.Loc;
@@ -33,7 +34,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +61,8 @@ public final class Scenarios {
     private Scenarios() {}
 
     /** A violation a scenario expects; {@code status} and {@code deadline} are null when not given. */
-    public record Expected(String clause, String subject, String status, String deadline, int line) {}
+    public record Expected(
+            String clause, String subject, String status, String deadline, int line, Loc clauseAt, int clauseLine) {}
 
     /** A scenario as read, its paths resolved against the scenario's folder. */
     public record Scenario(
@@ -300,7 +305,15 @@ public final class Scenarios {
                         item.field("deadline"),
                         "\"" + deadline + "\" is not an ISO-8601 time such as 2026-09-03T16:16:00-04:00");
             }
-            out.add(new Expected(clause, subject, status, deadline, tree.line(item.pointer())));
+            Loc clauseAt = item.field("clause");
+            out.add(new Expected(
+                    clause,
+                    subject,
+                    status,
+                    deadline,
+                    tree.line(item.pointer()),
+                    clauseAt,
+                    tree.line(clauseAt.pointer())));
         }
         return out;
     }
@@ -330,6 +343,7 @@ public final class Scenarios {
         Agreement a = AgreementParser.load(s.agreement());
         List<RulesFile> rulesFiles = RulesFile.readAll(RulesDirectory.resolve(s.rules()));
         CompiledRules rules = CompiledRules.build(a, s.agreement().toString(), DrlGenerator.generate(a), rulesFiles);
+        unknownClauses(s, a, rules);
         Period p = Period.parse(a.period(), s.period())
                 .orElseThrow(() -> new InputError(InputError.at(
                         file,
@@ -361,6 +375,31 @@ public final class Scenarios {
             }
         }
         return new Prepared(s, a, rules, p, asOf);
+    }
+
+    /**
+     * An expected violation of a clause the agreement does not have (nor a data-quality check of its rules)
+     * could never be found: the scenario is wrong, not the agreement.
+     */
+    private static void unknownClauses(Scenario s, Agreement a, CompiledRules rules) {
+        Set<String> checks = new TreeSet<>();
+        rules.kieBase()
+                .getKiePackages()
+                .forEach(p -> p.getRules().stream()
+                        .filter(CompiledRules::isDataQuality)
+                        .forEach(r -> checks.add(CompiledRules.dqIdOf(r))));
+        List<String> problems = new ArrayList<>();
+        for (Expected x : s.expected()) {
+            if (x.clause() == null || a.clause(x.clause()).isPresent() || checks.contains(x.clause())) continue;
+            problems.add(InputError.at(
+                    s.file().toString(),
+                    x.clauseLine(),
+                    x.clauseAt().display(),
+                    "agreement " + a.id() + " has no clause \"" + x.clause() + "\"; use one of its clauses ("
+                            + a.clauses().stream().map(Clause::id).collect(Collectors.joining(", "))
+                            + ") or the id of a data-quality check"));
+        }
+        if (!problems.isEmpty()) throw new InputError(problems);
     }
 
     /** A problem at the scenario's key when the file (or folder) it names is not there. */

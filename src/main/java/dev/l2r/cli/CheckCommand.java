@@ -1,5 +1,6 @@
 package dev.l2r.cli;
 
+import dev.l2r.InputError;
 import dev.l2r.Progress;
 import dev.l2r.app.CheckRun;
 import dev.l2r.evaluate.Evaluation;
@@ -104,6 +105,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (noHistory && history.file != null) {
+            throw new InputError("--history: not used with --no-history; give one or the other");
+        }
         Optional<Delivery> delivery = mail.delivery(System.getenv()); // bad mail settings stop before any work
         List<CheckRun.Result> results = CheckRun.runAll(new CheckRun.Request(
                 agreement.sla,

@@ -69,6 +69,14 @@ final class ExplainCommand implements Callable<Integer> {
         int modes = (clause != null ? 1 : 0) + (lead != null ? 1 : 0) + (coverage ? 1 : 0);
         if (modes != 1) throw new InputError("explain: give exactly one of --clause ID, --lead ID or --coverage");
         if (clause != null) {
+            // these options say which data to read: a clause is explained without data, so they would be ignored
+            String unused = data != null
+                    ? "--data"
+                    : period != null ? "--period" : asOf != null ? "--as-of" : profile != null ? "--profile" : null;
+            if (unused != null) {
+                throw new InputError(unused + ": not used with --clause, which explains a clause without data;"
+                        + " leave it out, or use --lead ID or --coverage to look at data");
+            }
             System.out.print(Explain.clause(agreement.sla, clause, rules.rules));
             return 0;
         }

@@ -12,10 +12,13 @@ import dev.l2r.history.HistoryStore;
 import dev.l2r.history.RunRecord;
 import dev.l2r.history.StoredRun;
 import dev.l2r.model.Agreement;
+import dev.l2r.model.Period;
+import dev.l2r.model.PeriodKind;
 import dev.l2r.parse.AgreementParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +68,15 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         if (sla != null && agreementId != null)
             throw new InputError("--agreement: give --sla or --agreement, not both");
+        if (agreementId != null && !AgreementParser.isAgreementId(agreementId)) {
+            throw new InputError(
+                    "--agreement: \"" + agreementId
+                            + "\" is not an agreement id; use the sla: key of an agreement (lower-case letters, digits and '-')");
+        }
+        if (period != null && sla == null && !isPeriodLabel(period)) {
+            throw new InputError("--period: \"" + period
+                    + "\" is not a period; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)");
+        }
         String id = agreementId;
         if (sla != null) {
             Agreement a = AgreementParser.load(sla);
@@ -175,6 +187,12 @@ final class HistoryCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A label of any period kind (without --sla, the kind of the agreement is not known). */
+    private static boolean isPeriodLabel(String label) {
+        return Arrays.stream(PeriodKind.values())
+                .anyMatch(k -> Period.parse(k, label).isPresent());
     }
 
     private static String nz(String s) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(
         name = "l2r",
         mixinStandardHelpOptions = true,
-        version = "l2r " + Version.VERSION,
+        version = Main.VERSION,
         description = "Checks whether sales and marketing keep their Lead-to-Revenue SLA.")
 public final class Main implements Runnable {
 
@@ -35,6 +35,9 @@ public final class Main implements Runnable {
             HistoryCommand.class,
             ReportCommand.class,
             ReplayCommand.class);
+
+    /** What {@code --version} prints, after the command name or without one. */
+    static final String VERSION = "l2r " + Version.VERSION;
 
     /** Exit code for a bug in l2r itself, distinct from bad input (2). */
     public static final int INTERNAL = 70;
@@ -76,6 +79,16 @@ public final class Main implements Runnable {
                     + " (an l2r bug; run with --debug for details)");
             return INTERNAL;
         });
+        cli.setExecutionStrategy(parsed -> {
+            // picocli lets anything through after --help or --version; l2r refuses it as it does elsewhere
+            for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (!p.unmatched().isEmpty()) {
+                    throw new CommandLine.UnmatchedArgumentException(
+                            p.commandSpec().commandLine(), p.unmatched());
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         try {
             return cli.execute(args);
         } catch (Throwable t) { // an Error (e.g. out of memory) escapes picocli's handler
@@ -99,6 +112,9 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         Class<?> named = args.length == 0 ? null : named(args[0]);
         for (Class<?> c : named != null ? List.of(named) : COMMANDS) cli.addSubcommand(c);
+        // every command's help offers --version: it prints what l2r --version does
+        for (CommandLine sub : cli.getSubcommands().values())
+            sub.getCommandSpec().version(VERSION);
         return cli;
     }
 

@@ -73,8 +73,9 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
         }
         List<Path> paths;
         try (Stream<Path> s = Files.list(dir)) {
+            // a link whose target is gone is named below, as an unreadable file is (skipping it would drop rules)
             paths = s.filter(p -> (p.getFileName().toString().endsWith(".drl") || DecisionTable.isTable(p))
-                            && Files.isRegularFile(p))
+                            && (Files.isRegularFile(p) || danglingLink(p)))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -83,6 +84,14 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
         List<RulesFile> out = new ArrayList<>();
         List<String> notText = new ArrayList<>();
         for (Path p : paths) {
+            if (danglingLink(p)) {
+                throw new InputError(InputError.at(
+                        p.toString(),
+                        0,
+                        null,
+                        "cannot be read: it is a link to " + linkTarget(p)
+                                + ", which does not exist; fix the link or remove it"));
+            }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(p);
@@ -106,6 +115,8 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
                 continue;
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
+            // a byte-order mark (as Windows editors save UTF-8) is not DRL: the Drools parser stops at it
+            if (!text.isEmpty() && text.charAt(0) == BOM) text = text.substring(1);
             Matcher m = PACKAGE.matcher(text);
             out.add(new RulesFile(p, text, Digests.sha256(bytes), m.find() ? m.group(1) : "l2r.rules"));
         }
@@ -130,6 +141,21 @@ public record RulesFile(Path path, String text, String sha256, String drlPackage
             if (lines[i].strip().equals("end")) break;
         }
         return b.toString();
+    }
+
+    private static final char BOM = 0xFEFF;
+
+    /** True for a symbolic link whose target does not exist. */
+    private static boolean danglingLink(Path p) {
+        return Files.isSymbolicLink(p) && !Files.exists(p);
+    }
+
+    private static String linkTarget(Path p) {
+        try {
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            return "a file";
+        }
     }
 
     private static RulesFile table(Path p, DecisionTable t, byte[] bytes) {

@@ -26,7 +26,15 @@ public final class AgreementParser {
 
     private static final List<String> TOP = AgreementKeys.TOP;
 
+    /** The keys an agreement cannot do without. */
+    private static final List<String> REQUIRED = List.of("sla", "period", "timezone", "teams", "clauses");
+
     private AgreementParser() {}
+
+    /** True when the text could be an agreement's id (its {@code sla:} key): lower-case letters, digits and '-'. */
+    public static boolean isAgreementId(String id) {
+        return HeaderReader.SLA_ID.matcher(id).matches();
+    }
 
     /** Reads and validates an agreement file; throws {@link dev.l2r.InputError} listing every problem. */
     public static Agreement load(Path path) {
@@ -48,6 +56,14 @@ public final class AgreementParser {
         if (!root.isObject()) {
             fields.add(Loc.ROOT, "an agreement is a mapping with keys " + String.join(", ", TOP));
             fields.throwIfAny();
+        }
+        if (root.isEmpty()) { // an empty file (or one of only comments, or {}): one cause, not each key missing
+            throw new InputError(InputError.at(
+                    tree.file(),
+                    0,
+                    null,
+                    "holds no agreement; write one with at least " + String.join(", ", REQUIRED)
+                            + " (see docs/AGREEMENTS.md)"));
         }
         fields.unknownKeys(root, Loc.ROOT, TOP);
 

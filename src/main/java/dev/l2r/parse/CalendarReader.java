@@ -33,7 +33,13 @@ final class CalendarReader {
         }
         fields.unknownKeys(node, at, AgreementKeys.CALENDAR);
         Loc hl = at.field("hours");
+        int before = fields.count();
         Map<DayOfWeek, List<BusinessCalendar.Span>> hours = hours(node.get("hours"), hl);
+        if (fields.count() > before) {
+            // hours written wrong are named once: the clauses are checked against the standard hours, not
+            // against a calendar left without hours (a business window would then be named as a second cause)
+            hours = BusinessCalendar.standard().hours();
+        }
         List<LocalDate> holidays = fields.holidays(node, at, "holidays");
         try {
             return new BusinessCalendar(hours, holidays);

@@ -67,6 +67,11 @@ final class Fields {
         problems.unknownKeys(node, at, allowed);
     }
 
+    /** How many problems were found so far. */
+    int count() {
+        return problems.count();
+    }
+
     void throwIfAny() {
         problems.throwIfAny();
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class HeaderReader {
 
-    private static final Pattern SLA_ID = Pattern.compile("[a-z0-9-]+");
+    static final Pattern SLA_ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** The header of an agreement; a field is null when it is absent or wrong (and a problem says so). */

@@ -57,6 +57,11 @@ public final class Problems {
         return "a value";
     }
 
+    /** How many problems were found so far. */
+    public int count() {
+        return problems.size();
+    }
+
     public void throwIfAny() {
         if (problems.isEmpty()) return;
         // List.sort is stable: problems of one line keep the order in which they were found

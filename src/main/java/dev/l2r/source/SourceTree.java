@@ -57,6 +57,13 @@ public final class SourceTree {
         String notText = TextCheck.problem(
                 file, bytes, true); // YAML and JSON allow no control characters but tab and line breaks
         if (notText != null) throw new InputError(notText);
+        if (bom(bytes, 0) && bom(bytes, 3)) { // the second would be read as a character of the first key
+            throw new InputError(InputError.at(
+                    file,
+                    1,
+                    null,
+                    "starts with two byte-order marks; save the file as UTF-8 (with one byte-order mark or none)"));
+        }
         boolean json = file.endsWith(".json");
         ObjectMapper mapper = json
                 ? JsonMapper.builder()
@@ -141,6 +148,14 @@ public final class SourceTree {
         }
         if (root == null || root.isMissingNode()) root = mapper.createObjectNode();
         return new SourceTree(file, root, lines);
+    }
+
+    /** True when the UTF-8 byte-order mark (EF BB BF) starts at {@code at}. */
+    private static boolean bom(byte[] bytes, int at) {
+        return bytes.length >= at + 3
+                && (bytes[at] & 0xff) == 0xEF
+                && (bytes[at + 1] & 0xff) == 0xBB
+                && (bytes[at + 2] & 0xff) == 0xBF;
     }
 
     /**

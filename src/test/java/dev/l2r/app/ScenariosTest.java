@@ -201,6 +201,24 @@ class ScenariosTest {
     }
 
     @Test
+    void anExpectedViolationOfAClauseTheAgreementDoesNotHaveIsAMalformedScenario() throws IOException {
+        Path s = scenario("nope.yaml", head() + "leads:\n" + LEAD + """
+                        expect:
+                          - { clause: S1, subject: IS-1 }
+                          - clause: NOPE
+                            subject: IS-1
+                          - { clause: DQ-SAL-BEFORE-MQL, subject: IS-1 }
+                        """);
+        Cli r = Cli.run("test", dir.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertEquals(
+                s + ":17: expect[1].clause: agreement inside-sales has no clause \"NOPE\"; use one of its clauses"
+                        + " (S1, S2, S3, S4, S5, S6, S7) or the id of a data-quality check\n",
+                r.err());
+    }
+
+    @Test
     void aPeriodOrAsOfTheAgreementCannotUseIsBadInput() throws IOException {
         Path s = scenario(
                 "p.yaml",

@@ -2,6 +2,8 @@ package dev.l2r.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.l2r.Cli;
+import dev.l2r.Version;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -47,5 +49,16 @@ class CommandLineTest {
             assertEquals(List.of(name), commands(name, "--help"), c.getSimpleName());
         }
         assertEquals(ALL.size(), Main.COMMANDS.size());
+    }
+
+    @Test
+    void everyCommandPrintsTheVersionItsHelpOffers() {
+        for (String name : ALL) {
+            Cli r = Cli.run(name, "--version");
+            assertEquals(0, r.code(), name + ": " + r);
+            assertEquals("l2r " + Version.VERSION + "\n", r.out(), name);
+            assertEquals("", r.err(), name);
+        }
+        assertEquals("l2r " + Version.VERSION + "\n", Cli.run("--version").out());
     }
 }

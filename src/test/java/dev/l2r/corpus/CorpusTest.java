@@ -365,6 +365,10 @@ class CorpusTest {
                             java.nio.file.attribute.PosixFilePermissions.fromString(
                                     s.get("mode").asText()));
                 case "mkdir" -> Files.createDirectories(p);
+                case "symlink" -> {
+                    Files.deleteIfExists(p);
+                    Files.createSymbolicLink(p, Path.of(s.get("target").asText()));
+                }
                 case "delete" -> deleteTree(p);
                 case "expand" -> {
                     String token = s.get("token").asText();
