@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,14 @@ class ReportCommandTest {
         }
     }
 
+    /** {@code l2r report --sla SLA --from FROM --to TO --history HISTORY [--out OUT]}. */
+    private static Cli report(String from, String to, Path history, Path out) {
+        List<String> args = new ArrayList<>(
+                List.of("report", "--sla", SLA, "--from", from, "--to", to, "--history", history.toString()));
+        if (out != null) args.addAll(List.of("--out", out.toString()));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
     private static String read(Path p) throws Exception {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
@@ -45,18 +54,7 @@ class ReportCommandTest {
     void reportWritesTheTrendFromTheLatestRunOfEachPeriodAndNamesTheGap() throws Exception {
         record();
         Path out = tmp.resolve("trend");
-        Cli r = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-07",
-                "--to",
-                "2026-09",
-                "--history",
-                history().toString(),
-                "--out",
-                out.toString());
+        Cli r = report("2026-07", "2026-09", history(), out);
         assertEquals(0, r.code(), r.toString());
         assertEquals(
                 "wrote " + out.resolve("summary-trend.md") + " and summary-trend.html: 2 of 3 periods of inside-sales"
@@ -91,18 +89,7 @@ class ReportCommandTest {
     void consecutivePeriodsWithoutARunAreNamedAsOneSpan() throws Exception {
         record();
         Path out = tmp.resolve("trend");
-        Cli r = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-07",
-                "--to",
-                "2026-12",
-                "--history",
-                history().toString(),
-                "--out",
-                out.toString());
+        Cli r = report("2026-07", "2026-12", history(), out);
         assertEquals(0, r.code(), r.toString());
         assertTrue(
                 r.out()
@@ -115,33 +102,13 @@ class ReportCommandTest {
     @Test
     void reportWithNoRunInTheRangeExits2SayingWhatToRun() {
         record();
-        Cli r = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-10",
-                "--to",
-                "2026-12",
-                "--history",
-                history().toString(),
-                "--out",
-                tmp.resolve("x").toString());
+        Cli r = report("2026-10", "2026-12", history(), tmp.resolve("x"));
         assertEquals(2, r.code(), r.toString());
         assertEquals(
                 "no runs of inside-sales between 2026-10 and 2026-12 in " + history() + "; run l2r check first\n",
                 r.err());
         assertFalse(Files.exists(tmp.resolve("x")));
-        Cli missing = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-07",
-                "--to",
-                "2026-09",
-                "--history",
-                tmp.resolve("none.sqlite").toString());
+        Cli missing = report("2026-07", "2026-09", tmp.resolve("none.sqlite"), null);
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().startsWith("no runs of inside-sales between 2026-07 and 2026-09 in "), missing.err());
         assertFalse(Files.exists(tmp.resolve("none.sqlite")), "a missing history is not created by report");
@@ -149,30 +116,12 @@ class ReportCommandTest {
 
     @Test
     void reportPeriodsMustBeOfTheAgreementsKindAndInOrder() {
-        Cli quarter = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-Q3",
-                "--to",
-                "2026-09",
-                "--history",
-                history().toString());
+        Cli quarter = report("2026-Q3", "2026-09", history(), null);
         assertEquals(2, quarter.code(), quarter.toString());
         assertEquals(
                 "--from: \"2026-Q3\" is not a month of agreement inside-sales; use a label such as 2026-10\n",
                 quarter.err());
-        Cli backwards = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-09",
-                "--to",
-                "2026-07",
-                "--history",
-                history().toString());
+        Cli backwards = report("2026-09", "2026-07", history(), null);
         assertEquals(2, backwards.code(), backwards.toString());
         assertEquals("--to: 2026-07 is before --from 2026-09; give the earlier period first\n", backwards.err());
     }
@@ -216,18 +165,7 @@ class ReportCommandTest {
         record();
         Path out = tmp.resolve("trend");
         Files.createDirectories(out.resolve("summary-trend.html"));
-        Cli r = Cli.run(
-                "report",
-                "--sla",
-                SLA,
-                "--from",
-                "2026-07",
-                "--to",
-                "2026-09",
-                "--history",
-                history().toString(),
-                "--out",
-                out.toString());
+        Cli r = report("2026-07", "2026-09", history(), out);
         assertEquals(2, r.code(), r.toString());
         assertEquals(out.resolve("summary-trend.html") + ": is a folder; remove it or give another --out\n", r.err());
         assertEquals("", r.out());
