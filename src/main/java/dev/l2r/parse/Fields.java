@@ -89,6 +89,10 @@ final class Fields {
             add(at.field(key), "expected text, found " + Problems.kind(v));
             return null;
         }
+        if (v.isNumber()) {
+            String written = tree.numberText(at.field(key).pointer()); // 2026.10 as written, not 2026.1
+            if (written != null) return written;
+        }
         return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
     }
 
@@ -107,6 +111,8 @@ final class Fields {
         }
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isValueNode() || v.get(i).isNull()) add(at.index(i), "expected text");
+            else if (v.get(i).isNumber() && tree.numberText(at.index(i).pointer()) != null)
+                out.add(tree.numberText(at.index(i).pointer())); // as written: 2026.10, not 2026.1
             else out.add(v.get(i).asText());
         }
         return out;

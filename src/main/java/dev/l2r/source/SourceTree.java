@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -40,14 +41,25 @@ public final class SourceTree {
     /** YAML's not-a-number and infinities, which are no number an agreement can mean. */
     private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF)");
 
+    /**
+     * Whole numbers that YAML 1.1 (l2r's YAML reader) and YAML 1.2 (editors checking against the schema) read
+     * differently: a leading zero is base 8 to one (017 is 15) and base 10 or text to the other; 0x and 0b are
+     * base 16 and base 2 to one and text to the other.
+     */
+    private static final Pattern OTHER_BASE = Pattern.compile("([-+]?)(0[0-9_]+|0[xX][0-9a-fA-F_]+|0[bB][01_]+)");
+
     private final String file;
     private final JsonNode root;
     private final Map<String, Integer> lines;
 
-    private SourceTree(String file, JsonNode root, Map<String, Integer> lines) {
+    /** The text of each number as the file writes it, by JSON pointer (2026.10 where the tree holds 2026.1). */
+    private final Map<String, String> numbers;
+
+    private SourceTree(String file, JsonNode root, Map<String, Integer> lines, Map<String, String> numbers) {
         this.file = file;
         this.root = root;
         this.lines = lines;
+        this.numbers = numbers;
     }
 
     /** Reads a .yaml/.yml or .json file; anything else is read as YAML (a superset of JSON). */
@@ -76,6 +88,7 @@ public final class SourceTree {
                         .build();
         JsonFactory factory = mapper.getFactory();
         Map<String, Integer> lines = new HashMap<>();
+        Map<String, String> numbers = new HashMap<>();
         List<String> problems = new ArrayList<>();
         try (JsonParser p = factory.createParser(bytes)) {
             JsonToken t;
@@ -115,6 +128,15 @@ public final class SourceTree {
                     problems.add(InputError.at(
                             file, line, display(ctx), p.getText() + " is not a finite number; write a decimal number"));
                 }
+                if (t.isNumeric()) {
+                    String text = p.getText();
+                    Matcher other = json ? null : OTHER_BASE.matcher(text);
+                    if (other != null && other.matches()) {
+                        problems.add(
+                                InputError.at(file, line, display(ctx), otherBase(text, other, p.getNumberValue())));
+                    }
+                    numbers.putIfAbsent(ctx.pathAsPointer().toString(), text);
+                }
                 lines.putIfAbsent(ctx.pathAsPointer().toString(), line);
             }
         } catch (JsonParseException e) {
@@ -147,7 +169,21 @@ public final class SourceTree {
                     "not valid " + (json ? "JSON" : "YAML") + ": " + InputError.firstLine(e.getMessage())));
         }
         if (root == null || root.isMissingNode()) root = mapper.createObjectNode();
-        return new SourceTree(file, root, lines);
+        return new SourceTree(file, root, lines, numbers);
+    }
+
+    /** Why a number written in another base, or with a leading zero, is refused, and what to write instead. */
+    private static String otherBase(String text, Matcher m, Number read) {
+        String digits = m.group(2);
+        char second = digits.charAt(1);
+        if (Character.isDigit(second) || second == '_') {
+            String decimal =
+                    m.group(1).replace("+", "") + digits.replace("_", "").replaceFirst("^0+(?=.)", "");
+            return text + " has a leading zero, which YAML reads as base 8 (" + read + ") and editors as " + decimal
+                    + "; write " + decimal + " without it, or quote it (\"" + text + "\") if it is text";
+        }
+        return text + " is written in base " + (Character.toLowerCase(second) == 'x' ? 16 : 2)
+                + ", which editors read as text; write it in decimal (" + read + "), or quote it if it is text";
     }
 
     /** True when the UTF-8 byte-order mark (EF BB BF) starts at {@code at}. */
@@ -250,6 +286,11 @@ public final class SourceTree {
 
     public JsonNode root() {
         return root;
+    }
+
+    /** The number at a JSON pointer as the file writes it (for a number taken as text), or null. */
+    public String numberText(String pointer) {
+        return numbers.get(pointer);
     }
 
     /** Line of the node at a JSON pointer, or of its nearest ancestor that has one; 0 if none. */

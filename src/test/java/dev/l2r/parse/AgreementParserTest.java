@@ -134,6 +134,17 @@ class AgreementParserTest {
     }
 
     @Test
+    void anUnquotedVersionIsKeptAsWritten() throws IOException {
+        // YAML reads 2026.10 as the number 2026.1; a version is text, so it is taken as the file writes it
+        Agreement a = load("sla.yaml", VALID.replace("version: \"2026.1\"", "version: 2026.10"));
+        assertEquals("2026.10", a.version());
+        assertEquals(
+                "2026.100",
+                load("sla.yaml", VALID.replace("version: \"2026.1\"", "version: 2026.100"))
+                        .version());
+    }
+
+    @Test
     void aDeclaredCurrencyIsKept() throws IOException {
         Agreement a = load(
                 "sla.yaml", VALID.replace("timezone: America/New_York", "timezone: America/New_York\ncurrency: EUR"));
