@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.l2r.InputError;
+import dev.l2r.ParserLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -254,21 +255,8 @@ public final class Rows {
      * limits are those of {@link #JSON}, whose messages name its internals.
      */
     static String beyondLimit(StreamConstraintsException e) {
-        StreamReadConstraints c = JSON.streamReadConstraints();
-        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (m.startsWith("Document nesting depth")) {
-            return "nested deeper than " + c.getMaxNestingDepth() + " levels; a lead is one flat object";
-        }
-        if (m.startsWith("Number value length")) {
-            return "a number longer than " + c.getMaxNumberLength() + " digits";
-        }
-        if (m.startsWith("String value length")) {
-            return String.format(Locale.ROOT, "a string longer than %,d characters", c.getMaxStringLength());
-        }
-        if (m.startsWith("Name length")) {
-            return String.format(Locale.ROOT, "a key longer than %,d characters", c.getMaxNameLength());
-        }
-        return "a value too large to read";
+        String what = ParserLimits.describe(e, JSON.streamReadConstraints());
+        return what.startsWith("nested") ? what + "; a lead is one flat object" : what;
     }
 
     private static void jsonArray(Path path, JsonParser p, Consumer consumer) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.l2r.InputError;
+import dev.l2r.ParserLimits;
 import dev.l2r.TextCheck;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +92,7 @@ public final class SourceTree {
         Map<String, Integer> lines = new HashMap<>();
         Map<String, String> numbers = new HashMap<>();
         List<String> problems = new ArrayList<>();
+        int lastLine = 0; // of the last token read: where a value over the parser's limits is
         try (JsonParser p = factory.createParser(bytes)) {
             JsonToken t;
             int roots = 0;
@@ -97,6 +100,7 @@ public final class SourceTree {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
                 var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
                 int line = p.currentTokenLocation().getLineNr();
+                lastLine = line;
                 if (ctx.inRoot()) {
                     // an empty document after the first (a trailing "---") holds nothing; any other is content
                     // that reading the first document alone would drop silently
@@ -139,6 +143,16 @@ public final class SourceTree {
                 }
                 lines.putIfAbsent(ctx.pathAsPointer().toString(), line);
             }
+        } catch (StreamConstraintsException e) {
+            int line = e.getLocation() == null || e.getLocation().getLineNr() <= 0
+                    ? lastLine
+                    : e.getLocation().getLineNr();
+            throw new InputError(InputError.at(
+                    file,
+                    line,
+                    null,
+                    "cannot be read past this line: " + ParserLimits.describe(e, factory.streamReadConstraints())
+                            + "; an agreement is a few levels deep"));
         } catch (JsonParseException e) {
             if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
                 int line = y.getProblemMark().getLine() + 1;
