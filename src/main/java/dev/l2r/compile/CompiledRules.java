@@ -315,12 +315,16 @@ public final class CompiledRules {
             });
             boolean otherErrors = e.getValue().stream()
                     .anyMatch(m -> !BAD_IMPORT.matcher(m[2]).find());
+            boolean parserErrors = e.getValue().stream().anyMatch(m -> m[2].startsWith("[ERR "));
             List<DecisionTable.Problem> inTable = new ArrayList<>();
             for (String[] m : e.getValue()) {
                 int line = Integer.parseInt(m[0]);
                 String col = m[1];
                 String text = m[2];
                 Matcher imp = BAD_IMPORT.matcher(text);
+                if (parserErrors && !e.getKey().isTable() && text.equals("Parser returned a null Package")) {
+                    continue; // the parser's own errors above say why: this line only follows from them
+                }
                 if (imp.find() && badImports.contains(imp.group(1))) {
                     line = importLine(e.getKey(), imp.group(1), line); // Drools says line 1
                     col = null;
