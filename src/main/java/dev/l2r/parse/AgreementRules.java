@@ -42,8 +42,19 @@ final class AgreementRules {
         if (!seen.add(id)) fields.add(at, "clause id \"" + id + "\" is used twice");
     }
 
+    /**
+     * The teams section is missing or not a mapping of teams: it has its own problem, and the teams that clauses
+     * name cannot be told known or unknown (every one would be a second, misleading "unknown team").
+     */
+    void teamsUnreadable() {
+        teamsUnreadable = true;
+    }
+
+    private boolean teamsUnreadable;
+
     /** A clause's owner is lead.team or a team of the agreement. */
     void ownerIsATeam(String owner, Map<String, Team> teams, Loc at) {
+        if (teamsUnreadable) return;
         if (!owner.equals(OwnerRef.LEAD_TEAM) && !teams.containsKey(owner)) {
             fields.add(
                     at,
@@ -64,7 +75,7 @@ final class AgreementRules {
             fields.add(at, "an owner name is non-blank text without control characters");
             return false;
         }
-        if (per == Clause.Per.TEAM && !teams.containsKey(key)) {
+        if (per == Clause.Per.TEAM && !teamsUnreadable && !teams.containsKey(key)) {
             fields.add(at, "unknown team \"" + key + "\"; teams: " + String.join(", ", teams.keySet()));
             return false;
         }

@@ -29,13 +29,16 @@ final class TeamsReader {
         Map<String, Team> teams = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             fields.add(at, "required: a mapping of team id to { owner: \"...\", timezone: ... }");
+            rules.teamsUnreadable();
             return teams;
         }
         if (!node.isObject() || node.isEmpty()) {
             fields.add(at, "expected a mapping of team id to { owner: \"...\", timezone: ... }");
+            rules.teamsUnreadable();
             return teams;
         }
         if (node.size() > AgreementLimits.MAX_TEAMS) {
+            rules.teamsUnreadable();
             fields.add(
                     at,
                     AgreementLimits.n(node.size()) + " teams; an agreement has at most "
@@ -53,6 +56,7 @@ final class TeamsReader {
             JsonNode t = e.getValue();
             if (!t.isObject()) {
                 fields.add(tl, "expected { owner: \"...\" } with an optional timezone");
+                teams.put(name, new Team(name, null, null, new TreeSet<>())); // named: its clauses know it
                 continue;
             }
             fields.unknownKeys(t, tl, AgreementKeys.TEAM);
