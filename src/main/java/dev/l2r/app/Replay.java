@@ -5,6 +5,7 @@ import dev.l2r.evaluate.HumanFormat;
 import dev.l2r.history.HistoryStore;
 import dev.l2r.history.RunRecord;
 import dev.l2r.history.StoredRun;
+import dev.l2r.ingest.Dataset;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
 import dev.l2r.parse.AgreementVersions;
@@ -31,7 +32,8 @@ public final class Replay {
     public record PeriodResult(String period, StoredRun recorded, RunRecord proposed, List<Row> rows, String note) {}
 
     /** The periods replayed, in order. */
-    public record Result(Agreement proposed, List<PeriodResult> periods) {}
+    /** {@code data}: the data as read for the last period replayed (its rejected rows are the same for every one). */
+    public record Result(Agreement proposed, List<PeriodResult> periods, Dataset data) {}
 
     private Replay() {}
 
@@ -45,6 +47,7 @@ public final class Replay {
         Agreement a = version.agreement();
         List<Period> periods = a.periods(from + ".." + to);
         List<PeriodResult> out = new ArrayList<>();
+        Dataset data = null;
         try (HistoryStore store = HistoryStore.open(HistoryStore.file(r.history(), System.getenv(HistoryStore.ENV)))) {
             for (Period p : periods) {
                 List<StoredRun> recorded = store.latest(a.id(), p.start(), p.start());
@@ -56,6 +59,7 @@ public final class Replay {
                 StoredRun old = recorded.get(0);
                 Instant asOf = a.asOf(p, old.run().asOf());
                 CheckRun.Scored scored = CheckRun.score(version, p, asOf, r);
+                data = scored.run().data();
                 String digest = HistoryRecords.inputsDigest(scored.run());
                 if (!Objects.equals(digest, old.run().digests().inputs())) {
                     throw new InputError("--data: not the data run " + old.id() + " of " + p.label()
@@ -72,7 +76,7 @@ public final class Replay {
             throw new InputError("--from: no recorded run of " + a.id() + " from " + from + " to " + to
                     + "; run l2r check on those periods first");
         }
-        return new Result(a, List.copyOf(out));
+        return new Result(a, List.copyOf(out), data);
     }
 
     /** Clause-and-team rows of both runs: the recorded order, then rows only the proposed version has. */

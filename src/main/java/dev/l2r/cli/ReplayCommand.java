@@ -102,6 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
             files.put(out.resolve("replay.csv"), csv(r));
             OutputFiles.writeAll(files);
         }
+        if (r.data() != null) InputReport.printRejected(r.data()); // no row is left out without a word
         System.out.print(text);
         if (out != null) System.out.println("wrote " + out.resolve("replay.csv") + " and replay.md");
         return 0;

@@ -75,6 +75,23 @@ class ReplayCommandTest {
     }
 
     @Test
+    void rowsTheDataCouldNotGiveAreNamedAsACheckNamesThem() throws Exception {
+        java.util.List<String> rows = new java.util.ArrayList<>(AgreementVersionsTest.LEADS);
+        rows.add("C,07/06/2026 10:00 AM,,,,sdr,Ann,,,,,,,,,,,,,,,,,");
+        Workspace w = new Workspace(tmp)
+                .sla(AgreementVersionsTest.VERSION.formatted("1", "2026-01-01", "8 hours"))
+                .leads(rows.toArray(String[]::new));
+        Files.writeString(
+                tmp.resolve("proposed.yaml"), AgreementVersionsTest.VERSION.formatted("2", "2026-01-01", "4 hours"));
+        assertEquals(0, w.check("2026-07..2026-08", "--fail-on", "none").code());
+        Cli r = replay("2026-07", "2026-08");
+        assertEquals(0, r.code(), r.toString());
+        // replay writes no rejected.csv: the row is listed on stderr with its file, line, field and reason
+        assertTrue(r.err().contains("1 rejected row"), r.err());
+        assertTrue(r.err().contains("leads.csv:4: created_at: not an ISO-8601 timestamp"), r.err());
+    }
+
+    @Test
     void changedDataOrNoRecordedRunIsRefused() throws Exception {
         Workspace w = checked();
         w.leads(AgreementVersionsTest.LEADS.get(0));
