@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +106,10 @@ final class ImportCommand implements Callable<Integer> {
         Path tmp = null;
         Path rejectedTmp = null;
         long written;
+        // the folders this import makes for --out: removed again (when still empty) if it fails
+        List<Path> made = new ArrayList<>();
+        for (Path d = parent; d != null && !Files.exists(d); d = d.getParent()) made.add(d);
+        boolean done = false;
         try {
             try {
                 Files.createDirectories(parent);
@@ -149,9 +154,11 @@ final class ImportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw OutputFiles.cannotWrite(rejectedFile, e);
             }
+            done = true;
         } finally {
             if (tmp != null) Files.deleteIfExists(tmp);
             if (rejectedTmp != null) Files.deleteIfExists(rejectedTmp);
+            if (!done) removeEmpty(made);
         }
         if (p.zone() == null
                 && timezone == null) { // a silent UTC shifts every local time by the zone's offset; bad input stays one
@@ -171,6 +178,17 @@ final class ImportCommand implements Callable<Integer> {
                 p.name(),
                 rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));
         return 0;
+    }
+
+    /** Removes the folders a failed import made, innermost first, as long as they are empty. */
+    private static void removeEmpty(List<Path> made) {
+        for (Path d : made) {
+            try {
+                Files.deleteIfExists(d);
+            } catch (IOException e) {
+                return; // not empty, or not ours to remove: it stays
+            }
+        }
     }
 
     /** A folder where the leads or the rejected rows go, or a file where a folder goes, is refused. */

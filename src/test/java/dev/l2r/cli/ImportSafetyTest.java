@@ -118,6 +118,19 @@ class ImportSafetyTest {
     }
 
     @Test
+    void anImportThatFailsLeavesNoFolderItMadeForOut() throws IOException {
+        // a byte that is not UTF-8 in the export stops the read after --out's folders were made for it
+        byte[] lead = Files.readAllBytes(export.resolve("Lead.csv"));
+        byte[] bad = java.util.Arrays.copyOf(lead, lead.length + 1);
+        bad[lead.length] = (byte) 0xE9;
+        Files.write(export.resolve("Lead.csv"), bad);
+        Path out = tmp.resolve("new/deeper/leads.csv");
+        Cli r = importTo(out, "--timezone", "UTC");
+        assertEquals(2, r.code(), r.toString());
+        assertFalse(Files.exists(tmp.resolve("new")), "no folder left behind: " + r);
+    }
+
+    @Test
     void aFolderAsOutIsRefused() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("leads"));
         refused(importTo(folder), folder, "is a folder; give a file name such as leads.csv");
