@@ -174,9 +174,7 @@ public final class Explain {
             if (lead == null) {
                 RejectedRow row = rejected(id);
                 if (row != null) {
-                    throw new InputError("--lead: lead \"" + id + "\" was rejected, not read: "
-                            + InputError.at(row.file(), row.line(), row.field(), row.reason())
-                            + (row.value() == null || row.value().isEmpty() ? "" : " (\"" + row.value() + "\")"));
+                    throw new InputError("--lead: lead \"" + id + "\" was rejected, not read: " + row.describe());
                 }
                 int n = dataset.rejected().size();
                 throw new InputError("--lead: no lead \"" + id + "\" in the data ("
@@ -195,7 +193,8 @@ public final class Explain {
         private RejectedRow rejected(String id) {
             if (dataset.rejected().isEmpty() || mapped) return null;
             for (InputFile f : dataset.inputs()) {
-                if (!f.role().equals("leads")) continue;
+                if (!f.role().equals("leads") || f.rejected() == 0)
+                    continue; // only a file with rejected rows is read again
                 Set<Long> lines = new HashSet<>();
                 Rows.read(Path.of(f.path()), (names, values, line, problem) -> {
                     int i = names.indexOf("lead_id");

@@ -421,8 +421,7 @@ public final class Scenarios {
         if (!data.rejected().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (RejectedRow r : data.rejected()) {
-                lines.add("row not read: " + InputError.at(r.file(), r.line(), r.field(), r.reason())
-                        + (r.value() == null || r.value().isEmpty() ? "" : " (\"" + r.value() + "\")"));
+                lines.add("row not read: " + r.describe());
             }
             return new Outcome(s.name(), false, lines);
         }

@@ -1,6 +1,5 @@
 package dev.l2r.cli;
 
-import dev.l2r.InputError;
 import dev.l2r.compile.CompiledRules;
 import dev.l2r.compile.DrlGenerator;
 import dev.l2r.compile.RulesFile;
@@ -62,7 +61,7 @@ final class CompileCommand implements Callable<Integer> {
             try {
                 Files.writeString(out, drl, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new InputError(InputError.at(out.toString(), 0, null, "cannot write: " + OutputFiles.words(e)));
+                throw OutputFiles.cannotWrite(out, e);
             }
         }
         return 0;

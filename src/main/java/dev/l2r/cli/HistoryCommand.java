@@ -13,12 +13,10 @@ import dev.l2r.history.RunRecord;
 import dev.l2r.history.StoredRun;
 import dev.l2r.model.Agreement;
 import dev.l2r.model.Period;
-import dev.l2r.model.PeriodKind;
 import dev.l2r.parse.AgreementParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +71,7 @@ final class HistoryCommand implements Callable<Integer> {
                     "--agreement: \"" + agreementId
                             + "\" is not an agreement id; use the sla: key of an agreement (lower-case letters, digits and '-')");
         }
-        if (period != null && sla == null && !isPeriodLabel(period)) {
+        if (period != null && sla == null && !Period.isLabel(period)) {
             throw new InputError("--period: \"" + period
                     + "\" is not a period; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)");
         }
@@ -187,12 +185,6 @@ final class HistoryCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A label of any period kind (without --sla, the kind of the agreement is not known). */
-    private static boolean isPeriodLabel(String label) {
-        return Arrays.stream(PeriodKind.values())
-                .anyMatch(k -> Period.parse(k, label).isPresent());
     }
 
     private static String nz(String s) {

@@ -106,13 +106,11 @@ final class ImportCommand implements Callable<Integer> {
         Path tmp = null;
         Path rejectedTmp = null;
         long written;
-        // the folders this import makes for --out: removed again (when still empty) if it fails
-        List<Path> made = new ArrayList<>();
-        for (Path d = parent; d != null && !Files.exists(d); d = d.getParent()) made.add(d);
+        List<Path> made = new ArrayList<>(); // the folders made for --out: removed again if the import fails
         boolean done = false;
         try {
             try {
-                Files.createDirectories(parent);
+                OutputFiles.makeFolders(parent, made);
                 tmp = Files.createTempFile(parent, ".l2r-import", ".csv");
             } catch (IOException e) {
                 throw OutputFiles.cannotWrite(out, e);
@@ -158,7 +156,7 @@ final class ImportCommand implements Callable<Integer> {
         } finally {
             if (tmp != null) Files.deleteIfExists(tmp);
             if (rejectedTmp != null) Files.deleteIfExists(rejectedTmp);
-            if (!done) removeEmpty(made);
+            if (!done) OutputFiles.removeMade(made);
         }
         if (p.zone() == null
                 && timezone == null) { // a silent UTC shifts every local time by the zone's offset; bad input stays one
@@ -178,17 +176,6 @@ final class ImportCommand implements Callable<Integer> {
                 p.name(),
                 rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d rows rejected: %s", rejected, rejectedFile));
         return 0;
-    }
-
-    /** Removes the folders a failed import made, innermost first, as long as they are empty. */
-    private static void removeEmpty(List<Path> made) {
-        for (Path d : made) {
-            try {
-                Files.deleteIfExists(d);
-            } catch (IOException e) {
-                return; // not empty, or not ours to remove: it stays
-            }
-        }
     }
 
     /** A folder where the leads or the rejected rows go, or a file where a folder goes, is refused. */

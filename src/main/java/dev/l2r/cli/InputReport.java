@@ -1,6 +1,5 @@
 package dev.l2r.cli;
 
-import dev.l2r.InputError;
 import dev.l2r.ingest.Dataset;
 import dev.l2r.ingest.InputFile;
 import dev.l2r.ingest.RejectedRow;
@@ -65,8 +64,7 @@ final class InputReport {
         System.err.println(rows(d.rejected().size(), "rejected row") + ", each with file, line, field and reason:");
         for (RejectedRow r :
                 d.rejected().subList(0, Math.min(LISTED, d.rejected().size()))) {
-            System.err.println("  " + InputError.at(r.file(), r.line(), r.field(), r.reason())
-                    + (r.value() == null || r.value().isEmpty() ? "" : " (\"" + r.value() + "\")"));
+            System.err.println("  " + r.describe());
         }
         if (d.rejected().size() > LISTED) {
             System.err.println("  and " + rows(d.rejected().size() - LISTED, "more row")

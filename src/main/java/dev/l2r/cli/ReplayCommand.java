@@ -80,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
                 AgreementVersions.load(agreement.sla).latest();
         ReportCommand.period(proposed.agreement(), "--from", from);
         ReportCommand.period(proposed.agreement(), "--to", to);
-        if (out != null) ReportCommand.checkTargets(out, "replay.md", "replay.csv"); // before the replay runs
+        if (out != null) OutputFiles.checkTargets(out, "replay.md", "replay.csv"); // before the replay runs
         CheckRun.Request request = new CheckRun.Request(
                 agreement.sla,
                 data.paths,

@@ -78,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, RunRecord> byPeriod = new LinkedHashMap<>();
         for (Period p = first; !p.start().isAfter(last.start()); p = p.next()) byPeriod.put(p.label(), null);
         Path dir = out != null ? out : Path.of("out", a.id(), from + ".." + to);
-        checkTargets(dir, MARKDOWN, HTML); // before anything is read or written
+        OutputFiles.checkTargets(dir, MARKDOWN, HTML); // before anything is read or written
         Path file = history.resolve();
         if (Files.exists(file)) {
             try (HistoryStore store = HistoryStore.open(file)) {
@@ -140,14 +140,5 @@ final class ReportCommand implements Callable<Integer> {
                     .map(l -> l.startsWith("--period:") ? option + l.substring("--period".length()) : l)
                     .toList());
         }
-    }
-
-    /**
-     * Refuses an output folder that is a file, and a folder where one of its files goes, before anything is
-     * written; shared with {@code replay}.
-     */
-    static void checkTargets(Path dir, String... names) {
-        OutputFiles.checkFolder(dir, "give a folder for --out");
-        for (String n : names) OutputFiles.checkFile(dir.resolve(n), "remove it or give another --out");
     }
 }

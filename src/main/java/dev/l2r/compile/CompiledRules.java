@@ -322,8 +322,8 @@ public final class CompiledRules {
                 String col = m[1];
                 String text = m[2];
                 Matcher imp = BAD_IMPORT.matcher(text);
-                if (parserErrors && !e.getKey().isTable() && text.equals("Parser returned a null Package")) {
-                    continue; // the parser's own errors above say why: this line only follows from them
+                if (parserErrors && text.equals("Parser returned a null Package")) {
+                    continue; // the parser's own errors say why: this line only follows from them
                 }
                 if (imp.find() && badImports.contains(imp.group(1))) {
                     line = importLine(e.getKey(), imp.group(1), line); // Drools says line 1

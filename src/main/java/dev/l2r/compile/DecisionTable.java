@@ -212,10 +212,8 @@ public final class DecisionTable {
         Map<String, List<int[]>> groups = new LinkedHashMap<>(); // "head|col|text" -> {row, col, head}
         Map<String, String> texts = new HashMap<>(); // "row|col|text" -> the message for that cell
         List<String> out = new ArrayList<>();
-        boolean parserErrors = problems.stream().anyMatch(p -> p.text().startsWith("[ERR "));
         for (Problem p : problems) {
             boolean objectType = p.text().startsWith("Unable to resolve ObjectType");
-            if (parserErrors && p.text().equals("Parser returned a null Package")) continue; // follows from them
             if (unknownType && !objectType && p.text().contains("cannot be resolved")) continue;
             boolean java = p.text().startsWith("Rule Compilation error");
             String text = java

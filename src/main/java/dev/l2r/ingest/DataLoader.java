@@ -8,11 +8,9 @@ import dev.l2r.ingest.profile.Profile;
 import dev.l2r.ingest.profile.ProfileReader;
 import dev.l2r.model.FieldType;
 import dev.l2r.model.Period;
-import dev.l2r.model.PeriodKind;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,8 @@ import java.util.function.Consumer;
 public final class DataLoader {
 
     private static final List<String> LEAD_FILES = List.of("leads.csv", "leads.json", "leads.ndjson");
-    private static final List<String> METRIC_COLUMNS = List.of("period", "team", "metric", "value");
+    /** The columns of metrics.csv, in the order a row's values are read ({@link #metricRejected}). */
+    static final List<String> METRIC_COLUMNS = List.of("period", "team", "metric", "value");
 
     private final ZoneId zone;
     private final Map<String, FieldType> custom;
@@ -196,25 +195,26 @@ public final class DataLoader {
                 }
             }
         };
+        // the column of each metric field, worked out once per header (a CSV has one; each JSON row its own keys)
+        Object[] lastNames = new Object[1];
+        int[] idx = new int[METRIC_COLUMNS.size()];
         String sha = Rows.read(file, header, (names, values, line, problem) -> {
             counts[0]++;
-            header.header(names); // a CSV's header was checked already; a JSON row's keys are checked here
+            if (names != lastNames[0]) {
+                header.header(names); // a CSV's header was checked already; a JSON row's keys are checked here
+                for (int i = 0; i < idx.length; i++) idx[i] = names.indexOf(METRIC_COLUMNS.get(i));
+                lastNames[0] = names;
+            }
             if (problem != null) {
                 rejected.add(new RejectedRow(name, line, problem.field(), problem.reason(), ""));
                 counts[1]++;
                 return;
             }
-            String[] v = new String[4];
-            for (int i = 0; i < 4; i++) {
-                int idx = names.indexOf(
-                        List.of("period", "team", "metric", "value").get(i));
-                v[i] = values[idx] == null ? "" : values[idx].strip();
-            }
-            String bad = metricProblem(v, seen, line);
+            String[] v = new String[idx.length];
+            for (int i = 0; i < idx.length; i++) v[i] = values[idx[i]] == null ? "" : values[idx[i]].strip();
+            RejectedRow bad = metricRejected(name, line, v, seen);
             if (bad != null) {
-                int bar = bad.indexOf('|');
-                String field = bad.substring(0, bar);
-                rejected.add(new RejectedRow(name, line, field, bad.substring(bar + 1), value(v, field)));
+                rejected.add(bad);
                 counts[1]++;
                 return;
             }
@@ -226,30 +226,30 @@ public final class DataLoader {
     }
 
     /**
-     * Why a metrics row (period, team, metric, value; stripped, never null) is rejected, as "field|reason", or
-     * null when it is accepted; {@code seen} holds the line of each (period, team, metric) accepted so far.
+     * The rejected row a metrics row (period, team, metric, value; stripped, never null) makes, with the field
+     * and its value, or null when it is accepted; {@code seen} holds the line of each (period, team, metric)
+     * accepted so far.
      */
-    static String metricProblem(String[] v, Map<String, Long> seen, long line) {
-        if (v[0].isEmpty()) return "period|required";
-        if (!isPeriodLabel(v[0]))
-            return "period|not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)";
-        if (v[2].isEmpty()) return "metric|required";
-        if (!isNumber(v[3])) return "value|not a number";
+    static RejectedRow metricRejected(String file, long line, String[] v, Map<String, Long> seen) {
+        Rows.Problem p = metricProblem(v, seen, line);
+        return p == null
+                ? null
+                : new RejectedRow(file, line, p.field(), p.reason(), v[METRIC_COLUMNS.indexOf(p.field())]);
+    }
+
+    private static Rows.Problem metricProblem(String[] v, Map<String, Long> seen, long line) {
+        if (v[0].isEmpty()) return new Rows.Problem("period", "required");
+        if (!Period.isLabel(v[0])) { // a row for "2026-13" or "october" would be read and never used
+            return new Rows.Problem(
+                    "period", "not a period label; use a month (2026-10), quarter (2026-Q4) or week (2026-W44)");
+        }
+        if (v[2].isEmpty()) return new Rows.Problem("metric", "required");
+        if (!isNumber(v[3])) return new Rows.Problem("value", "not a number");
         Long first = seen.putIfAbsent(v[0] + "\u0000" + v[1] + "\u0000" + v[2], line);
         return first == null
                 ? null
-                : "metric|duplicate of line " + first + " (same period, team and metric); the first is kept";
-    }
-
-    static String value(String[] v, String field) {
-        int i = List.of("period", "team", "metric", "value").indexOf(field);
-        return i < 0 || v[i] == null ? "" : v[i];
-    }
-
-    /** A row for "2026-13" or "october" would be read and never used: a label of any period kind, or rejected. */
-    private static boolean isPeriodLabel(String s) {
-        return Arrays.stream(PeriodKind.values())
-                .anyMatch(k -> Period.parse(k, s).isPresent());
+                : new Rows.Problem(
+                        "metric", "duplicate of line " + first + " (same period, team and metric); the first is kept");
     }
 
     private static boolean isNumber(String s) {

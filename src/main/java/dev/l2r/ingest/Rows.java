@@ -139,12 +139,16 @@ public final class Rows {
         }
     }
 
-    private interface HeaderConsumer extends Consumer {}
-
     /** The header row of a CSV file, read without the rest. */
     public static List<String> header(Path path, Format format) {
         try {
-            read(path, format, (HeaderConsumer) (names, values, line, problem) -> {});
+            read(
+                    path,
+                    format,
+                    names -> {
+                        throw new HeaderOnly(names);
+                    },
+                    (names, values, line, problem) -> {});
         } catch (HeaderOnly h) {
             return h.header;
         }
@@ -162,7 +166,6 @@ public final class Rows {
         }
         List<String> header = header(path, Arrays.asList(r.fields()), r.line());
         check.header(header);
-        if (consumer instanceof HeaderConsumer) throw new HeaderOnly(header);
         while (r.next()) {
             Problem problem = null;
             if (r.problem() != null) {
@@ -178,19 +181,20 @@ public final class Rows {
     /** The field of a malformed record: its column's name, "column N" without one; empty for the whole record. */
     private static String column(CsvRecords r, List<String> header) {
         if (r.problem() == CsvRecords.Problem.RECORD_TOO_LONG) return "";
-        int col = r.problemColumn();
-        return col <= header.size() && !header.get(col - 1).isEmpty() ? header.get(col - 1) : "column " + col;
+        String name = nameOf(header, r.problemColumn());
+        return name != null ? name : "column " + r.problemColumn();
+    }
+
+    /** The name the header gives the 1-based column {@code col}, or null (no header, no name, past its end). */
+    private static String nameOf(List<String> header, int col) {
+        return header != null && col <= header.size() && !header.get(col - 1).isEmpty() ? header.get(col - 1) : null;
     }
 
     /** The reason a record is malformed, naming its column (and the column's name when the header has one). */
     private static String describe(CsvRecords r, List<String> header) {
         int col = r.problemColumn();
-        String at = "column " + col
-                + (header != null
-                                && col <= header.size()
-                                && !header.get(col - 1).isEmpty()
-                        ? " (" + header.get(col - 1) + ")"
-                        : "");
+        String name = nameOf(header, col);
+        String at = "column " + col + (name != null ? " (" + name + ")" : "");
         return switch (r.problem()) {
             case QUOTE_IN_FIELD ->
                 "a quote in the middle of a field at " + at + "; quote the whole field and double inner quotes";

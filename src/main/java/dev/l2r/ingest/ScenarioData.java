@@ -34,8 +34,6 @@ public final class ScenarioData {
     /** A leads file (csv, json, ndjson) or a metrics.csv. */
     public record FromFile(Path path) implements Source {}
 
-    private static final List<String> METRIC_COLUMNS = List.of("period", "team", "metric", "value");
-
     /**
      * Reads the leads and the metrics of {@code period}; {@code metrics} may be null (none). Rows that cannot be
      * read are in {@link Dataset#rejected()}, never dropped silently.
@@ -79,17 +77,14 @@ public final class ScenarioData {
         MetricsTable table = new MetricsTable();
         Map<String, Long> seen = new HashMap<>();
         for (Row r : in.rows()) {
-            String[] v = new String[4];
-            for (int i = 0; i < 4; i++) {
-                String s = r.values().get(METRIC_COLUMNS.get(i));
+            String[] v = new String[DataLoader.METRIC_COLUMNS.size()];
+            for (int i = 0; i < v.length; i++) {
+                String s = r.values().get(DataLoader.METRIC_COLUMNS.get(i));
                 v[i] = s == null ? "" : s.strip();
             }
-            String problem = DataLoader.metricProblem(v, seen, r.line());
-            if (problem != null) {
-                int bar = problem.indexOf('|');
-                String field = problem.substring(0, bar);
-                rejected.add(new RejectedRow(
-                        in.file(), r.line(), field, problem.substring(bar + 1), DataLoader.value(v, field)));
+            RejectedRow bad = DataLoader.metricRejected(in.file(), r.line(), v, seen);
+            if (bad != null) {
+                rejected.add(bad);
             } else if (v[0].equals(period)) {
                 table.put(v[1], v[2], Numbers.parse(v[3]));
             }

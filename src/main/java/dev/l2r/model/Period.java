@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,6 +35,11 @@ public record Period(PeriodKind kind, String label, LocalDate start, LocalDate e
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /** Parses a label of the given kind; empty when the label does not name such a period. */
+    /** True for a label of any period kind: a month (2026-10), a quarter (2026-Q4) or a week (2026-W44). */
+    public static boolean isLabel(String label) {
+        return Arrays.stream(PeriodKind.values()).anyMatch(k -> parse(k, label).isPresent());
+    }
+
     public static Optional<Period> parse(PeriodKind kind, String label) {
         Matcher m;
         if (label.length() < 4

@@ -110,10 +110,10 @@ final class Fields {
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isValueNode() || v.get(i).isNull()) add(at.index(i), "expected text");
-            else if (v.get(i).isNumber() && tree.numberText(at.index(i).pointer()) != null)
-                out.add(tree.numberText(at.index(i).pointer())); // as written: 2026.10, not 2026.1
-            else out.add(v.get(i).asText());
+            JsonNode item = v.get(i);
+            String written = item.isNumber() ? tree.numberText(at.index(i).pointer()) : null; // 2026.10, not 2026.1
+            if (!item.isValueNode() || item.isNull()) add(at.index(i), "expected text");
+            else out.add(written != null ? written : item.asText());
         }
         return out;
     }

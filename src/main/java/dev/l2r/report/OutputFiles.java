@@ -49,10 +49,16 @@ public final class OutputFiles {
         checkFolders(dir, dir.toAbsolutePath().getParent());
     }
 
+    /** Refuses a folder {@code dir} to write {@code names} into, or any of those files, where it cannot go. */
+    public static void checkTargets(Path dir, String... names) {
+        checkFolder(dir, "give a folder for --out");
+        for (String n : names) checkFile(dir.resolve(n), "remove it or give another --out");
+    }
+
     /** The nearest existing one of {@code dir} and its parents must be a folder. */
     private static void checkFolders(Path target, Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
-            if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS) && !Files.exists(d)) continue;
+            if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) continue;
             if (!Files.isDirectory(d)) {
                 throw new InputError(
                         InputError.at(target.toString(), 0, null, "cannot write: " + d + " is a file, not a folder"));
@@ -94,8 +100,11 @@ public final class OutputFiles {
         }
     }
 
-    /** Creates {@code dir} and its missing parents, noting each one made (outermost first). */
-    private static void makeFolders(Path dir, List<Path> made) throws IOException {
+    /**
+     * Creates {@code dir} and its missing parents, noting each one made (outermost first), so that a writer that
+     * fails can {@linkplain #removeMade remove them} again.
+     */
+    public static void makeFolders(Path dir, List<Path> made) throws IOException {
         List<Path> missing = new ArrayList<>();
         for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) missing.add(0, d);
         for (Path d : missing) {
@@ -104,7 +113,8 @@ public final class OutputFiles {
         }
     }
 
-    private static void removeMade(List<Path> made) {
+    /** Removes the folders {@link #makeFolders} made, innermost first; one that is not empty stays. */
+    public static void removeMade(List<Path> made) {
         for (int i = made.size() - 1; i >= 0; i--) deleteQuietly(made.get(i));
     }
 

@@ -101,9 +101,9 @@ public final class OutputFolder implements AutoCloseable {
                 staging = Files.createDirectory(p);
                 return staging;
             } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) throw cannotWrite(requested, e);
+                if (attempt > 10) throw OutputFiles.cannotWrite(requested, e);
             } catch (IOException e) {
-                throw cannotWrite(requested, e);
+                throw OutputFiles.cannotWrite(requested, e);
             }
         }
     }
@@ -138,7 +138,7 @@ public final class OutputFolder implements AutoCloseable {
             staging = null;
             committed = true;
         } catch (IOException e) {
-            throw cannotWrite(requested, e);
+            throw OutputFiles.cannotWrite(requested, e);
         }
     }
 
@@ -223,7 +223,7 @@ public final class OutputFolder implements AutoCloseable {
                 lock = null;
             }
         } catch (IOException e) {
-            throw new InputError(InputError.at(requested.toString(), 0, null, "cannot write: " + message(e)));
+            throw OutputFiles.cannotWrite(requested, e);
         }
         if (lock == null) throw new InputError(InputError.at(requested.toString(), 0, null, BUSY));
     }
@@ -238,7 +238,7 @@ public final class OutputFolder implements AutoCloseable {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, ours)) {
             s.forEach(leftovers::add);
         } catch (IOException e) {
-            throw cannotWrite(requested, e);
+            throw OutputFiles.cannotWrite(requested, e);
         }
         leftovers.sort(null);
         for (Path p : leftovers) {
@@ -248,7 +248,7 @@ public final class OutputFolder implements AutoCloseable {
                     Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
                 else deleteTree(p);
             } catch (IOException e) {
-                throw cannotWrite(p, e);
+                throw OutputFiles.cannotWrite(p, e);
             }
         }
     }
@@ -272,7 +272,7 @@ public final class OutputFolder implements AutoCloseable {
                 if (!ours) foreign.add(n);
             }
         } catch (IOException e) {
-            throw cannotWrite(requested, e);
+            throw OutputFiles.cannotWrite(requested, e);
         }
         if (!foreign.isEmpty()) {
             foreign.sort(null);
@@ -321,7 +321,7 @@ public final class OutputFolder implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new InputError(InputError.at(requested.toString(), 0, null, "cannot write: " + message(e)));
+            throw OutputFiles.cannotWrite(requested, e);
         }
     }
 
@@ -342,15 +342,6 @@ public final class OutputFolder implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static InputError cannotWrite(Path p, IOException e) {
-        return new InputError(InputError.at(p.toString(), 0, null, "cannot write: " + message(e)));
-    }
-
-    /** The reason in words ({@link OutputFiles#words}). */
-    static String message(IOException e) {
-        return OutputFiles.words(e);
     }
 
     private static String random() {

@@ -3,7 +3,6 @@ package dev.l2r.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2r.Csv;
-import dev.l2r.InputError;
 import dev.l2r.Version;
 import dev.l2r.compile.RulesFile;
 import dev.l2r.evaluate.Attribution;
@@ -111,11 +110,9 @@ public final class ReportWriter {
                         () -> others(out, run, e, rejected, exitCode, trend));
             }
         } catch (IOException ex) {
-            throw new InputError(
-                    InputError.at(folder.target().toString(), 0, null, "cannot write: " + OutputFiles.words(ex)));
+            throw OutputFiles.cannotWrite(folder.target(), ex);
         } catch (UncheckedIOException ex) { // from Csv rows streamed to a file, e.g. a full disk
-            throw new InputError(InputError.at(
-                    folder.target().toString(), 0, null, "cannot write: " + OutputFiles.words(ex.getCause())));
+            throw OutputFiles.cannotWrite(folder.target(), ex.getCause());
         }
         folder.commit();
     }
